@@ -16,33 +16,22 @@ from ._shape import OutOfBoundsError, broadcast_shapes
 from .activations import identity, relu, sigmoid, softmax, step
 from .core import Tensor, as_tensor, tensor
 from .creation import arange, full, ones, zeros
-from .ops import (
-    abs,
-    all,
-    any,
-    argmax,
-    array,
-    asarray,
-    dot,
-    equal,
-    exp,
-    greater,
-    less,
-    log,
-    max,
-    maximum,
-    mean,
-    min,
-    minimum,
-    sum,
-)
 from .network import Dense, Network, forward, init_network
+
+# ``abs``, ``all``, ``any``, ``max``, ``min`` and ``sum`` share their names with Python's
+# built-ins. They are attributes (``zeronn.sum(x, axis=1)``, as ``np.sum``) but stay out
+# of ``__all__``, so that ``from zeronn import *`` never hides the built-ins.
+# (``import x as x`` is how a package says "re-exported on purpose".)
+from .ops import abs as abs
+from .ops import all as all
+from .ops import any as any
+from .ops import argmax, array, asarray, dot, equal, exp, greater, less, log, maximum, mean, minimum
+from .ops import max as max
+from .ops import min as min
+from .ops import sum as sum
 
 __version__ = "0.1.0"
 
-# ``sum``, ``max``, ``min``, ``abs``, ``any`` and ``all`` are NumPy-style functions that
-# live here as attributes (``zeronn.sum(x, axis=1)``) but are left out of ``__all__``,
-# so that ``from zeronn import *`` never hides Python's built-ins of the same names.
 __all__ = [
     "Dense",
     "Network",

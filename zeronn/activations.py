@@ -84,7 +84,8 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
     a = as_tensor(x)
     c = a.max(axis=axis, keepdims=True)  # overflow countermeasure
     exp_a = exp(a - c)
-    return exp_a / exp_a.sum(axis=axis, keepdims=True)
+    sum_exp_a: Tensor = exp_a.sum(axis=axis, keepdims=True)
+    return exp_a / sum_exp_a
 
 
 def _stable_sigmoid(value: Number) -> float:

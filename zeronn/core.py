@@ -210,7 +210,7 @@ class Tensor:
         >>> 3 in tensor([[1, 2], [3, 4]])
         True
         """
-        return (self == value).any()
+        return bool((self == value).any())
 
     def tolist(self) -> Any:
         """Return the elements as new nested Python lists (a number for a 0-d tensor).
@@ -253,7 +253,7 @@ class Tensor:
         >>> bool(tensor([-1, 1]) < 0)
         Traceback (most recent call last):
         ...
-        ValueError: The truth value of an array with more than one element is ambiguous. Use a.any() or a.all(), or a.item() for one element
+        ValueError: The truth value of an array with more than one element is ambiguous. ...
         """
         if len(self._data) == 1:
             return bool(self._data[0])
@@ -770,12 +770,12 @@ def _matmul(left: Tensor, right: Tensor) -> Any:
 # ---------------------------------------------------------------------------
 
 
-def _binary(function: Callable[[Any, Any], Any], left: Any, right: Any) -> Any:
+def _binary(function: Callable[[Any, Any], Any], left: Any, right: Any) -> Tensor:
     """``elementwise`` for the operators: ``NotImplemented`` for operands we do not know,
     so that Python can ask the other operand (or raise its usual ``TypeError``)."""
     for operand in (left, right):
         if not isinstance(operand, (Tensor, int, float, list, tuple, range)):
-            return NotImplemented
+            return NotImplemented  # type: ignore[no-any-return]
     return elementwise(function, left, right)
 
 

@@ -47,8 +47,9 @@ def arange(start: Number, stop: Optional[Number] = None, step: Number = 1) -> Te
             raise ValueError(f"arange: {name} must be finite, got {value!r}")
     if step == 0:
         raise ValueError("arange: step must not be zero")
+    length: int
     if all(isinstance(value, int) for value in (start, stop, step)):
-        length = -((start - stop) // step)  # exact ceiling division for ints
+        length = int(-((start - stop) // step))  # exact ceiling division for ints
     else:
         length = math.ceil((stop - start) / step)
     values = [start + i * step for i in range(max(length, 0))]

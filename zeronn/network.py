@@ -91,6 +91,9 @@ class Dense:
     """
 
     __slots__ = ("_weight", "_bias", "_activation")
+    _weight: Tensor
+    _bias: Tensor
+    _activation: Activation
 
     def __init__(self, weight: Any, bias: Any, activation: Activation = identity) -> None:
         weight = as_tensor(weight)
@@ -206,8 +209,11 @@ class Network:
 
         Every layer but the last uses ``hidden_activation``.
 
-        >>> Network.from_params(init_network()).layers
-        (Dense(inputs=2, outputs=3, activation=sigmoid), Dense(inputs=3, outputs=2, activation=sigmoid), Dense(inputs=2, outputs=2, activation=identity))
+        >>> for layer in Network.from_params(init_network()).layers:
+        ...     print(layer)
+        Dense(inputs=2, outputs=3, activation=sigmoid)
+        Dense(inputs=3, outputs=2, activation=sigmoid)
+        Dense(inputs=2, outputs=2, activation=identity)
         """
         count = 0
         while f"W{count + 1}" in params:

@@ -1,0 +1,44 @@
+"""python -m zeronn: the tour and the forward subcommand, as a user runs them."""
+
+import io
+import subprocess
+import sys
+
+from conftest import PROJECT
+
+from zeronn.cli import main
+
+
+def run(*argv):
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def test_the_tour_runs_from_a_fresh_checkout_and_fits_80_columns():
+    result = subprocess.run([sys.executable, "-m", "zeronn"], cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    for heading in ["arange", "comparison trap", "step function", "sigmoid", "ReLU", "Softmax",
+                    "Identity", "classification vs regression", "three-layer network"]:
+        assert heading in text
+    assert "ambiguous" in text  # the trap is shown failing loudly
+    assert "tensor([0.01821127, 0.24519181, 0.73659691])" in text
+    assert "tensor([0.31682708, 0.69627909])" in text
+    assert max(map(len, text.splitlines())) <= 80
+
+
+def test_tour_is_also_a_subcommand():
+    assert run("tour")[1] == run()[1]
+
+
+def test_forward_prints_y():
+    status, text = run("forward", "1.0", "0.5")
+    assert status == 0 and "y = tensor([0.31682708, 0.69627909])" in text
+
+
+def test_bad_arguments_exit_with_status_2():
+    result = subprocess.run([sys.executable, "-m", "zeronn", "forward", "1", "x"], cwd=PROJECT,
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "invalid float value: 'x'" in result.stderr
+    assert "Traceback" not in result.stderr

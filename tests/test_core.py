@@ -1,0 +1,465 @@
+"""The Tensor: construction, inspection, indexing, arithmetic, reductions, shape, dot.
+
+Expected values are NumPy 2.4's answers on the same inputs, written down as literals.
+"""
+
+import copy
+import math
+import operator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zeronn
+from zeronn import OutOfBoundsError, Tensor, arange, tensor
+from zeronn.core import elementwise
+from zeronn.testing import assert_allclose, mutually_broadcastable_shapes, shapes, tensors
+
+small_floats = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)
+A = [[1.5, -2.0, 3.0], [0.5, 4.0, -1.0]]
+B = [2.0, -1.0, 0.5]
+
+# ---------------------------------------------------------------------------
+# Construction and inspection
+# ---------------------------------------------------------------------------
+
+
+def test_tensor_holds_row_major_data_and_shape():
+    t = tensor([[1, 2, 3], [4, 5, 6]])
+    assert t.shape == (2, 3) and t.ndim == 2 and t.size == 6 and len(t) == 2
+    assert t.to_flat_list() == [1, 2, 3, 4, 5, 6]
+    assert t.tolist() == [[1, 2, 3], [4, 5, 6]]
+
+
+def test_zero_d_and_empty_tensors():
+    scalar = tensor(3.5)
+    assert scalar.shape == () and scalar.ndim == 0 and scalar.size == 1 and scalar.item() == 3.5
+    assert tensor([]).shape == (0,) and tensor([]).tolist() == []
+    empty = tensor([[], []])
+    assert empty.shape == (2, 0) and empty.size == 0 and empty.tolist() == [[], []]
+    assert empty.sum(axis=1).tolist() == [0, 0]
+
+
+def test_tensor_copies_its_input_and_tolist_returns_a_copy():
+    data = [[1, 2], [3, 4]]
+    t = tensor(data)
+    data[0][0] = 99
+    assert t[0, 0] == 1
+    out = t.tolist()
+    out[0][0] = 42
+    assert t[0, 0] == 1
+    flat = t.to_flat_list()
+    flat[0] = 42
+    assert t[0, 0] == 1
+
+
+def test_tensor_is_immutable():
+    t = tensor([1, 2])
+    with pytest.raises(AttributeError):
+        t.shape = (1, 2)
+    with pytest.raises(TypeError):
+        t[0] = 5
+    with pytest.raises(AttributeError):
+        t.extra = 1
+    with pytest.raises(TypeError):
+        hash(t)
+
+
+def test_dtype_follows_numpy_promotion():
+    assert tensor([1, 2]).dtype is int
+    assert tensor([1, 2.5]).dtype is float and tensor([1, 2.5]).to_flat_list() == [1.0, 2.5]
+    assert tensor([True, False]).dtype is bool
+    assert tensor([1.7, -1.7], dtype=int).tolist() == [1, -1]
+    assert tensor([0, 2], dtype="bool").tolist() == [False, True]
+
+
+def test_repr_reads_back_and_str_rounds():
+    for t in [tensor([[1, 20], [300, 4]]), tensor([0.1 + 0.2, 1e-300]), tensor(2.5),
+              tensor([[[True]], [[False]]]), tensor([[], []])]:
+        assert eval(repr(t), {"tensor": tensor}).tolist() == t.tolist()
+    assert repr(tensor([[1, 20], [300, 4]])) == "tensor([[  1,  20],\n        [300,   4]])"
+    assert str(tensor([0.1 + 0.2, 1 / 3])) == "tensor([       0.3, 0.33333333])"
+    assert repr(zeronn.zeros((0, 3))) == "zeros((0, 3))"
+
+
+def test_repr_summarises_large_tensors_like_numpy():
+    text = repr(arange(2000).reshape(2, 1000))
+    assert text == (
+        "tensor([[   0,    1,    2, ...,  997,  998,  999],\n"
+        "        [1000, 1001, 1002, ..., 1997, 1998, 1999]], shape=(2, 1000))"
+    )
+
+
+def test_iteration_goes_over_axis_zero():
+    assert [row.tolist() for row in tensor([[1, 2], [3, 4]])] == [[1, 2], [3, 4]]
+    assert list(tensor([5, 6])) == [5, 6]
+    assert 3 in tensor([[1, 2], [3, 4]]) and 9 not in tensor([1, 2])
+
+
+def test_bool_is_only_for_one_element():
+    assert bool(tensor([-1]) < 0) is True
+    assert bool(tensor(0.0)) is False
+    assert float(tensor([[2.5]])) == 2.5 and int(tensor(7)) == 7
+
+
+# ---------------------------------------------------------------------------
+# Indexing
+# ---------------------------------------------------------------------------
+
+C = arange(24).reshape(2, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ((1, 2, 3), 23),
+        ((-1, -1, -1), 23),
+        (0, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]),
+        ((1, slice(None), slice(None, None, 2)), [[12, 14], [16, 18], [20, 22]]),
+        ((Ellipsis, -1), [[3, 7, 11], [15, 19, 23]]),
+        ((slice(None), 1), [[4, 5, 6, 7], [16, 17, 18, 19]]),
+        ((slice(1, None), 0, slice(None, None, -1)), [[15, 14, 13, 12]]),
+        ((slice(5, None),), []),
+    ],
+)
+def test_indexing_matches_numpy(key, expected):
+    result = C[key]
+    assert (result.tolist() if isinstance(result, Tensor) else result) == expected
+
+
+def test_slices_of_a_vector():
+    x = arange(10)
+    assert x[2:5].tolist() == [2, 3, 4] and x[-3:].tolist() == [7, 8, 9]
+    assert x[::3].tolist() == [0, 3, 6, 9] and x[5:2].tolist() == []
+
+
+@given(tensors(shapes(min_dims=1, max_dims=3)), st.data())
+def test_integer_indexing_agrees_with_tolist(t, data):
+    position = tuple(data.draw(st.integers(-side, side - 1)) for side in t.shape)
+    nested = t.tolist()
+    for index in position:
+        nested = nested[index]
+    assert t[position] == nested
+
+
+# ---------------------------------------------------------------------------
+# Elementwise arithmetic and broadcasting
+# ---------------------------------------------------------------------------
+
+
+def test_arithmetic_with_broadcasting_matches_numpy():
+    a, b = tensor(A), tensor(B)
+    assert (a + b).tolist() == [[3.5, -3.0, 3.5], [2.5, 3.0, -0.5]]
+    assert (a * b).tolist() == [[3.0, 2.0, 1.5], [1.0, -4.0, -0.5]]
+    assert (a / b).tolist() == [[0.75, 2.0, 6.0], [0.25, -4.0, -2.0]]
+    assert (b - a).tolist() == [[0.5, 1.0, -2.5], [1.5, -5.0, 1.5]]
+    assert (a**2).tolist() == [[2.25, 4.0, 9.0], [0.25, 16.0, 1.0]]
+    assert (-a).tolist() == [[-1.5, 2.0, -3.0], [-0.5, -4.0, 1.0]]
+    assert abs(a).tolist() == [[1.5, 2.0, 3.0], [0.5, 4.0, 1.0]]
+
+
+def test_python_numbers_on_either_side():
+    b = tensor(B)
+    assert (1 / b).tolist() == [0.5, -1.0, 2.0]
+    assert (10 - b).tolist() == [8.0, 11.0, 9.5]
+    assert_allclose(2**b, [4.0, 0.5, 1.4142135623730951])
+    assert ([1, 2, 3] + tensor([10, 20, 30])).tolist() == [11, 22, 33]
+
+
+def test_int_scalar_with_float_tensor_gives_floats():
+    assert [type(v) for v in (tensor([1.5, -2.0]) * 0).to_flat_list()] == [float, float]
+
+
+def test_ieee_answers_where_python_raises():
+    assert (tensor([1.0, -1.0, 0.0]) / 0).tolist()[:2] == [math.inf, -math.inf]
+    assert math.isnan((tensor([0.0]) / 0).item())
+    assert (tensor([-1.0]) / tensor([-0.0])).item() == math.inf
+    assert math.isnan((tensor([-8.0]) ** (1 / 3)).item())
+    assert (tensor([0.0, -0.0]) ** -1).tolist() == [math.inf, -math.inf]
+    assert (tensor([10.0, -10.0]) ** tensor([400, 401])).tolist() == [math.inf, -math.inf]
+
+
+def test_map_applies_a_function_and_checks_results():
+    assert tensor([1, 2, 3]).map(lambda v: v * 10).tolist() == [10, 20, 30]
+    with pytest.raises(TypeError, match="got str"):
+        tensor([1, 2]).map(str)
+
+
+@given(mutually_broadcastable_shapes(2), st.data())
+def test_addition_commutes_under_broadcasting(drawn, data):
+    a = data.draw(tensors(drawn.input_shapes[0], elements=small_floats))
+    b = data.draw(tensors(drawn.input_shapes[1], elements=small_floats))
+    left, right = a + b, b + a
+    assert left.shape == right.shape == drawn.result_shape
+    assert left.tolist() == right.tolist()
+
+
+@given(mutually_broadcastable_shapes(2), st.data())
+def test_subtracting_then_adding_gives_back_the_input(drawn, data):
+    a = data.draw(tensors(drawn.input_shapes[0], elements=small_floats))
+    b = data.draw(tensors(drawn.input_shapes[1], elements=small_floats))
+    expected = a + b * 0  # a, broadcast to the result shape
+    assert_allclose((a - b) + b, expected, rtol=1e-12, atol=1e-9)
+
+
+@given(mutually_broadcastable_shapes(2), st.data())
+def test_broadcast_result_agrees_with_explicit_loops(drawn, data):
+    a = data.draw(tensors(drawn.input_shapes[0], elements=st.integers(-9, 9)))
+    b = data.draw(tensors(drawn.input_shapes[1], elements=st.integers(-9, 9)))
+    result = a * b
+    shape = drawn.result_shape
+    for flat_index, value in enumerate(result.to_flat_list()):
+        position = zeronn._shape.unravel(flat_index, shape)
+        assert value == _broadcast_item(a, position) * _broadcast_item(b, position)
+
+
+def _broadcast_item(t, position):
+    """The element of ``t`` that lands at ``position`` of the broadcast result."""
+    own = position[len(position) - t.ndim :]
+    index = tuple(0 if side == 1 else i for i, side in zip(own, t.shape))
+    return t[index] if index else t.item()
+
+
+# ---------------------------------------------------------------------------
+# Comparisons
+# ---------------------------------------------------------------------------
+
+
+def test_comparisons_give_bool_tensors():
+    x = tensor([-1.0, 0.0, 2.0])
+    assert (x > 0).tolist() == [False, False, True]
+    assert (x <= 0).tolist() == [True, True, False]
+    assert (x == tensor([[-1.0], [2.0]])).tolist() == [[True, False, False], [False, False, True]]
+    assert (x != 0).tolist() == [True, False, True]
+    assert (0 < x).tolist() == [False, False, True]
+    assert (tensor([math.nan]) == math.nan).tolist() == [False]
+    assert (tensor([1, 2]) == "a") is False
+
+
+def test_any_and_all():
+    assert tensor([0, 0, 3]).any() is True and tensor([1, 0]).all() is False
+    assert tensor([[0, 1], [0, 0]]).any(axis=1).tolist() == [True, False]
+
+
+# ---------------------------------------------------------------------------
+# Reductions
+# ---------------------------------------------------------------------------
+
+
+def test_reductions_match_numpy():
+    assert C.sum(axis=1).tolist() == [[12, 15, 18, 21], [48, 51, 54, 57]]
+    assert C.max(axis=0).tolist() == [[12, 13, 14, 15], [16, 17, 18, 19], [20, 21, 22, 23]]
+    assert C.mean(axis=-1).tolist() == [[1.5, 5.5, 9.5], [13.5, 17.5, 21.5]]
+    assert C.argmax() == 23 and C.argmax(axis=1).tolist() == [[2, 2, 2, 2], [2, 2, 2, 2]]
+    assert C.min(axis=-2, keepdims=True).shape == (2, 1, 4)
+    assert C.sum(keepdims=True).tolist() == [[[276]]]
+    assert tensor([[3, 1, 3], [2, 2, 0]]).argmax(axis=1).tolist() == [0, 0]
+    assert tensor([1, 2, 3]).sum(axis=0) == 6  # a 1-d axis reduction is a number, as NumPy
+
+
+def test_nan_wins_max_min_and_argmax():
+    x = tensor([1.0, math.nan, 3.0])
+    assert math.isnan(x.max()) and math.isnan(x.min())
+    assert tensor([1.0, math.nan, math.nan]).argmax() == 1
+
+
+@given(tensors(shapes(min_dims=1, max_dims=3)))
+def test_sum_equals_the_sum_of_the_flat_data(t):
+    assert t.sum() == sum(t.to_flat_list())
+
+
+@given(tensors(shapes(min_dims=1, max_dims=3)), st.data())
+def test_sum_along_an_axis_adds_up_to_the_total(t, data):
+    axis = data.draw(st.integers(-t.ndim, t.ndim - 1))
+    partial = t.sum(axis=axis)
+    total = partial.sum() if isinstance(partial, Tensor) else partial
+    assert math.isclose(total, t.sum(), rel_tol=1e-9, abs_tol=1e-6)
+
+
+@given(tensors(shapes(min_dims=1, max_dims=3), elements=st.integers(-5, 5)))
+def test_argmax_points_at_a_maximum(t):
+    flat = t.to_flat_list()
+    index = t.argmax()
+    assert flat[index] == max(flat) and max(flat) not in flat[:index]
+
+
+# ---------------------------------------------------------------------------
+# Shape changes
+# ---------------------------------------------------------------------------
+
+
+def test_reshape_flatten_transpose_match_numpy():
+    assert arange(6).reshape(2, -1).tolist() == [[0, 1, 2], [3, 4, 5]]
+    assert arange(6).reshape((3, 2)).shape == (3, 2)
+    assert C.transpose()[1].tolist() == [[1, 13], [5, 17], [9, 21]]
+    assert C.transpose(1, 0, 2).shape == (3, 2, 4)
+    assert tensor([[1, 2, 3]]).T.tolist() == [[1], [2], [3]]
+    assert tensor([1, 2]).T.tolist() == [1, 2]
+    assert C.flatten().tolist() == list(range(24))
+
+
+@given(tensors(shapes(min_dims=0, max_dims=4)))
+def test_transpose_is_an_involution(t):
+    assert t.T.T.tolist() == t.tolist() and t.T.shape == tuple(reversed(t.shape))
+
+
+@given(tensors(shapes(min_dims=1, max_dims=4)))
+def test_reshape_round_trips(t):
+    assert t.reshape(-1).reshape(t.shape).tolist() == t.tolist()
+
+
+def test_astype_converts_like_numpy():
+    assert tensor([-1.5, 0.0, 2.7]).astype(int).tolist() == [-1, 0, 2]
+    assert tensor([0, 3]).astype(bool).tolist() == [False, True]
+    assert tensor([True]).astype(float).tolist() == [1.0]
+
+
+# ---------------------------------------------------------------------------
+# dot and @
+# ---------------------------------------------------------------------------
+
+W = [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]
+
+
+def test_dot_follows_numpy_for_each_rank():
+    a, b, w = tensor(A), tensor(B), tensor(W)
+    assert a.dot(w).tolist() == [[10.5, 13.0], [7.5, 11.0]]
+    assert b.dot(w).tolist() == [1.5, 3.0]
+    assert w.dot(tensor([1.0, -1.0])).tolist() == [-1.0, -1.0, -1.0]
+    assert b.dot(b) == 5.25
+    assert tensor(2).dot(b).tolist() == [4.0, -2.0, 1.0] and tensor(2).dot(tensor(3)) == 6
+    assert (a @ w).tolist() == [[10.5, 13.0], [7.5, 11.0]]
+    assert ([2.0, -1.0, 0.5] @ w).tolist() == [1.5, 3.0]
+    assert tensor([[], []]).dot(tensor(zeronn.zeros((0, 3)))).tolist() == [[0, 0, 0], [0, 0, 0]]
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.integers(1, 4), st.data())
+def test_dot_transposes_as_a_product_should(m, n, p, data):
+    a = data.draw(tensors((m, n), elements=small_floats))
+    b = data.draw(tensors((n, p), elements=small_floats))
+    assert_allclose(a.dot(b).T, b.T.dot(a.T), rtol=1e-12, atol=1e-9)
+
+
+@given(st.integers(0, 4), st.integers(0, 4), st.integers(0, 4), st.data())
+def test_dot_equals_the_textbook_triple_loop(m, n, p, data):
+    a = data.draw(tensors((m, n), elements=st.integers(-9, 9)))
+    b = data.draw(tensors((n, p), elements=st.integers(-9, 9)))
+    expected = [[sum(a[i, k] * b[k, j] for k in range(n)) for j in range(p)] for i in range(m)]
+    assert a.dot(b).tolist() == expected
+
+
+# ---------------------------------------------------------------------------
+# Nothing is ever mutated
+# ---------------------------------------------------------------------------
+
+TENSOR_OPERATIONS = [
+    lambda a, b: a + b, lambda a, b: a - b, lambda a, b: a * b, lambda a, b: a / b,
+    lambda a, b: a > b, lambda a, b: a == b, lambda a, b: a.sum(axis=0), lambda a, b: a.T,
+    lambda a, b: a.reshape(-1), lambda a, b: a[0], lambda a, b: a.astype(int),
+    lambda a, b: a.dot(b.T), lambda a, b: a.map(abs), lambda a, b: a.argmax(axis=1),
+]
+# The free functions also take nested lists: those must come back unchanged too.
+FUNCTION_OPERATIONS = [
+    zeronn.maximum, zeronn.minimum, zeronn.greater, zeronn.equal,
+    lambda a, b: elementwise(operator.add, a, b),
+    lambda a, b: zeronn.exp(a), lambda a, b: zeronn.log(a), lambda a, b: zeronn.softmax(a),
+    lambda a, b: zeronn.sigmoid(a), lambda a, b: zeronn.relu(a), lambda a, b: zeronn.sum(a, axis=1),
+    lambda a, b: tensor(a), lambda a, b: zeronn.dot(a, [list(row) for row in zip(*b)]),
+]
+
+
+@given(tensors((2, 3), elements=small_floats), tensors((2, 3), elements=small_floats))
+def test_inputs_are_never_mutated(a, b):
+    before_a, before_b = a.tolist(), b.tolist()
+    for operation in TENSOR_OPERATIONS:
+        operation(a, b)
+        assert a.tolist() == before_a and b.tolist() == before_b
+    for operation in FUNCTION_OPERATIONS:
+        lists_a, lists_b = copy.deepcopy(before_a), copy.deepcopy(before_b)
+        operation(a, b)
+        operation(lists_a, lists_b)
+        assert lists_a == before_a and lists_b == before_b
+        assert a.tolist() == before_a and b.tolist() == before_b
+
+
+# ---------------------------------------------------------------------------
+# Bad input: one table of (call, exception, message fragment)
+# ---------------------------------------------------------------------------
+
+
+def _deep(depth):
+    data = [1.0]
+    for _ in range(depth):
+        data = [data, data]
+    return data
+
+
+BAD_INPUTS = [
+    (lambda: tensor([[1, 2, 3], [4, 5]]), ValueError, r"ragged nested list at \[1\]: expected length 3, got 2"),
+    (lambda: tensor([[[1, 2], [3, 4]], [[5, 6], [7]]]), ValueError, r"ragged nested list at \[1, 1\]"),
+    (lambda: tensor([1, [2]]), ValueError, r"mixed nesting depth at \[1\]"),
+    (lambda: tensor([[1], 2]), ValueError, r"mixed nesting depth at \[1\]"),
+    (lambda: tensor(["a", "b"]), TypeError, r"got str 'a' at \[0\]"),
+    (lambda: tensor("abc"), TypeError, "not str 'abc'"),
+    (lambda: tensor(None), TypeError, "not NoneType"),
+    (lambda: tensor([None]), TypeError, r"got NoneType None at \[0\]"),
+    (lambda: tensor({"a": 1}), TypeError, "not dict"),
+    (lambda: tensor([[1, 2], {"a": 1}]), TypeError, r"got dict .* at \[1\]"),
+    (lambda: tensor([1, 2j]), TypeError, r"got complex 2j at \[1\]"),
+    (lambda: tensor([1], dtype="complex"), TypeError, "dtype must be bool, int or float"),
+    (lambda: tensor([1, 2]) + tensor([1, 2, 3]), ValueError,
+     r"operands could not be broadcast together with shapes \(2,\) \(3,\)"),
+    (lambda: tensor([[1, 2, 3]]).dot(tensor([1, 2])), ValueError,
+     r"shapes \(1,3\) and \(2,\) not aligned: 3 \(dim 1\) != 2 \(dim 0\)"),
+    (lambda: C.dot(C), ValueError, r"up to 2 dimensions, got shapes \(2,3,4\) and \(2,3,4\)"),
+    (lambda: tensor([1, 2]) @ tensor(2), ValueError, "matmul: Input operand 1"),
+    (lambda: arange(6).reshape(4, 2), ValueError, r"cannot reshape array of size 6 into shape \(4,2\)"),
+    (lambda: arange(6).reshape(-1, -1), ValueError, "can only specify one unknown dimension"),
+    (lambda: C.sum(axis=3), OutOfBoundsError, "axis 3 is out of bounds for array of dimension 3"),
+    (lambda: C.max(axis=-4), OutOfBoundsError, "axis -4 is out of bounds"),
+    (lambda: C.sum(axis=1.0), TypeError, "axis must be an int or None"),
+    (lambda: C.transpose(0, 0, 1), ValueError, "don't match"),
+    (lambda: tensor([1, 2]).item(), ValueError, "can only convert an array of size 1"),
+    (lambda: bool(tensor([1, 2])), ValueError, "ambiguous. Use a.any"),
+    (lambda: bool(tensor([])), ValueError, "empty array is ambiguous"),
+    (lambda: tensor([1, 2, 3])[3], OutOfBoundsError, "index 3 is out of bounds for axis 0 with size 3"),
+    (lambda: C[0, -4], OutOfBoundsError, "index -4 is out of bounds for axis 1 with size 3"),
+    (lambda: tensor([1, 2])[0, 0], OutOfBoundsError, "too many indices for array"),
+    (lambda: tensor([1, 2])["a"], TypeError, "valid indices, got str"),
+    (lambda: tensor([1, 2])[..., ...], ValueError, "single ellipsis"),
+    (lambda: len(tensor(1)), TypeError, "len\\(\\) of unsized object"),
+    (lambda: iter(tensor(1)), TypeError, "iteration over a 0-d array"),
+    (lambda: tensor([]).max(), ValueError, "zero-size array to reduction operation maximum"),
+    (lambda: tensor([2, 3]) ** tensor([-1, 1]), ValueError, "Integers to negative integer powers"),
+    (lambda: tensor([1.0, math.inf]).astype(int), ValueError, r"cannot convert inf at \[1\] to int"),
+    (lambda: tensor([math.nan]).astype(int), ValueError, r"cannot convert nan at \[0\] to int"),
+    (lambda: tensor([10**400]).astype(float), ValueError, r"at \[0\] to float"),
+    (lambda: tensor([10**400]) + 0.5, ValueError, r"add failed at \[0\]"),
+    (lambda: tensor([1, 2]) + "a", TypeError, "unsupported operand"),
+    (lambda: zeronn.arange(0, 5, 0), ValueError, "step must not be zero"),
+    (lambda: zeronn.arange(0, math.inf), ValueError, "stop must be finite"),
+    (lambda: zeronn.arange("5"), TypeError, "stop must be an int or a float, not str"),
+    (lambda: zeronn.zeros((2, -1)), ValueError, "negative dimensions are not allowed"),
+    (lambda: zeronn.full((2,), "x"), TypeError, "not str"),
+]
+
+
+@pytest.mark.parametrize("call, error, message", BAD_INPUTS)
+def test_bad_input_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_deep_nesting_is_a_result_not_a_recursion_error():
+    data = 0.5
+    for _ in range(5000):
+        data = [data]
+    t = tensor(data)
+    assert t.ndim == 5000 and t.sum() == 0.5 and t.reshape(-1).tolist() == [0.5]
+    assert repr(t).startswith("tensor(" + "[" * 5000)
+    assert t.T.shape == t.shape and (t + 1).item() == 1.5
+
+
+def test_elementwise_is_the_shared_engine():
+    assert elementwise(operator.sub, tensor([[1], [5]]), [1, 2]).tolist() == [[0, -1], [4, 3]]

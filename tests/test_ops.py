@@ -1,0 +1,57 @@
+"""NumPy-named functions: exp, log, maximum, minimum, comparisons and reductions."""
+
+import math
+
+import zeronn
+from zeronn import exp, log, maximum, minimum, tensor
+from zeronn.testing import assert_allclose
+
+NAN, INF = math.nan, math.inf
+
+
+def test_exp_follows_ieee():
+    assert exp([0.0, -1000.0, 1000.0, -INF, INF]).tolist() == [1.0, 0.0, INF, 0.0, INF]
+    assert math.isnan(exp([NAN]).item())
+    assert_allclose(exp([1.0, -1.0]), [2.718281828459045, 0.36787944117144233], rtol=1e-15)
+
+
+def test_log_follows_numpy():
+    result = log([1.0, 0.0, -1.0, INF]).tolist()
+    assert result[0] == 0.0 and result[1] == -INF and math.isnan(result[2]) and result[3] == INF
+
+
+def test_maximum_and_minimum_propagate_nan_on_either_side():
+    for a, b in [(NAN, 0.0), (0.0, NAN)]:
+        assert math.isnan(maximum(a, b).item()) and math.isnan(minimum(a, b).item())
+    # Python's own max is order-dependent with NaN; maximum is not.
+    assert max(0.0, NAN) == 0.0 and math.isnan(max(NAN, 0.0))
+
+
+def test_maximum_broadcasts_and_promotes_like_numpy():
+    assert maximum([[1, 5]], [[3], [4]]).tolist() == [[3, 5], [4, 5]]
+    assert maximum([1, -2], 0.0).tolist() == [1.0, 0.0]
+    promoted = maximum(tensor([1, 5]), tensor([2.0, 1.0]))
+    assert promoted.tolist() == [2.0, 5.0] and promoted.dtype is float
+    assert [type(v) for v in promoted.to_flat_list()] == [float, float]
+
+
+def test_comparison_functions_give_bools_not_integers():
+    assert zeronn.greater([-1, 0, 2], 0).tolist() == [False, False, True]
+    assert zeronn.less([-1, 0, 2], 0).tolist() == [True, False, False]
+    assert zeronn.equal([1, 2], [1, 3]).tolist() == [True, False]
+
+
+def test_free_reductions_take_numpy_arguments():
+    x = [[1, 8], [5, 2]]
+    assert zeronn.sum(x) == 16 and zeronn.sum(x, axis=-1, keepdims=True).tolist() == [[9], [7]]
+    assert zeronn.max(x, axis=0).tolist() == [5, 8] and zeronn.min(x) == 1
+    assert zeronn.argmax(x, axis=1).tolist() == [1, 0] and zeronn.mean(x) == 4.0
+    assert zeronn.any([0, 1]) is True and zeronn.all([0, 1]) is False
+    assert zeronn.abs([-1.5, 2]).tolist() == [1.5, 2.0]
+    assert zeronn.dot([1, 2, 3], [4, 5, 6]) == 32
+
+
+def test_array_is_tensor_under_numpy_name():
+    assert zeronn.array([-1.0, 1.0] , dtype=int).tolist() == [-1, 1]
+    t = tensor([1])
+    assert zeronn.asarray(t) is t
