@@ -1,23 +1,27 @@
-"""``python -m zeronn``: the chapter-3 tour, and the ``forward`` subcommand.
+"""``python -m zeronn``: the chapter-3 tour and its subcommands.
 
 The only module that prints. Nothing imports it but ``__main__``.
 
 - ``python -m zeronn`` (or ``python -m zeronn tour``): the seed notebook replayed
   section by section: arange, the comparison trap, each activation, the output
   layers, and the three-layer forward pass;
-- ``python -m zeronn forward 1.0 0.5``: the book's network on one input vector.
+- ``python -m zeronn forward 1.0 0.5``: the book's network on one input vector;
+- ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST.
 
-Errors in the arguments print one line and exit with status 2.
+Errors (bad arguments, missing or corrupt files) print one line and exit with status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import pickle
 import sys
 import textwrap
+import time
 from typing import Callable, List, Optional, TextIO
 
-from . import activations, creation, network, ops
+from . import activations, creation, mnist, network, ops
 from .core import tensor
 
 _WIDTH = 78
@@ -30,7 +34,7 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
     command: Callable[[argparse.Namespace, TextIO], int] = arguments.run
     try:
         return command(arguments, out)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, OSError, pickle.UnpicklingError) as error:
         print(f"zeronn: error: {error}", file=sys.stderr)
         return 2
 
@@ -131,6 +135,66 @@ def run_forward(arguments: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------
+# mnist
+# ---------------------------------------------------------------------------
+
+
+def run_mnist(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Print the accuracy of the book's weights on the MNIST test set."""
+    if not os.path.isfile(arguments.weights):
+        raise ValueError(
+            f"weights file {arguments.weights!r} not found; pass the book's sample_weight.pkl "
+            "(ch03/ in the book's repository) with --weights"
+        )
+    x, t = mnist.get_data(arguments.data)
+    network = mnist.init_network(arguments.weights)
+    if arguments.limit is not None:
+        x, t = x[: arguments.limit], t[: arguments.limit]
+    batch_size = None if arguments.one_by_one else arguments.batch_size
+    show_progress = not arguments.quiet and sys.stderr.isatty()
+    progress = _ProgressBar(sys.stderr) if show_progress else None
+    started = time.perf_counter()
+    correct, total = mnist.accuracy(network, x, t, batch_size, progress)
+    elapsed = time.perf_counter() - started
+    if progress is not None:
+        progress.finish()
+    mode = "one by one" if batch_size is None else f"batches of {batch_size}"
+    print(f"Accuracy: {correct / total if total else 0.0:.4f}", file=out)
+    print(f"Correct: {correct} of {total} test images ({mode})", file=out)
+    print(f"Time: {elapsed:.1f} s, {total / elapsed if elapsed else 0.0:.0f} images/s", file=out)
+    return 0
+
+
+class _ProgressBar:
+    """A one-line progress bar on a terminal: ``[#####.....] 5000/10000``, redrawn in place."""
+
+    def __init__(self, stream: TextIO, width: int = 40) -> None:
+        self._stream = stream
+        self._width = width
+        self._shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self._width * done // total if total else self._width
+        if filled == self._shown and done != total:
+            return  # redraw only when the bar moves
+        self._shown = filled
+        bar = "#" * filled + "." * (self._width - filled)
+        self._stream.write(f"\r[{bar}] {done}/{total}")
+        self._stream.flush()
+
+    def finish(self) -> None:
+        self._stream.write("\n")
+        self._stream.flush()
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text}")
+    return value
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m zeronn",
@@ -147,4 +211,20 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     forward.add_argument("x", nargs=2, type=float, metavar="X", help="the two input numbers, e.g. 1.0 0.5")
     forward.set_defaults(run=run_forward)
+
+    digits = commands.add_parser(
+        "mnist",
+        help="classify the MNIST test set with the book's weights",
+        description="Chapter 3's last experiment: the book's sample_weight.pkl on the 10,000 "
+        "MNIST test images (accuracy 0.9352).",
+    )
+    digits.add_argument("--data", required=True, metavar="DIR",
+                        help="the folder with t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz")
+    digits.add_argument("--weights", required=True, metavar="FILE", help="the book's sample_weight.pkl")
+    digits.add_argument("--batch-size", type=_positive_int, default=100, metavar="N",
+                        help="images per batch (default 100)")
+    digits.add_argument("--one-by-one", action="store_true", help="the book's first loop: one image at a time")
+    digits.add_argument("--limit", type=_positive_int, metavar="N", help="use only the first N test images")
+    digits.add_argument("--quiet", action="store_true", help="no progress bar")
+    digits.set_defaults(run=run_mnist)
     return parser

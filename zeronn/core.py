@@ -180,8 +180,14 @@ class Tensor:
         zeronn._shape.OutOfBoundsError: index 2 is out of bounds for axis 0 with size 2
         """
         keys = _expand_index(key, self.ndim)
+        # Fast paths for axis 0 (a row, a run of rows): contiguous slices of the data.
         if len(keys) == 1 and isinstance(keys[0], int) and self.ndim > 1:
             return self._row(_check_index(keys[0], self._shape[0], 0))
+        if len(keys) == 1 and isinstance(keys[0], slice) and keys[0].step in (None, 1):
+            rows = range(*keys[0].indices(self._shape[0]))
+            row_size = size_of(self._shape[1:])
+            start, stop = rows.start * row_size, max(rows.stop, rows.start) * row_size
+            return Tensor._trusted(self._data[start:stop], (len(rows),) + self._shape[1:])
         start = 0
         steps: List[Tuple[int, int]] = []
         for axis, (item, length, stride) in enumerate(zip(keys, self._shape, strides_of(self._shape))):

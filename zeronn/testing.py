@@ -115,7 +115,6 @@ def broadcastable_shapes(
     - ``min_side`` (default 1) and ``max_side`` (default the largest side of ``shape``,
       or ``min_side``, plus 2).
 
-    >>> from zeronn import broadcast_shapes
     >>> drawn = broadcastable_shapes((3, 1)).example()
     >>> len(broadcast_shapes(drawn, (3, 1))) >= 2
     True

@@ -1,0 +1,108 @@
+"""MNIST's IDX files: made inside the tests, read back, and every corruption refused."""
+
+import gzip
+import struct
+
+import pytest
+from conftest import SHARED_DATA
+
+from zeronn.datasets import load_mnist, load_mnist_split, read_idx
+
+IMAGES = [[[0, 255], [51, 102]], [[1, 2], [3, 4]], [[255, 255], [0, 0]]]
+LABELS = [7, 0, 9]
+
+
+def idx_images(images):
+    count, rows, columns = len(images), len(images[0]), len(images[0][0])
+    pixels = bytes(p for image in images for row in image for p in row)
+    return struct.pack(">IIII", 0x803, count, rows, columns) + pixels
+
+
+def idx_labels(labels):
+    return struct.pack(">II", 0x801, len(labels)) + bytes(labels)
+
+
+def write_mnist(directory, split_names=("t10k", "train"), compress=True):
+    for prefix in split_names:
+        for kind, payload in (("images-idx3", idx_images(IMAGES)), ("labels-idx1", idx_labels(LABELS))):
+            name = f"{prefix}-{kind}-ubyte"
+            data = gzip.compress(payload) if compress else payload
+            (directory / (name + (".gz" if compress else ""))).write_bytes(data)
+    return directory
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_read_idx_round_trips_images_and_labels(tmp_path, compress):
+    for name, payload, expected in (("i", idx_images(IMAGES), IMAGES), ("l", idx_labels(LABELS), LABELS)):
+        path = tmp_path / name
+        path.write_bytes(gzip.compress(payload) if compress else payload)
+        t = read_idx(path)
+        assert t.tolist() == expected and t.dtype is int
+
+
+CORRUPTIONS = [
+    ("wrong magic", lambda raw: struct.pack(">I", 0x804) + raw[4:], "magic number 0x804, expected 0x801 or 0x803"),
+    ("too short", lambda raw: raw[:3], "truncated: 3 bytes, too short"),
+    ("truncated header", lambda raw: raw[:10], "truncated: the header needs 16 bytes, the file has 10"),
+    ("truncated data", lambda raw: raw[:-1], r"truncated: the header promises 12 bytes of data \(3, 2, 2\), found 11"),
+    ("trailing garbage", lambda raw: raw + b"xyz", "3 bytes of trailing garbage"),
+]
+
+
+@pytest.mark.parametrize("label, corrupt, message", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+def test_each_corruption_is_a_clear_error_naming_the_file(tmp_path, label, corrupt, message):
+    path = tmp_path / "images.gz"
+    path.write_bytes(gzip.compress(corrupt(idx_images(IMAGES))))
+    with pytest.raises(ValueError, match=f"images.gz: .*{message}"):
+        read_idx(path)
+
+
+def test_a_corrupt_gzip_stream_is_a_clear_error(tmp_path):
+    path = tmp_path / "labels.gz"
+    path.write_bytes(gzip.compress(idx_labels(LABELS))[:-6])
+    with pytest.raises(ValueError, match="labels.gz: corrupt gzip stream"):
+        read_idx(path)
+
+
+def test_load_mnist_returns_the_books_tuples(tmp_path):
+    (x_train, t_train), (x_test, t_test) = load_mnist(write_mnist(tmp_path))
+    assert x_train.shape == x_test.shape == (3, 4) and t_test.tolist() == LABELS
+    assert x_test[0].tolist() == [0.0, 1.0, 0.2, 0.4]
+    assert x_test[1].tolist() == [1 / 255, 2 / 255, 3 / 255, 4 / 255]
+
+
+def test_load_mnist_split_options(tmp_path):
+    write_mnist(tmp_path, split_names=("t10k",), compress=False)
+    x, t = load_mnist_split(tmp_path, "test", normalize=False, flatten=False, one_hot_label=True)
+    assert x.shape == (3, 1, 2, 2) and x.tolist()[0] == [IMAGES[0]]
+    assert t.tolist()[0] == [0.0] * 7 + [1.0, 0.0, 0.0] and t.shape == (3, 10)
+
+
+def test_normalised_pixels_share_256_float_objects(tmp_path):
+    x, _ = load_mnist_split(write_mnist(tmp_path), "test")
+    assert len({id(v) for v in x.to_flat_list()}) <= 256
+    assert x[0, 1] is x[2, 0]  # both 255 / 255.0: the very same object
+
+
+def test_missing_files_name_the_file_and_where_mnist_lives(tmp_path):
+    write_mnist(tmp_path, split_names=("t10k",))
+    with pytest.raises(FileNotFoundError, match=r"train-images-idx3-ubyte.gz .* not found in .*yann.lecun.com"):
+        load_mnist(tmp_path)
+    with pytest.raises(ValueError, match="split must be 'train' or 'test'"):
+        load_mnist_split(tmp_path, "validation")
+
+
+def test_labels_that_are_not_digits_cannot_be_one_hot(tmp_path):
+    write_mnist(tmp_path, split_names=("t10k",))
+    (tmp_path / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(idx_labels([1, 2, 12])))
+    with pytest.raises(ValueError, match=r"label 12 at \[2\] is not a digit"):
+        load_mnist_split(tmp_path, "test", one_hot_label=True)
+
+
+MNIST = SHARED_DATA / "mnist"
+
+
+@pytest.mark.skipif(not (MNIST / "train-labels-idx1-ubyte.gz").exists(), reason=f"MNIST is not at {MNIST}")
+def test_the_real_training_labels_start_as_published():
+    labels = read_idx(MNIST / "train-labels-idx1-ubyte.gz")
+    assert labels.shape == (60000,) and labels[:10].tolist() == [5, 0, 4, 1, 9, 2, 1, 3, 1, 4]

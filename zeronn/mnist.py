@@ -1,0 +1,100 @@
+"""The end of chapter 3: classify the MNIST test digits with the book's trained weights.
+
+Read it next to the book's ``ch03/neuralnet_mnist.py`` and ``neuralnet_mnist_batch.py``:
+the same ``get_data``, ``init_network`` and ``predict``, and the two accuracy loops, one
+image at a time and in batches. The book's weights reach an accuracy of 0.9352.
+
+- ``get_data(directory)``: the normalised, flattened test images and their labels;
+- ``init_network(weights_path)``: the book's ``sample_weight.pkl``, read without NumPy;
+- ``predict(network, x)``: sigmoid, sigmoid, softmax;
+- ``accuracy(network, x, t, batch_size=100)``: how many predictions match the labels.
+
+>>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
+...            "W3": [[1.0, -1.0]], "b3": [0.0, 0.0]}
+>>> accuracy(network, [[5.0, 0.0], [-5.0, 0.0]], [0, 0], batch_size=2)
+(2, 2)
+"""
+
+from __future__ import annotations
+
+__all__ = ["get_data", "init_network", "predict", "accuracy"]
+
+import os
+from typing import Any, Callable, Dict, Optional, Tuple, Union
+
+from .activations import sigmoid, softmax
+from .core import Tensor, as_tensor
+from .datasets import load_mnist_split
+from .ops import dot
+from .weights import load_numpy_pickle
+
+Progress = Callable[[int, int], None]
+
+
+def get_data(directory: Union[str, "os.PathLike[str]"]) -> Tuple[Tensor, Tensor]:
+    """``(x_test, t_test)``: the book's ``load_mnist(normalize=True, flatten=True,
+    one_hot_label=False)``, test split only."""
+    return load_mnist_split(directory, "test", normalize=True, flatten=True, one_hot_label=False)
+
+
+def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Tensor]:
+    """The book's trained weights ``W1, b1, W2, b2, W3, b3`` from ``sample_weight.pkl``."""
+    network = load_numpy_pickle(weights_path)
+    names = ("W1", "b1", "W2", "b2", "W3", "b3")
+    if not isinstance(network, dict) or any(name not in network for name in names):
+        found = sorted(network) if isinstance(network, dict) else type(network).__name__
+        raise ValueError(f"{os.fspath(weights_path)}: expected a dict of {', '.join(names)}; found {found}")
+    return network
+
+
+def predict(network: Dict[str, Any], x: Any) -> Tensor:
+    """Class probabilities for one image (784 numbers) or a batch (one image per row)."""
+    W1, W2, W3 = network["W1"], network["W2"], network["W3"]
+    b1, b2, b3 = network["b1"], network["b2"], network["b3"]
+
+    a1 = dot(x, W1) + b1
+    z1 = sigmoid(a1)
+    a2 = dot(z1, W2) + b2
+    z2 = sigmoid(a2)
+    a3 = dot(z2, W3) + b3
+    y = softmax(a3)
+
+    return y
+
+
+def accuracy(
+    network: Dict[str, Any],
+    x: Tensor,
+    t: Tensor,
+    batch_size: Optional[int] = 100,
+    progress: Optional[Progress] = None,
+) -> Tuple[int, int]:
+    """``(correct, total)``: how many of the images in ``x`` are classified as ``t`` says.
+
+    ``batch_size=None`` runs the book's first loop, one image at a time; a number runs
+    its batched loop. ``progress(done, total)`` is called after each step, if given.
+    """
+    x, t = as_tensor(x), as_tensor(t)
+    if x.ndim != 2 or t.shape != (len(x),):
+        raise ValueError(f"expected images (N, pixels) and labels (N,), got shapes {x.shape} and {t.shape}")
+    if batch_size is not None and (isinstance(batch_size, bool) or batch_size < 1):
+        raise ValueError(f"batch_size must be a positive int or None, got {batch_size!r}")
+    accuracy_cnt = 0
+    if batch_size is None:  # neuralnet_mnist.py
+        for i in range(len(x)):
+            y = predict(network, x[i])
+            p = y.argmax()  # the index of the most likely digit
+            if p == t[i]:
+                accuracy_cnt += 1
+            if progress is not None:
+                progress(i + 1, len(x))
+    else:  # neuralnet_mnist_batch.py
+        for i in range(0, len(x), batch_size):
+            x_batch = x[i : i + batch_size]
+            y_batch = predict(network, x_batch)
+            p = y_batch.argmax(axis=1)
+            accuracy_cnt += (p == t[i : i + batch_size]).sum()
+            if progress is not None:
+                progress(min(i + batch_size, len(x)), len(x))
+    return accuracy_cnt, len(x)
+
