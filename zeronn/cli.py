@@ -6,6 +6,7 @@ The only module that prints. Nothing imports it but ``__main__``.
   section by section: arange, the comparison trap, each activation, the output
   layers, and the three-layer forward pass;
 - ``python -m zeronn forward 1.0 0.5``: the book's network on one input vector;
+- ``python -m zeronn plot NAME``: an activation's chart, in the terminal or as a file;
 - ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST.
 
 Errors (bad arguments, missing or corrupt files) print one line and exit with status 2.
@@ -14,15 +15,17 @@ Errors (bad arguments, missing or corrupt files) print one line and exit with st
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import sys
 import textwrap
 import time
-from typing import Callable, List, Optional, TextIO
+from typing import Callable, Dict, List, NoReturn, Optional, TextIO
 
 from . import activations, creation, mnist, network, ops
-from .core import tensor
+from .core import Tensor, tensor
+from .plot import Chart, Series, line_chart
 
 _WIDTH = 78
 
@@ -34,7 +37,12 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
     command: Callable[[argparse.Namespace, TextIO], int] = arguments.run
     try:
         return command(arguments, out)
-    except (ValueError, TypeError, OSError, pickle.UnpicklingError) as error:
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"zeronn: error: {reason}: {error.filename}" if error.filename else f"zeronn: error: {reason}",
+              file=sys.stderr)
+        return 2
+    except (ValueError, TypeError, pickle.UnpicklingError) as error:
         print(f"zeronn: error: {error}", file=sys.stderr)
         return 2
 
@@ -118,7 +126,68 @@ def tour(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _chart_slot(out: TextIO, name: str) -> None:
-    """Where the terminal chart of ``name`` goes once plots exist (see ``plot``)."""
+    """The terminal chart of activation ``name`` over the book's ``arange(-5.0, 5.0, 0.1)``."""
+    chart = activation_charts(creation.arange(-5.0, 5.0, 0.1))[name]
+    print(file=out)
+    print(chart.to_text(width=_WIDTH, height=10, encoding=getattr(out, "encoding", None)), file=out)
+
+
+# ---------------------------------------------------------------------------
+# plot
+# ---------------------------------------------------------------------------
+
+
+def activation_charts(x: Tensor) -> Dict[str, Chart]:
+    """Every chart the ``plot`` command draws, over the inputs ``x``, with the book's y limits."""
+    return {
+        "step": line_chart(x, activations.step(x), label="step", title="Step function", y_limits=(-0.1, 1.1)),
+        "sigmoid": line_chart(x, activations.sigmoid(x), label="sigmoid", title="Sigmoid function",
+                              y_limits=(-0.1, 1.1)),
+        "relu": line_chart(x, activations.relu(x), label="relu", title="ReLU function", y_limits=(-1.0, 5.5)),
+        "softmax": line_chart(x, activations.softmax(x), label="softmax",
+                              title="Softmax of the whole range (sums to 1)"),
+        "identity": line_chart(x, activations.identity(x), label="identity", title="Identity function"),
+        "compare": Chart(
+            [Series(x, activations.sigmoid(x), "sigmoid"), Series(x, activations.step(x), "step", dashed=True)],
+            title="Sigmoid and step functions",
+            y_limits=(-0.1, 1.1),
+        ),
+    }
+
+
+def run_plot(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Draw one chart (or all of them) in the terminal or into files."""
+    charts = activation_charts(creation.arange(arguments.start, arguments.stop, arguments.step))
+    if arguments.name == "all":
+        if arguments.output is None:
+            raise ValueError("plot all needs -o DIR: the folder to write every chart into")
+        os.makedirs(arguments.output, exist_ok=True)
+        for name, chart in charts.items():
+            for extension in (".svg", ".vl.json"):
+                path = os.path.join(arguments.output, name + extension)
+                chart.save(path)
+                print(f"wrote {path}", file=out)
+        return 0
+    chart = charts[arguments.name]
+    kind = arguments.format
+    if arguments.output is None:
+        print(_render(chart, kind or "text", getattr(out, "encoding", None)), end="", file=out)
+        return 0
+    if kind is None:
+        kind = chart.save(arguments.output)
+    else:
+        with open(arguments.output, "w", encoding="utf-8") as file:
+            file.write(_render(chart, kind, "utf-8"))
+    print(f"wrote {arguments.output} ({kind})", file=out)
+    return 0
+
+
+def _render(chart: Chart, kind: str, encoding: Optional[str]) -> str:
+    if kind == "svg":
+        return chart.to_svg()
+    if kind == "vega-lite":
+        return json.dumps(chart.to_vega_lite(), indent=1) + "\n"
+    return chart.to_text(width=80, encoding=encoding) + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -195,8 +264,15 @@ def _positive_int(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with errors in one line (argparse prints the whole usage first)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m zeronn",
         description="Chapter 3 of Deep Learning from Scratch in pure Python. "
         "With no command, runs the tour.",
@@ -211,6 +287,23 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     forward.add_argument("x", nargs=2, type=float, metavar="X", help="the two input numbers, e.g. 1.0 0.5")
     forward.set_defaults(run=run_forward)
+
+    plot = commands.add_parser(
+        "plot",
+        help="chart an activation (terminal, SVG or Vega-Lite)",
+        description="Chart an activation over arange(START, STOP, STEP): in the terminal by default, "
+        "or as SVG or Vega-Lite JSON. 'all' writes every chart as .svg and .vl.json into -o DIR.",
+    )
+    plot.add_argument("name", choices=["step", "sigmoid", "relu", "softmax", "identity", "compare", "all"],
+                      metavar="NAME", help="step, sigmoid, relu, softmax, identity, compare (sigmoid and step) "
+                      "or all")
+    plot.add_argument("--format", choices=["svg", "vega-lite", "text"],
+                      help="the output format (default: text, or from the -o file's extension)")
+    plot.add_argument("-o", "--output", metavar="FILE", help="write to FILE (for 'all': into the folder FILE)")
+    plot.add_argument("--start", type=float, default=-5.0, help="first x (default -5.0)")
+    plot.add_argument("--stop", type=float, default=5.0, help="x stops before this (default 5.0)")
+    plot.add_argument("--step", type=float, default=0.1, help="x step (default 0.1)")
+    plot.set_defaults(run=run_plot)
 
     digits = commands.add_parser(
         "mnist",
