@@ -136,6 +136,8 @@ def test_nice_ticks():
     assert nice_ticks(-5.0, 4.9) == [-4.0, -2.0, 0.0, 2.0, 4.0]
     assert nice_ticks(-1.0, 5.5) == [0.0, 2.0, 4.0]
     assert nice_ticks(0.0, 0.095) == [0.0, 0.02, 0.04, 0.06, 0.08]
+    assert nice_ticks(0.0, 5e-324) == [0.0, 5e-324]  # found by hypothesis: too narrow to divide
+    assert nice_ticks(-1e308, 1e308) == [-1e308, 1e308]
 
 
 # ---------------------------------------------------------------------------

@@ -577,28 +577,31 @@ class Tensor:
         ValueError: shapes (1,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)
         """
         right = as_tensor(other)
-        if self.ndim == 0 or right.ndim == 0:
+        left_shape, right_shape = self._shape, right._shape
+        if not left_shape or not right_shape:
             product = self * right
             return product.item() if product.ndim == 0 else product
-        if self.ndim > 2 or right.ndim > 2:
+        if len(left_shape) > 2 or len(right_shape) > 2:
             raise ValueError(
                 f"dot supports tensors of up to 2 dimensions, got shapes "
-                f"{format_shape(self._shape)} and {format_shape(right._shape)}"
+                f"{format_shape(left_shape)} and {format_shape(right_shape)}"
             )
-        inner = self._shape[-1]
-        right_inner = right._shape[0]
-        if inner != right_inner:
+        inner = left_shape[-1]
+        if inner != right_shape[0]:
             raise ValueError(
-                f"shapes {format_shape(self._shape)} and {format_shape(right._shape)} not aligned: "
-                f"{inner} (dim {self.ndim - 1}) != {right_inner} (dim 0)"
+                f"shapes {format_shape(left_shape)} and {format_shape(right_shape)} not aligned: "
+                f"{inner} (dim {len(left_shape) - 1}) != {right_shape[0]} (dim 0)"
             )
-        left_rows = self._shape[0] if self.ndim == 2 else 1
-        columns = right._shape[1] if right.ndim == 2 else 1
+        left_rows = left_shape[0] if len(left_shape) == 2 else 1
+        columns = right_shape[1] if len(right_shape) == 2 else 1
         rows = [self._data[r * inner : (r + 1) * inner] for r in range(left_rows)]
         # Transpose the right operand once: column j of a row-major (n, p) is data[j::p].
         cols = [right._data[j::columns] for j in range(columns)]
-        values = _dot_rows(rows, cols)
-        shape = self._shape[:-1] + right._shape[1:]
+        if _worth_skipping_zeros(self._data, right._data, inner):
+            values = _dot_rows_skipping_zeros(rows, cols)
+        else:
+            values = _dot_rows(rows, cols)
+        shape = left_shape[:-1] + right_shape[1:]
         return values[0] if not shape else Tensor._trusted(values, shape)
 
     def __matmul__(self, other: Operand) -> Any:
@@ -691,19 +694,55 @@ def elementwise(function: Callable[[Any, Any], Any], left: Operand, right: Opera
 # ---------------------------------------------------------------------------
 
 if sys.version_info >= (3, 12):
-    # math.sumprod (3.12+) multiplies and adds in C with extended precision:
-    # about 4x faster than sum(map(mul, ...)) on this project's machine.
-    def _dot_rows(rows: List[List[Number]], cols: List[List[Number]]) -> List[Number]:
-        """One ``sumprod`` for every (row, column) pair, row-major."""
-        sumprod = math.sumprod
-        return [sumprod(row, col) for row in rows for col in cols]
-
+    # math.sumprod (3.12+) multiplies and adds in C with extended precision: about 4x
+    # faster than sum(map(mul, ...)) on this project's machine.
+    from math import sumprod as _sumprod
 else:
 
-    def _dot_rows(rows: List[List[Number]], cols: List[List[Number]]) -> List[Number]:
-        """One ``sum(map(mul, row, col))`` for every (row, column) pair, row-major."""
-        mul = operator.mul
-        return [sum(map(mul, row, col)) for row in rows for col in cols]
+    def _sumprod(p: Sequence[Number], q: Sequence[Number]) -> Number:
+        """``p[0]*q[0] + p[1]*q[1] + ...``: about 25 ns a term on CPython 3.11."""
+        total: Number = sum(map(operator.mul, p, q))
+        return total
+
+
+def _dot_rows(rows: List[List[Number]], cols: List[List[Number]]) -> List[Number]:
+    """One sum of products for every (row, column) pair, row-major: the matrix product."""
+    return [_sumprod(row, col) for row in rows for col in cols]
+
+
+def _dot_rows_skipping_zeros(rows: List[List[Number]], cols: List[List[Number]]) -> List[Number]:
+    """``_dot_rows`` that multiplies only the non-zero entries of each row.
+
+    For a row that is 82 % zeros (an MNIST image) this is about 3x faster. A zero
+    term adds nothing to a sum, so the answer is the same, provided no column holds an
+    infinity or a NaN (``0 * inf`` is NaN): the caller checks that first.
+    """
+    values: List[Number] = []
+    for row in rows:
+        nonzero = [k for k, v in enumerate(row) if v]
+        if len(nonzero) < 2:  # itemgetter of one index gives an item, not a tuple
+            values.extend(_sumprod(row, col) for col in cols)
+            continue
+        pick = operator.itemgetter(*nonzero)  # gathers the entries at C speed
+        kept = pick(row)
+        values.extend(_sumprod(kept, pick(col)) for col in cols)
+    return values
+
+
+def _worth_skipping_zeros(left: List[Number], right: List[Number], inner: int) -> bool:
+    """Whether the left operand looks mostly zero and the right one is finite floats.
+
+    Only the first row is counted (a C-speed ``count``), so a dense product pays almost
+    nothing for the question. A sum is finite only if every term is (it may also
+    overflow, and then the answer is a safe "no").
+    """
+    first_row = left[:inner]
+    if 2 * first_row.count(0) <= len(first_row) or not right or type(right[0]) is not float:
+        return False
+    try:
+        return math.isfinite(sum(right))
+    except OverflowError:
+        return False
 
 
 def _divide(a: Number, b: Number) -> float:

@@ -358,6 +358,8 @@ def nice_ticks(low: float, high: float, count: int = 6) -> List[float]:
     [0.0, 0.25, 0.5, 0.75, 1.0]
     """
     span = high - low
+    if not 0 < span / count < math.inf:  # too narrow or too wide to divide: the ends will do
+        return [low, high] if low != high else [low]
     magnitude = 10 ** math.floor(math.log10(span / count))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if span / (m * magnitude) <= count)
     first = math.ceil(low / step - 1e-9)

@@ -1,0 +1,298 @@
+"""Side-by-side benchmarks: zeronn, the plain hand-written pure-Python kernel, and NumPy.
+
+    python benchmarks/run.py                 # the table
+    python benchmarks/run.py --json          # the same, machine-readable
+    python benchmarks/run.py --quick         # fewer rounds, no MNIST (a smoke run)
+
+Every workload is timed interleaved in one process (zeronn, plain, NumPy, zeronn, ...),
+several rounds, and the table shows medians and the ratios zeronn/plain and zeronn/NumPy.
+Ratios measured side by side hold on a shared, noisy machine where absolute times do not.
+This is a script, never a test: nothing here passes or fails.
+
+"plain" is what a careful programmer writes by hand with lists: the matrix product
+``[[sum(map(mul, row, col)) for col in BT] for row in A]`` with ``B`` transposed once
+(``math.sumprod`` in place of ``sum(map(mul, ...))`` on Python 3.12+), comprehensions for
+elementwise work. NumPy is used when it is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from operator import mul
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import zeronn  # noqa: E402
+from zeronn import mnist  # noqa: E402
+
+try:
+    import numpy
+except ImportError:  # NumPy is optional: its column is left empty
+    numpy = None
+
+SHARED = ROOT.parent / "shared" / "data"
+
+# ---------------------------------------------------------------------------
+# The plain kernels: what one writes by hand with lists
+# ---------------------------------------------------------------------------
+
+if sys.version_info >= (3, 12):
+
+    def plain_matmul(A, B):
+        BT = list(zip(*B))
+        sumprod = math.sumprod
+        return [[sumprod(row, col) for col in BT] for row in A]
+
+else:
+
+    def plain_matmul(A, B):
+        BT = list(zip(*B))
+        return [[sum(map(mul, row, col)) for col in BT] for row in A]
+
+
+def plain_vecmat(x, B):
+    return plain_matmul([x], B)[0]
+
+
+def plain_add_row(A, b):
+    return [[u + v for u, v in zip(row, b)] for row in A]
+
+
+def plain_sigmoid(A):
+    exp = math.exp
+    return [[1.0 / (1.0 + exp(-v)) for v in row] for row in A]
+
+
+def plain_relu(A):
+    return [[v if v > 0.0 else 0.0 for v in row] for row in A]
+
+
+def plain_softmax(A):
+    exp = math.exp
+    out = []
+    for row in A:
+        c = max(row)
+        exps = [exp(v - c) for v in row]
+        total = sum(exps)
+        out.append([e / total for e in exps])
+    return out
+
+
+def plain_forward(network, x):
+    a1 = [u + v for u, v in zip(plain_vecmat(x, network["W1"]), network["b1"])]
+    z1 = plain_sigmoid([a1])[0]
+    a2 = [u + v for u, v in zip(plain_vecmat(z1, network["W2"]), network["b2"])]
+    z2 = plain_sigmoid([a2])[0]
+    return [u + v for u, v in zip(plain_vecmat(z2, network["W3"]), network["b3"])]
+
+
+def plain_mnist(network, images, labels, batch_size=100):
+    """The book's batched loop with the plain kernels: dense, no tricks."""
+    correct = 0
+    for i in range(0, len(images), batch_size):
+        batch = images[i : i + batch_size]
+        a1 = plain_add_row(plain_matmul(batch, network["W1"]), network["b1"])
+        a2 = plain_add_row(plain_matmul(plain_sigmoid(a1), network["W2"]), network["b2"])
+        a3 = plain_add_row(plain_matmul(plain_sigmoid(a2), network["W3"]), network["b3"])
+        y = plain_softmax(a3)
+        predictions = [row.index(max(row)) for row in y]
+        correct += sum(p == t for p, t in zip(predictions, labels[i : i + batch_size]))
+    return correct
+
+
+# ---------------------------------------------------------------------------
+# Timing
+# ---------------------------------------------------------------------------
+
+
+def time_call(function, minimum=0.05):
+    """Seconds per call, repeating the call until ``minimum`` seconds have passed."""
+    calls, started = 0, time.perf_counter()
+    while True:
+        function()
+        calls += 1
+        elapsed = time.perf_counter() - started
+        if elapsed >= minimum:
+            return elapsed / calls
+
+
+def compare(implementations, rounds, minimum=0.05):
+    """Median seconds per call of each implementation, timed interleaved, round by round."""
+    samples = {name: [] for name, function in implementations.items() if function is not None}
+    for _ in range(rounds):
+        for name in samples:
+            samples[name].append(time_call(implementations[name], minimum))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def matrix(rows, columns, rng):
+    return [[rng.uniform(-1.0, 1.0) for _ in range(columns)] for _ in range(rows)]
+
+
+def workloads(rng):
+    """name -> {"zeronn": fn, "plain": fn, "numpy": fn or None}."""
+    A, B = matrix(100, 784, rng), matrix(784, 50, rng)
+    x = A[0]
+    M, bias, S = matrix(100, 50, rng), matrix(1, 50, rng)[0], matrix(100, 10, rng)
+    tA, tB, tx, tM, tbias, tS = map(zeronn.tensor, (A, B, x, M, bias, S))
+    book = {name: t.tolist() for name, t in zeronn.init_network().items()}
+    tbook = zeronn.init_network()
+    np = numpy
+    nA, nB, nx, nM, nbias, nS = (np.array(v) for v in (A, B, x, M, bias, S)) if np else (None,) * 6
+    nbook = {name: np.array(v) for name, v in book.items()} if np else None
+
+    def np_softmax(a):
+        e = np.exp(a - a.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def np_forward(network, v):
+        z1 = 1 / (1 + np.exp(-(v @ network["W1"] + network["b1"])))
+        z2 = 1 / (1 + np.exp(-(z1 @ network["W2"] + network["b2"])))
+        return z2 @ network["W3"] + network["b3"]
+
+    return {
+        "dot (100x784)@(784x50)": {
+            "zeronn": lambda: tA @ tB, "plain": lambda: plain_matmul(A, B),
+            "numpy": (lambda: nA @ nB) if np else None},
+        "dot (784,)@(784x50)": {
+            "zeronn": lambda: tx @ tB, "plain": lambda: plain_vecmat(x, B),
+            "numpy": (lambda: nx @ nB) if np else None},
+        "add (100x50)+(50,)": {
+            "zeronn": lambda: tM + tbias, "plain": lambda: plain_add_row(M, bias),
+            "numpy": (lambda: nM + nbias) if np else None},
+        "sigmoid 100x50": {
+            "zeronn": lambda: zeronn.sigmoid(tM), "plain": lambda: plain_sigmoid(M),
+            "numpy": (lambda: 1 / (1 + np.exp(-nM))) if np else None},
+        "relu 100x50": {
+            "zeronn": lambda: zeronn.relu(tM), "plain": lambda: plain_relu(M),
+            "numpy": (lambda: np.maximum(nM, 0)) if np else None},
+        "softmax rows of 100x10": {
+            "zeronn": lambda: zeronn.softmax(tS), "plain": lambda: plain_softmax(S),
+            "numpy": (lambda: np_softmax(nS)) if np else None},
+        "forward, book network, one input": {
+            "zeronn": lambda: zeronn.forward(tbook, [1.0, 0.5]), "plain": lambda: plain_forward(book, [1.0, 0.5]),
+            "numpy": (lambda: np_forward(nbook, np.array([1.0, 0.5]))) if np else None},
+    }
+
+
+def mnist_workload(data, weights, rounds):
+    x, t = mnist.get_data(data)
+    network = mnist.init_network(weights)
+    images, labels = x.tolist(), t.tolist()
+    plain_network = {name: value.tolist() for name, value in network.items()}
+    answers = {"zeronn": mnist.accuracy(network, x, t, 100)[0], "plain": plain_mnist(plain_network, images, labels)}
+    implementations = {
+        "zeronn": lambda: mnist.accuracy(network, x, t, 100),
+        "plain": lambda: plain_mnist(plain_network, images, labels),
+        "numpy": None,
+    }
+    if numpy is not None:
+        nx, nt = numpy.array(images), numpy.array(labels)
+        nnet = {name: numpy.array(value) for name, value in plain_network.items()}
+
+        def numpy_mnist():
+            correct = 0
+            for i in range(0, len(nx), 100):
+                z1 = 1 / (1 + numpy.exp(-(nx[i : i + 100] @ nnet["W1"] + nnet["b1"])))
+                z2 = 1 / (1 + numpy.exp(-(z1 @ nnet["W2"] + nnet["b2"])))
+                a3 = z2 @ nnet["W3"] + nnet["b3"]
+                correct += int((a3.argmax(axis=1) == nt[i : i + 100]).sum())
+            return correct
+
+        answers["numpy"] = numpy_mnist()
+        implementations["numpy"] = numpy_mnist
+    if len(set(answers.values())) != 1:
+        raise SystemExit(f"the MNIST pipelines disagree: {answers}")
+    return compare(implementations, rounds, minimum=0.0), answers["zeronn"]
+
+
+def import_time(rounds=15):
+    """Median extra seconds that ``import zeronn`` adds to a fresh interpreter."""
+    def run(code):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+        return time.perf_counter() - started
+    bare, full = [], []
+    for _ in range(rounds):
+        bare.append(run("pass"))
+        full.append(run("import zeronn"))
+    return statistics.median(full) - statistics.median(bare)
+
+
+def mnist_peak_rss(data, weights):
+    code = (
+        "import resource\nfrom zeronn import mnist\n"
+        f"x, t = mnist.get_data({str(data)!r})\nnetwork = mnist.init_network({str(weights)!r})\n"
+        "mnist.accuracy(network, x, t, 100)\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
+    return int(result.stdout) / 1024  # kilobytes on Linux -> MB
+
+
+def machine():
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as info:
+            model = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{model}, {os.cpu_count()} cores"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=7, help="rounds per workload (default 7)")
+    parser.add_argument("--mnist-rounds", type=int, default=3, help="rounds of the 10,000-image run (default 3)")
+    parser.add_argument("--data", type=Path, default=SHARED / "mnist", help="the MNIST folder")
+    parser.add_argument("--weights", type=Path, default=SHARED / "sample_weight.pkl", help="sample_weight.pkl")
+    parser.add_argument("--quick", action="store_true", help="3 rounds, no MNIST: a smoke run")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    arguments = parser.parse_args()
+    rounds = 3 if arguments.quick else arguments.rounds
+
+    report = {
+        "python": platform.python_version(),
+        "machine": machine(),
+        "numpy": numpy.__version__ if numpy is not None else None,
+        "kernel": "math.sumprod" if sys.version_info >= (3, 12) else "sum(map(mul, row, col))",
+        "rows": [],
+    }
+    for name, implementations in workloads(random.Random(0)).items():
+        report["rows"].append({"workload": name, **compare(implementations, rounds)})
+    have_mnist = (arguments.data / "t10k-images-idx3-ubyte.gz").exists() and arguments.weights.exists()
+    if have_mnist and not arguments.quick:
+        medians, correct = mnist_workload(arguments.data, arguments.weights, arguments.mnist_rounds)
+        report["rows"].append({"workload": f"MNIST 10,000 images, batches of 100 ({correct} right)", **medians})
+        report["mnist_peak_rss_mb"] = round(mnist_peak_rss(arguments.data, arguments.weights), 1)
+    report["import_ms"] = round(1000 * import_time(), 1)
+
+    if arguments.json:
+        print(json.dumps(report, indent=1))
+        return
+    print(f"Python {report['python']} ({report['kernel']}), {report['machine']}, "
+          f"NumPy {report['numpy'] or 'not installed'}")
+    print(f"{'workload':44} {'zeronn':>10} {'plain':>10} {'numpy':>10} {'zeronn/plain':>12} {'zeronn/numpy':>12}")
+    for row in report["rows"]:
+        cells = {key: f"{row[key] * 1e3:9.3f}m" if key in row else f"{'-':>10}" for key in ("zeronn", "plain", "numpy")}
+        over_plain = row["zeronn"] / row["plain"]
+        over_numpy = f"{row['zeronn'] / row['numpy']:11.1f}x" if "numpy" in row else f"{'-':>12}"
+        print(f"{row['workload']:44} {cells['zeronn']} {cells['plain']} {cells['numpy']} {over_plain:11.2f}x {over_numpy}")
+    print("(times are medians per call in milliseconds)")
+    if "mnist_peak_rss_mb" in report:
+        print(f"MNIST batch run, peak RSS: {report['mnist_peak_rss_mb']} MB")
+    print(f"import zeronn: {report['import_ms']} ms")
+
+
+if __name__ == "__main__":
+    main()
