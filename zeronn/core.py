@@ -93,12 +93,18 @@ class Tensor:
         if isinstance(data, Tensor):
             made = cls._trusted(list(data._data), data._shape)
         else:
+            if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
+                data = [item.tolist() if isinstance(item, Tensor) else item for item in data]  # stack rows
             made = cls._trusted(*flatten_nested(data))
         return made if dtype is None else made.astype(dtype)
 
     @classmethod
     def _trusted(cls, data: List[Number], shape: Shape) -> Tensor:
-        """Wrap ``data`` (row-major, already checked, owned by no one else) as a tensor."""
+        """Wrap ``data`` (row-major, already checked) as a tensor, without copying it.
+
+        Every result inside zeronn is made here. The list is never changed afterwards,
+        by this tensor or any other, so tensors may share it (``reshape`` does).
+        """
         self = object.__new__(cls)
         self._data = data
         self._shape = shape
@@ -628,6 +634,8 @@ def tensor(data: Any, dtype: Optional[DType] = None) -> Tensor:
             [3, 4]])
     >>> tensor([-1.0, 1.0, 2.0] , dtype=bool)
     tensor([True, True, True])
+    >>> tensor([tensor([1, 2]), tensor([3, 4])]).shape    # rows that are tensors stack
+    (2, 2)
     >>> tensor([[1, 2], [3]])
     Traceback (most recent call last):
     ...
