@@ -42,7 +42,7 @@ __all__ = ["Tensor", "tensor", "as_tensor", "elementwise"]
 import math
 import operator
 import sys
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from ._shape import (
@@ -727,7 +727,7 @@ def _dot_rows_skipping_zeros(rows: List[List[Number]], cols: List[List[Number]])
     """
     values: List[Number] = []
     for row in rows:
-        nonzero = [k for k, v in enumerate(row) if v]
+        nonzero = list(compress(range(len(row)), row))  # the k where row[k] is not 0
         if len(nonzero) < 2:  # itemgetter of one index gives an item, not a tuple
             values.extend(_sumprod(row, col) for col in cols)
             continue
