@@ -1,6 +1,7 @@
 """python -m zeronn: the tour and the forward subcommand, as a user runs them."""
 
 import io
+import os
 import subprocess
 import sys
 
@@ -42,3 +43,18 @@ def test_bad_arguments_exit_with_status_2():
                             capture_output=True, text=True)
     assert result.returncode == 2 and "invalid float value: 'x'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_stops_quietly():
+    # As in `python -m zeronn plot ... | head -1`. The output (about 4 MB) is far larger
+    # than a pipe's buffer, so the writer does meet the closed pipe.
+    # (Without PYTHONUNBUFFERED: an unbuffered stdout drops the rest of a partial write
+    # silently, so the closed pipe would never be noticed.)
+    command = [sys.executable, "-m", "zeronn", "plot", "sigmoid", "--format", "vega-lite", "--step", "0.0001"]
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    process = subprocess.Popen(command, cwd=PROJECT, env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    process.stdout.close()
+    _, errors = process.communicate()
+    assert first == "{\n" and errors == "" and process.returncode == 1

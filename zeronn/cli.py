@@ -37,6 +37,11 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
     command: Callable[[argparse.Namespace, TextIO], int] = arguments.run
     try:
         return command(arguments, out)
+    except BrokenPipeError:
+        # The reader went away (``python -m zeronn | head``): stop quietly, as Unix
+        # tools do, and keep Python from complaining while it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as error:
         reason = error.strerror or str(error)
         print(f"zeronn: error: {reason}: {error.filename}" if error.filename else f"zeronn: error: {reason}",
