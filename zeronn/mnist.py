@@ -6,7 +6,7 @@ image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 
 - ``get_data(directory)``: the normalised, flattened test images and their labels;
 - ``init_network(weights_path)``: the book's ``sample_weight.pkl``, read without NumPy;
-- ``predict(network, x)``: sigmoid, sigmoid, softmax;
+- ``predict(network, x)``: the forward pass of section 3.4.3, then softmax;
 - ``accuracy(network, x, t, batch_size=100)``: how many predictions match the labels.
 
 >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
@@ -22,10 +22,10 @@ __all__ = ["get_data", "init_network", "predict", "accuracy"]
 import os
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
-from .activations import sigmoid, softmax
+from .activations import softmax
 from .core import Tensor, as_tensor
 from .datasets import load_mnist_split
-from .ops import dot
+from .network import forward
 from .weights import load_numpy_pickle
 
 Progress = Callable[[int, int], None]
@@ -48,17 +48,12 @@ def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Tens
 
 
 def predict(network: Dict[str, Any], x: Any) -> Tensor:
-    """Class probabilities for one image (784 numbers) or a batch (one image per row)."""
-    W1, W2, W3 = network["W1"], network["W2"], network["W3"]
-    b1, b2, b3 = network["b1"], network["b2"], network["b3"]
+    """Class probabilities for one image (784 numbers) or a batch (one image per row).
 
-    a1 = dot(x, W1) + b1
-    z1 = sigmoid(a1)
-    a2 = dot(z1, W2) + b2
-    z2 = sigmoid(a2)
-    a3 = dot(z2, W3) + b3
-    y = softmax(a3)
-
+    The book's ``predict`` is section 3.4.3's forward pass (sigmoid, sigmoid, then the
+    scores ``a3``) with softmax as the output function, so that is how it is written.
+    """
+    y = softmax(forward(network, x))
     return y
 
 
