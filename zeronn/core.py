@@ -167,7 +167,7 @@ class Tensor:
         if not self._shape:
             raise TypeError("iteration over a 0-d array")
         if len(self._shape) == 1:
-            return iter(list(self._data))
+            return iter(self._data)  # the list never changes, so no copy is needed
         return (self._row(index) for index in range(self._shape[0]))
 
     def __getitem__(self, key: Any) -> Any:

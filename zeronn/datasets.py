@@ -80,6 +80,8 @@ def load_mnist(
     - ``normalize``: pixels as floats in [0.0, 1.0] (divided by 255.0), else ints 0..255;
     - ``flatten``: images as rows of 784 numbers, else ``(N, 1, 28, 28)``;
     - ``one_hot_label``: labels as rows of ten 0.0/1.0, else ints 0..9.
+
+    The training images are often not at hand; ``load_mnist_split`` loads one split.
     """
     train = load_mnist_split(directory, "train", normalize, flatten, one_hot_label)
     test = load_mnist_split(directory, "test", normalize, flatten, one_hot_label)
@@ -97,6 +99,19 @@ def load_mnist_split(
 
     Looks for each file gzipped (``t10k-images-idx3-ubyte.gz``) or not. A missing file
     raises ``FileNotFoundError`` saying which file, where, and where MNIST is published.
+
+    >>> import os, struct, tempfile
+    >>> folder = tempfile.mkdtemp()      # a test split of two 2 x 2 images
+    >>> with open(os.path.join(folder, "t10k-images-idx3-ubyte"), "wb") as file:
+    ...     _ = file.write(struct.pack(">IIII", 0x803, 2, 2, 2) + bytes([0, 255, 51, 0, 0, 0, 0, 255]))
+    >>> with open(os.path.join(folder, "t10k-labels-idx1-ubyte"), "wb") as file:
+    ...     _ = file.write(struct.pack(">II", 0x801, 2) + bytes([7, 3]))
+    >>> x, t = load_mnist_split(folder, "test")
+    >>> x
+    tensor([[0.0, 1.0, 0.2, 0.0],
+            [0.0, 0.0, 0.0, 1.0]])
+    >>> t, load_mnist_split(folder, "test", one_hot_label=True)[1][0]
+    (tensor([7, 3]), tensor([0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0]))
     """
     if split not in _FILES:
         raise ValueError(f"split must be 'train' or 'test', got {split!r}")

@@ -33,12 +33,19 @@ Progress = Callable[[int, int], None]
 
 def get_data(directory: Union[str, "os.PathLike[str]"]) -> Tuple[Tensor, Tensor]:
     """``(x_test, t_test)``: the book's ``load_mnist(normalize=True, flatten=True,
-    one_hot_label=False)``, test split only."""
+    one_hot_label=False)``, test split only (see ``datasets.load_mnist_split``).
+
+    ``x_test`` is (10000, 784) floats in [0, 1], ``t_test`` (10000,) ints 0..9.
+    """
     return load_mnist_split(directory, "test", normalize=True, flatten=True, one_hot_label=False)
 
 
 def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Tensor]:
-    """The book's trained weights ``W1, b1, W2, b2, W3, b3`` from ``sample_weight.pkl``."""
+    """The book's trained weights ``W1, b1, W2, b2, W3, b3`` from ``sample_weight.pkl``.
+
+    Read with ``weights.load_numpy_pickle``, which runs nothing the pickle asks for.
+    With the book's file, ``W1`` is (784, 50), ``W2`` (50, 100) and ``W3`` (100, 10).
+    """
     network = load_numpy_pickle(weights_path)
     names = ("W1", "b1", "W2", "b2", "W3", "b3")
     if not isinstance(network, dict) or any(name not in network for name in names):
@@ -52,6 +59,11 @@ def predict(network: Dict[str, Any], x: Any) -> Tensor:
 
     The book's ``predict`` is section 3.4.3's forward pass (sigmoid, sigmoid, then the
     scores ``a3``) with softmax as the output function, so that is how it is written.
+
+    >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
+    ...            "W3": [[1.0, -1.0]], "b3": [0.0, 0.0]}
+    >>> predict(network, [[5.0, 0.0], [-5.0, 0.0]]).argmax(axis=1)
+    tensor([0, 0])
     """
     y = softmax(forward(network, x))
     return y
@@ -68,6 +80,11 @@ def accuracy(
 
     ``batch_size=None`` runs the book's first loop, one image at a time; a number runs
     its batched loop. ``progress(done, total)`` is called after each step, if given.
+
+    >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
+    ...            "W3": [[1.0, -1.0]], "b3": [0.0, 0.0]}
+    >>> accuracy(network, [[5.0, 0.0], [-5.0, 0.0]], [0, 1], batch_size=None)
+    (1, 2)
     """
     x, t = as_tensor(x), as_tensor(t)
     if x.ndim != 2 or t.shape != (len(x),):

@@ -114,27 +114,47 @@ class Dense:
 
     @property
     def weight(self) -> Tensor:
-        """The ``(inputs, outputs)`` weight matrix."""
+        """The ``(inputs, outputs)`` weight matrix.
+
+        >>> Dense([[1.0, 2.0]], [0.5, 0.5]).weight
+        tensor([[1.0, 2.0]])
+        """
         return self._weight
 
     @property
     def bias(self) -> Tensor:
-        """The bias, ``(outputs,)`` or ``(1, outputs)``."""
+        """The bias, ``(outputs,)`` or ``(1, outputs)``.
+
+        >>> Dense([[1.0, 2.0]], [0.5, 0.5]).bias
+        tensor([0.5, 0.5])
+        """
         return self._bias
 
     @property
     def activation(self) -> Activation:
-        """The function applied to ``x · weight + bias``."""
+        """The function applied to ``x · weight + bias`` (``identity`` by default).
+
+        >>> Dense([[1.0]], [0.0], sigmoid).activation is sigmoid
+        True
+        """
         return self._activation
 
     @property
     def inputs(self) -> int:
-        """How many numbers one input has."""
+        """How many numbers one input has.
+
+        >>> Dense([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], [0.0, 0.0, 0.0]).inputs
+        2
+        """
         return self._weight.shape[0]
 
     @property
     def outputs(self) -> int:
-        """How many numbers one output has."""
+        """How many numbers one output has.
+
+        >>> Dense([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], [0.0, 0.0, 0.0]).outputs
+        3
+        """
         return self._weight.shape[1]
 
     def __call__(self, x: Any) -> Tensor:
@@ -230,21 +250,37 @@ class Network:
 
     @property
     def layers(self) -> Tuple[Dense, ...]:
-        """The layers, first to last."""
+        """The layers, first to last.
+
+        >>> len(Network.from_params(init_network()).layers)
+        3
+        """
         return self._layers
 
     @property
     def task(self) -> str:
-        """``"classification"`` or ``"regression"``."""
+        """``"classification"`` or ``"regression"``.
+
+        >>> Network.from_params(init_network(), task="regression").task
+        'regression'
+        """
         return self._task
 
     @property
     def output_function(self) -> Activation:
-        """``softmax`` for classification, ``identity`` for regression."""
+        """``softmax`` for classification, ``identity`` for regression.
+
+        >>> Network.from_params(init_network()).output_function is softmax
+        True
+        """
         return _OUTPUT_FUNCTIONS[self._task]
 
     def scores(self, x: Any) -> Tensor:
-        """The last layer's output before the output function (the book's ``a3``)."""
+        """The last layer's output before the output function (the book's ``a3``).
+
+        >>> Network.from_params(init_network()).scores([1.0, 0.5])
+        tensor([0.3168270764110298, 0.6962790898619668])
+        """
         z = as_tensor(x)
         for number, layer in enumerate(self._layers, start=1):
             try:
@@ -254,13 +290,20 @@ class Network:
         return z
 
     def predict(self, x: Any) -> Tensor:
-        """Probabilities (classification) or values (regression) for one input or a batch."""
+        """Probabilities (classification) or values (regression) for one input or a batch.
+
+        >>> Network.from_params(init_network()).predict([[1.0, 0.5]]).sum(axis=-1)
+        tensor([1.0])
+        """
         return self.output_function(self.scores(x))
 
     def predict_class(self, x: Any) -> Any:
         """The most likely class: an int for one input, a tensor of ints for a batch.
 
         ``softmax`` keeps the order of its inputs, so this is the argmax of the scores.
+
+        >>> Network.from_params(init_network()).predict_class([1.0, 0.5])
+        1
         """
         if self._task != "classification":
             raise ValueError("predict_class needs a classification network, this one does regression")

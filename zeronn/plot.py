@@ -64,18 +64,38 @@ class Series:
 
     @property
     def x(self) -> Tuple[float, ...]:
+        """The x values, as floats.
+
+        >>> Series([0, 1], [5, 6]).x
+        (0.0, 1.0)
+        """
         return self._x
 
     @property
     def y(self) -> Tuple[float, ...]:
+        """The y values, as floats.
+
+        >>> Series([0, 1], [5, 6]).y
+        (5.0, 6.0)
+        """
         return self._y
 
     @property
     def label(self) -> str:
+        """The name in the legend.
+
+        >>> Series([0], [0], label="step").label
+        'step'
+        """
         return self._label
 
     @property
     def dashed(self) -> bool:
+        """Whether the line is drawn dashed.
+
+        >>> Series([0], [0], dashed=True).dashed
+        True
+        """
         return self._dashed
 
     def __repr__(self) -> str:
@@ -117,18 +137,36 @@ class Chart:
 
     @property
     def series(self) -> Tuple[Series, ...]:
+        """The lines, in drawing order.
+
+        >>> len(line_chart([0, 1], [0, 1]).series)
+        1
+        """
         return self._series
 
     @property
     def title(self) -> str:
+        """The title above the chart.
+
+        >>> line_chart([0, 1], [0, 1], title="ReLU").title
+        'ReLU'
+        """
         return self._title
 
     def x_range(self) -> Tuple[float, float]:
-        """The smallest and largest finite x of all series (widened if they are equal)."""
+        """The smallest and largest finite x of all series (widened if they are equal).
+
+        >>> line_chart([-5.0, 4.9], [0, 1]).x_range(), line_chart([2.0], [0]).x_range()
+        ((-5.0, 4.9), (1.0, 3.0))
+        """
         return _widen(_finite_bounds(x for line in self._series for x in line.x))
 
     def y_range(self) -> Tuple[float, float]:
-        """The y limits, or the smallest and largest finite y of all series."""
+        """The y limits, or the smallest and largest finite y of all series.
+
+        >>> line_chart([0, 1], [0, 1], y_limits=(-0.1, 1.1)).y_range()
+        (-0.1, 1.1)
+        """
         if self._y_limits is not None:
             return self._y_limits
         return _widen(_finite_bounds(y for line in self._series for y in line.y))
@@ -142,6 +180,10 @@ class Chart:
 
         Screen y grows downwards, so data y is flipped; values beyond the y limits
         are drawn at the edge of the plot area, and NaNs are left out.
+
+        >>> svg = line_chart([0, 1, 2], [0, 1, 4]).to_svg()
+        >>> svg.count("<polyline"), 'viewBox="0 0 600 400"' in svg
+        (1, True)
         """
         left, right, top, bottom = 60.0, 20.0, 40.0, 50.0
         area = (left, top, width - left - right, height - top - bottom)
@@ -219,6 +261,10 @@ class Chart:
         title: ...) |> data_from_values(...) |> mark(:line)`` with quantitative x and y;
         several series are told apart by a ``series`` field, coloured (and dashed where
         asked). NaN and infinities, which JSON cannot hold, become ``null`` (a gap).
+
+        >>> spec = line_chart([0, 1], [0, 1], title="y = x").to_vega_lite()
+        >>> spec["mark"], spec["data"]["values"], spec["encoding"]["x"]["type"]
+        ('line', [{'x': 0.0, 'y': 0.0}, {'x': 1.0, 'y': 1.0}], 'quantitative')
         """
         several = len(self._series) > 1
         values = []
@@ -264,6 +310,10 @@ class Chart:
         lines are drawn in braille dots, 2 x 4 to a character; otherwise in ASCII, one
         ``*`` (then ``o``, ``+``, ``x`` for further series) to a character. The y range
         is labelled on the left, the x range below.
+
+        >>> text = line_chart([0, 1, 2, 3], [0, 1, 4, 9]).to_text(width=40, height=5)
+        >>> len(text.splitlines()), max(map(len, text.splitlines())) <= 40
+        (7, True)
         """
         if width < 20 or height < 2:
             raise ValueError(f"a text chart needs width >= 20 and height >= 2, got {width} x {height}")
@@ -312,6 +362,10 @@ class Chart:
 
         ``.svg`` (SVG), ``.json`` or ``.vl.json`` (Vega-Lite), ``.txt`` (text, Unicode).
         Returns the format written.
+
+        >>> import os, tempfile
+        >>> line_chart([0, 1], [0, 1]).save(os.path.join(tempfile.mkdtemp(), "line.vl.json"))
+        'vega-lite'
         """
         name = os.fspath(path).lower()
         if name.endswith(".svg"):

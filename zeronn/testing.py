@@ -145,7 +145,11 @@ def broadcastable_shapes(
 
 
 class BroadcastableShapes(NamedTuple):
-    """What ``mutually_broadcastable_shapes`` draws: the inputs and their broadcast shape."""
+    """What ``mutually_broadcastable_shapes`` draws: the inputs and their broadcast shape.
+
+    >>> BroadcastableShapes(input_shapes=((2, 1), (3,)), result_shape=(2, 3)).result_shape
+    (2, 3)
+    """
 
     input_shapes: Tuple[Shape, ...]
     result_shape: Shape

@@ -55,6 +55,10 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
 
     Raises ``pickle.UnpicklingError`` naming any global outside NumPy's array
     machinery, and ``ValueError`` for array layouts or dtypes it cannot decode.
+
+    >>> import io, pickle
+    >>> load_numpy_pickle(io.BytesIO(pickle.dumps({"b1": [0.1, 0.2], "note": "no arrays"})))
+    {'b1': [0.1, 0.2], 'note': 'no arrays'}
     """
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
@@ -247,7 +251,13 @@ def network_to_json(network: Network) -> str:
 
 
 def network_from_json(text: str) -> Network:
-    """The network that ``network_to_json`` wrote (see there for an example)."""
+    """The network that ``network_to_json`` wrote.
+
+    >>> text = ('{"format": "zeronn-network", "version": 1, "task": "regression", "layers": '
+    ...         '[{"weight": [[2.0]], "bias": [1.0], "activation": "identity"}]}')
+    >>> network_from_json(text).predict([3.0])
+    tensor([7.0])
+    """
     document = json.loads(text)
     if not isinstance(document, dict) or document.get("format") != _FORMAT:
         raise ValueError(f"not a zeronn network: expected a JSON object with \"format\": \"{_FORMAT}\"")
@@ -263,12 +273,19 @@ def network_from_json(text: str) -> Network:
 
 
 def save_network(network: Network, path: Union[str, "os.PathLike[str]"]) -> None:
-    """Write ``network_to_json(network)`` to ``path``."""
+    """Write ``network_to_json(network)`` to ``path``.
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "net.json")
+    >>> save_network(Network([Dense([[2.0]], [1.0])], task="regression"), path)
+    >>> load_network(path).predict([3.0])
+    tensor([7.0])
+    """
     with open(path, "w", encoding="utf-8") as file:
         file.write(network_to_json(network))
 
 
 def load_network(path: Union[str, "os.PathLike[str]"]) -> Network:
-    """Read a network that ``save_network`` wrote."""
+    """Read a network that ``save_network`` wrote (see there for an example)."""
     with open(path, encoding="utf-8") as file:
         return network_from_json(file.read())
