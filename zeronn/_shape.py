@@ -4,9 +4,11 @@ Everything here works on Python lists and tuples, so it can be read and tested o
 own (the tensor module builds on it, never the other way round):
 
 - ``flatten_nested(data)``: nested lists -> ``(flat list, shape)``, with the ragged,
-  depth and type checks that give zeronn its error messages;
+  depth and type checks that give zeronn its error messages, and ``promote_numbers``,
+  which gives the elements one type as NumPy would;
 - ``nest(flat, shape)``: the inverse, ``(flat list, shape)`` -> nested lists;
-- ``size_of``, ``strides_of``, ``unravel``: row-major bookkeeping;
+- ``size_of``, ``strides_of``, ``unravel``: row-major bookkeeping; ``format_shape``
+  prints a shape the way NumPy's messages do;
 - ``broadcast_shapes`` and ``broadcast_to``: NumPy's broadcasting rule, and the list
   repetition that carries it out;
 - ``normalize_axis``, ``resolve_reshape``, ``gather``: axes, ``-1`` in reshape, and

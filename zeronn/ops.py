@@ -10,8 +10,8 @@ returns a tensor, or a number where NumPy gives a scalar.
 - construction: ``array`` and ``asarray``, NumPy's names for ``tensor`` and ``as_tensor``.
 
 This module defines functions named ``sum``, ``max``, ``min``, ``abs``, ``any`` and
-``all``, so inside it those names are zeronn's, not Python's: every function here hands
-its work to a ``Tensor`` method or to a kernel defined in another module.
+``all``, so inside it those names are zeronn's, not Python's: nothing here calls the
+built-ins, and the reductions hand their work to the ``Tensor`` methods.
 
 >>> exp([0.0, 1.0])
 tensor([1.0, 2.718281828459045])
