@@ -432,6 +432,7 @@ BAD_INPUTS = [
     (lambda: iter(tensor(1)), TypeError, "iteration over a 0-d array"),
     (lambda: tensor([]).max(), ValueError, "zero-size array to reduction operation maximum"),
     (lambda: tensor([2, 3]) ** tensor([-1, 1]), ValueError, "Integers to negative integer powers"),
+    (lambda: tensor([1, 2]) ** 10**9, ValueError, r"integer power too large: 2 \*\* 1000000000"),
     (lambda: tensor([1.0, math.inf]).astype(int), ValueError, r"cannot convert inf at \[1\] to int"),
     (lambda: tensor([math.nan]).astype(int), ValueError, r"cannot convert nan at \[0\] to int"),
     (lambda: tensor([10**400]).astype(float), ValueError, r"at \[0\] to float"),
@@ -441,6 +442,8 @@ BAD_INPUTS = [
     (lambda: zeronn.arange(0, math.inf), ValueError, "stop must be finite"),
     (lambda: zeronn.arange("5"), TypeError, "stop must be an int or a float, not str"),
     (lambda: zeronn.zeros((2, -1)), ValueError, "negative dimensions are not allowed"),
+    (lambda: zeronn.arange(0, 1e18), ValueError, "1000000000000000000 elements are too many"),
+    (lambda: zeronn.ones((10**6, 10**6)), ValueError, "1000000000000 elements are too many"),
     (lambda: zeronn.full((2,), "x"), TypeError, "not str"),
 ]
 

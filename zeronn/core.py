@@ -763,10 +763,18 @@ def _divide(a: Number, b: Number) -> float:
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
 
+_MAX_INT_BITS = 1 << 16  # about 20,000 digits: far beyond any int a network needs
+
+
 def _power(base: Number, exponent: Number) -> Number:
     """``base ** exponent`` with NumPy's answers where Python would raise or go complex."""
-    if type(base) is not float and type(exponent) is not float and exponent < 0:
-        raise ValueError("Integers to negative integer powers are not allowed.")
+    if type(base) is not float and type(exponent) is not float:
+        if exponent < 0:
+            raise ValueError("Integers to negative integer powers are not allowed.")
+        # Python's ints never overflow, so 2 ** 10**9 would compute for minutes; NumPy's
+        # int64 would wrap to a wrong number. Neither is an answer: refuse it plainly.
+        if abs(base) > 1 and (int(abs(base)).bit_length() - 1) * exponent > _MAX_INT_BITS:
+            raise ValueError(f"integer power too large: {base} ** {exponent} has over {_MAX_INT_BITS} bits")
     try:
         result = base**exponent
     except ZeroDivisionError:  # 0.0 ** negative

@@ -52,6 +52,7 @@ def arange(start: Number, stop: Optional[Number] = None, step: Number = 1) -> Te
         length = int(-((start - stop) // step))  # exact ceiling division for ints
     else:
         length = math.ceil((stop - start) / step)
+    _check_size(length)
     values = [start + i * step for i in range(max(length, 0))]
     return Tensor._trusted(values, (len(values),))
 
@@ -86,9 +87,20 @@ def full(shape: ShapeLike, fill_value: Number) -> Tensor:
     ValueError: negative dimensions are not allowed: (2, -1)
     """
     checked = _check_shape(shape)
+    _check_size(size_of(checked))
     [value] = promote_numbers([fill_value], ())
     # List repetition: one C-level loop, and the same number object shared by every slot.
     return Tensor._trusted([value] * size_of(checked), checked)
+
+
+# A list of 2**31 elements holds 16 GiB of pointers alone: asking for more is a mistake
+# that would otherwise end, minutes later, in a MemoryError or a swapping machine.
+_MAX_SIZE = 1 << 31
+
+
+def _check_size(size: int) -> None:
+    if size > _MAX_SIZE:
+        raise ValueError(f"{size} elements are too many for a list-based tensor (the limit is {_MAX_SIZE})")
 
 
 def _check_shape(shape: ShapeLike) -> Tuple[int, ...]:
