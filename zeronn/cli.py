@@ -67,6 +67,12 @@ def tour(arguments: argparse.Namespace, out: TextIO) -> int:
         print(f">>> {code}", file=out)
         print(str(value), file=out)
 
+    charts = activation_charts(creation.arange(-5.0, 5.0, 0.1))  # the book's x axis
+
+    def chart(name: str) -> None:
+        print(file=out)
+        print(charts[name].to_text(width=_WIDTH, height=10, encoding=getattr(out, "encoding", None)), file=out)
+
     print("zeronn: chapter 3 of Deep Learning from Scratch, in pure Python", file=out)
 
     heading("1. A range of inputs: arange")
@@ -89,17 +95,17 @@ def tour(arguments: argparse.Namespace, out: TextIO) -> int:
     samples = tensor([-1.0, 0.0, 1.0, 2.0])
     heading("3. The step function")
     show("step([-1.0, 0.0, 1.0, 2.0])", activations.step(samples))
-    _chart_slot(out, "step")
+    chart("step")
 
     heading("4. The sigmoid function")
     show("sigmoid([-1.0, 0.0, 1.0, 2.0])", activations.sigmoid(samples))
     show("sigmoid([-1000.0, 1000.0])   # no overflow", activations.sigmoid([-1000.0, 1000.0]))
-    _chart_slot(out, "sigmoid")
+    chart("sigmoid")
 
     heading("5. ReLU")
     show("relu([-1.0, 0.0, 1.0, 2.0])", activations.relu(samples))
     print("(the notebook's Nx.max(t, 0) is elementwise: maximum(t, 0), not t.max(0))", file=out)
-    _chart_slot(out, "relu")
+    chart("relu")
 
     heading("6. Softmax")
     a = tensor([0.3, 2.9, 4.0])
@@ -110,11 +116,11 @@ def tour(arguments: argparse.Namespace, out: TextIO) -> int:
     naive = ops.exp(big) / ops.exp(big).sum()
     show("a = tensor([1010.0, 1000.0, 990.0]); exp(a) / exp(a).sum()   # inf / inf", naive)
     show("softmax(a)   # the max is subtracted first: no overflow", activations.softmax(big))
-    _chart_slot(out, "softmax")
+    chart("softmax")
 
     heading("7. Identity")
     show("identity([0.3, 2.9, 4.0])", activations.identity(a))
-    _chart_slot(out, "identity")
+    chart("identity")
 
     heading("8. Output layers: classification vs regression")
     scores = tensor([0.3, 2.9, 4.0])
@@ -128,13 +134,6 @@ def tour(arguments: argparse.Namespace, out: TextIO) -> int:
     show("forward(network, [1.0, 0.5])", network.forward(book, [1.0, 0.5]))
     print("\nMore: python -m zeronn --help", file=out)
     return 0
-
-
-def _chart_slot(out: TextIO, name: str) -> None:
-    """The terminal chart of activation ``name`` over the book's ``arange(-5.0, 5.0, 0.1)``."""
-    chart = activation_charts(creation.arange(-5.0, 5.0, 0.1))[name]
-    print(file=out)
-    print(chart.to_text(width=_WIDTH, height=10, encoding=getattr(out, "encoding", None)), file=out)
 
 
 # ---------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import struct
 import zlib
 from typing import IO, Dict, List, Tuple, Union
 
+from ._shape import size_of
 from .core import Tensor
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
@@ -163,9 +164,7 @@ def _read_idx_payload(source: PathOrFile) -> Tuple[memoryview, Tuple[int, ...]]:
     if len(raw) < header_size:
         raise ValueError(f"{name}: truncated: the header needs {header_size} bytes, the file has {len(raw)}")
     shape = struct.unpack(f">{ndim}I", raw[4:header_size])
-    expected = 1
-    for length in shape:
-        expected *= length
+    expected = size_of(shape)
     payload = len(raw) - header_size
     if payload < expected:
         raise ValueError(f"{name}: truncated: the header promises {expected} bytes of data {shape}, found {payload}")

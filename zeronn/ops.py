@@ -121,7 +121,8 @@ def maximum(x1: Any, x2: Any) -> Tensor:
     >>> maximum(0, [float("nan"), -1.0])
     tensor([nan, 0.0])
     """
-    return _promoted(elementwise(_larger, x1, x2), x1, x2)
+    a, b = as_tensor(x1), as_tensor(x2)
+    return _promoted(elementwise(_larger, a, b), a, b)
 
 
 def minimum(x1: Any, x2: Any) -> Tensor:
@@ -130,7 +131,8 @@ def minimum(x1: Any, x2: Any) -> Tensor:
     >>> minimum([1.0, 5.0, float("nan")], 2)
     tensor([1.0, 2.0, nan])
     """
-    return _promoted(elementwise(_smaller, x1, x2), x1, x2)
+    a, b = as_tensor(x1), as_tensor(x2)
+    return _promoted(elementwise(_smaller, a, b), a, b)
 
 
 def abs(x: Any) -> Tensor:
@@ -270,18 +272,14 @@ def _smaller(a: Number, b: Number) -> Number:
     return a if a <= b or a != a else b
 
 
-def _promoted(result: Tensor, x1: Any, x2: Any) -> Tensor:
+def _promoted(result: Tensor, a: Tensor, b: Tensor) -> Tensor:
     """Make the maximum of an int tensor and a float tensor all floats, as NumPy does.
 
     Picking elements from both sides could otherwise mix ints and floats. (A Python
     number meeting a float tensor is already read as a float by ``elementwise``.)
     """
-    kinds = {_kind(x1), _kind(x2)}
+    kinds = {a.dtype, b.dtype}
     return result.astype(float) if float in kinds and len(kinds) > 1 else result
-
-
-def _kind(x: Any) -> type:
-    return x.dtype if isinstance(x, Tensor) else as_tensor(x).dtype
 
 
 def _log_ieee(value: Number) -> float:

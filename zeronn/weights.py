@@ -35,6 +35,7 @@ import pickle
 import struct
 from typing import IO, Any, Dict, List, Tuple, Union
 
+from ._shape import size_of
 from .activations import identity, relu, sigmoid, softmax, step
 from .core import Tensor
 from .network import Activation, Dense, Network
@@ -144,10 +145,7 @@ class _Array:
         self.shape, self.dtype, self.fortran, self.raw = shape, dtype, fortran, bytes(raw)
 
     def to_tensor(self) -> Tensor:
-        count = 1
-        for length in self.shape:
-            count *= length
-        layout = self.dtype.struct_format(count)
+        layout = self.dtype.struct_format(size_of(self.shape))
         if struct.calcsize(layout) != len(self.raw):
             raise ValueError(
                 f"array data has {len(self.raw)} bytes, but shape {self.shape} of "
