@@ -86,7 +86,7 @@ def test_sigmoid_stays_in_the_unit_interval(x):
 @given(finite, finite)
 def test_sigmoid_is_monotone(a, b):
     low, high = sorted((a, b))
-    assert sigmoid(low).item() <= sigmoid(high).item()
+    assert sigmoid(low) <= sigmoid(high)  # Python floats in, Python floats out, as NumPy's scalars
 
 
 @given(tensors(shapes(max_dims=2), elements=finite))
@@ -112,8 +112,8 @@ def test_relu_is_idempotent(x):
 @given(tensors(shapes(max_dims=2), elements=st.floats(allow_nan=False)))
 def test_step_is_zero_or_one_and_equals_x_greater_than_zero(x):
     result = step(x)
-    assert set(result.to_flat_list()) <= {0, 1} and result.dtype in (int, float)
-    assert result.tolist() == (x > 0).astype(int).tolist()
+    assert set(result.to_flat_list()) <= {0, 1}
+    assert result.tolist() == (x > 0).astype(int).tolist() and result.dtype == int
 
 
 @given(tensors(shapes(min_dims=0, max_dims=2), elements=st.floats(allow_nan=False)))
@@ -122,4 +122,4 @@ def test_identity_returns_equal_values(x):
 
 
 def test_activations_accept_plain_lists_and_numbers():
-    assert sigmoid(0).tolist() == 0.5 and step(tensor(3)).tolist() == 1
+    assert sigmoid(0) == 0.5 and step(tensor(3)).tolist() == 1 and relu([-1, 2]).tolist() == [0, 2]

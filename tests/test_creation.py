@@ -1,4 +1,4 @@
-"""arange, zeros, ones, full: NumPy's answers written down."""
+"""arange, zeros, ones, full and the rest of creation.py: NumPy's answers written down."""
 
 import math
 
@@ -15,7 +15,10 @@ def test_arange_matches_numpy():
     assert arange(0.5, 2.1, 0.3).shape == (6,)
     assert arange(0, 1, 0.1).shape == (10,)
     assert arange(-5.0, 5.0, 0.1).shape == (100,)
-    assert arange(1, 10, 3).dtype is int and arange(1.0, 3).dtype is float
+    assert arange(1, 10, 3).dtype == int and arange(1.0, 3).dtype == float
+    # NumPy fills by start + i*delta with delta = (start + step) - start: the book's x axis.
+    x = arange(-5.0, 5.0, 0.1).to_flat_list()
+    assert x[50] == -1.7763568394002505e-14 and x[1] == -4.9 and x[99] == 4.899999999999965
 
 
 @given(st.integers(-50, 50), st.integers(-50, 50), st.integers(-7, 7).filter(bool))
@@ -25,10 +28,11 @@ def test_arange_length_is_the_ceiling_rule(start, stop, step):
 
 
 @given(st.floats(-10, 10), st.floats(-10, 10), st.floats(0.01, 3))
-def test_arange_values_are_start_plus_i_step(start, stop, step):
+def test_arange_values_follow_numpys_fill_rule(start, stop, step):
     values = arange(start, stop, step).to_flat_list()
     assert len(values) == max(0, math.ceil((stop - start) / step))
-    assert values == [start + i * step for i in range(len(values))]
+    delta = (start + step) - start
+    assert values == [start, start + step, *(start + i * delta for i in range(2, len(values)))][: len(values)]
 
 
 def test_zeros_ones_full():

@@ -37,7 +37,7 @@ def test_read_idx_round_trips_images_and_labels(tmp_path, compress):
         path = tmp_path / name
         path.write_bytes(gzip.compress(payload) if compress else payload)
         t = read_idx(path)
-        assert t.tolist() == expected and t.dtype is int
+        assert t.tolist() == expected and t.dtype == "uint8"
 
 
 CORRUPTIONS = [
@@ -67,8 +67,10 @@ def test_a_corrupt_gzip_stream_is_a_clear_error(tmp_path):
 def test_load_mnist_returns_the_books_tuples(tmp_path):
     (x_train, t_train), (x_test, t_test) = load_mnist(write_mnist(tmp_path))
     assert x_train.shape == x_test.shape == (3, 4) and t_test.tolist() == LABELS
-    assert x_test[0].tolist() == [0.0, 1.0, 0.2, 0.4]
-    assert x_test[1].tolist() == [1 / 255, 2 / 255, 3 / 255, 4 / 255]
+    assert x_test.dtype == "float32" and t_test.dtype == "uint8"  # the book's dtypes with NumPy
+    # float32(k) / 255 in float32, NumPy's answers written down:
+    assert x_test[0].tolist() == [0.0, 1.0, 0.20000000298023224, 0.4000000059604645]
+    assert x_test[1].tolist() == [0.003921568859368563, 0.007843137718737125, 0.0117647061124444, 0.01568627543747425]
 
 
 def test_load_mnist_split_options(tmp_path):
@@ -78,10 +80,12 @@ def test_load_mnist_split_options(tmp_path):
     assert t.tolist()[0] == [0.0] * 7 + [1.0, 0.0, 0.0] and t.shape == (3, 10)
 
 
-def test_normalised_pixels_share_256_float_objects(tmp_path):
+def test_images_are_kept_compact(tmp_path):
     x, _ = load_mnist_split(write_mnist(tmp_path), "test")
-    assert len({id(v) for v in x.to_flat_list()}) <= 256
-    assert x[0, 1] is x[2, 0]  # both 255 / 255.0: the very same object
+    raw, _ = load_mnist_split(tmp_path, "test", normalize=False)
+    # Four bytes a normalised pixel and one a raw one, as NumPy keeps them.
+    assert x.dtype.itemsize == 4 and x.strides == (16, 4)
+    assert raw.dtype.itemsize == 1 and raw.strides == (4, 1)
 
 
 def test_missing_files_name_the_file_and_where_mnist_lives(tmp_path):

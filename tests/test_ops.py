@@ -22,7 +22,7 @@ def test_log_follows_numpy():
 
 def test_maximum_and_minimum_propagate_nan_on_either_side():
     for a, b in [(NAN, 0.0), (0.0, NAN)]:
-        assert math.isnan(maximum(a, b).item()) and math.isnan(minimum(a, b).item())
+        assert math.isnan(maximum(a, b)) and math.isnan(minimum(a, b))
     # Python's own max is order-dependent with NaN; maximum is not.
     assert max(0.0, NAN) == 0.0 and math.isnan(max(NAN, 0.0))
 
@@ -31,7 +31,9 @@ def test_maximum_broadcasts_and_promotes_like_numpy():
     assert maximum([[1, 5]], [[3], [4]]).tolist() == [[3, 5], [4, 5]]
     assert maximum([1, -2], 0.0).tolist() == [1.0, 0.0]
     promoted = maximum(tensor([1, 5]), tensor([2.0, 1.0]))
-    assert promoted.tolist() == [2.0, 5.0] and promoted.dtype is float
+    assert promoted.tolist() == [2.0, 5.0] and promoted.dtype == float
+    bools = maximum([True, False], [0, 2])  # bools meet ints as ints
+    assert bools.tolist() == [1, 2] and bools.dtype == int
     assert [type(v) for v in promoted.to_flat_list()] == [float, float]
 
 

@@ -30,7 +30,7 @@ def test_fortran_order_float64_in_every_protocol(protocol):
 def test_big_endian_and_integer_arrays():
     assert load_numpy_pickle(DATA / "big_endian_f8_p4.pkl").tolist() == [1.0, -0.5, 1e-3]
     ints = load_numpy_pickle(DATA / "ints_i8_p3.pkl")
-    assert ints.tolist() == [[0, -1, 2], [300, 4, -5]] and ints.dtype is int
+    assert ints.tolist() == [[0, -1, 2], [300, 4, -5]] and ints.dtype == "int64"
 
 
 def test_numpy_1_globals_and_dicts_of_arrays_like_the_book():

@@ -1,21 +1,57 @@
-"""zeronn: chapter 3 of *Deep Learning from Scratch* in pure Python.
+"""zeronn: *Deep Learning from Scratch* in pure Python, with NumPy's names and numbers.
 
-A small list-based tensor with NumPy's semantics, the chapter's activation functions,
-its three-layer network and MNIST inference with the book's weights: no dependency
-beyond the standard library. The names are NumPy's, so the book's code reads almost
-unchanged with ``import zeronn as np``.
+A tensor with NumPy's data model (views that share storage through strides, writes
+that reach every view, NumPy's dtypes, broadcasting and random numbers), the book's
+activation functions, its three-layer network and MNIST inference with the book's
+weights; no dependency beyond the standard library. The names are NumPy's, so the
+book's code runs unchanged with ``import zeronn as np``.
 
 >>> import zeronn as np
 >>> x = np.array([1.0, 0.5])
 >>> W1 = np.array([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
 >>> np.dot(x, W1) + np.array([0.1, 0.2, 0.3])
-tensor([0.30000000000000004, 0.7, 1.1])
+tensor([0.3, 0.7, 1.1])
+>>> W1[0, 0] = 1.0            # tensors change where NumPy's arrays change
+>>> W1.T[0]                   # ... and views see it
+tensor([1. , 0.2])
 """
 
-from ._shape import OutOfBoundsError, broadcast_shapes
+from . import random
+from ._shape import InvalidIndexError, OutOfBoundsError, broadcast_shapes
 from .activations import identity, relu, sigmoid, softmax, step
 from .core import Tensor, as_tensor, tensor
-from .creation import arange, full, ones, zeros
+from .creation import (
+    arange,
+    copy,
+    empty,
+    empty_like,
+    frombuffer,
+    full,
+    full_like,
+    meshgrid,
+    ones,
+    ones_like,
+    zeros,
+    zeros_like,
+)
+from .dtypes import (
+    IntegerOutOfBoundsError,
+    bool_,
+    dtype,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    promote_types,
+    result_type,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+)
+from .indexing import nditer
 from .network import Dense, Network, forward, init_network
 
 # ``abs``, ``all``, ``any``, ``max``, ``min`` and ``sum`` share their names with Python's
@@ -25,15 +61,40 @@ from .network import Dense, Network, forward, init_network
 from .ops import abs as abs
 from .ops import all as all
 from .ops import any as any
-from .ops import argmax, array, asarray, dot, equal, exp, greater, less, log, maximum, mean, minimum
+from .ops import (
+    argmax,
+    array,
+    asarray,
+    average,
+    dot,
+    equal,
+    exp,
+    greater,
+    less,
+    log,
+    matmul,
+    maximum,
+    mean,
+    minimum,
+    sqrt,
+)
 from .ops import max as max
 from .ops import min as min
 from .ops import sum as sum
 
-__version__ = "0.1.0"
+ndarray = Tensor  # NumPy's name for the class, so that isinstance(x, np.ndarray) works
+newaxis = None  # x[:, newaxis] adds an axis of length 1
+inf = float("inf")
+nan = float("nan")
+pi = 3.141592653589793
+e = 2.718281828459045
+
+__version__ = "0.2.0"
 
 __all__ = [
     "Dense",
+    "IntegerOutOfBoundsError",
+    "InvalidIndexError",
     "Network",
     "OutOfBoundsError",
     "Tensor",
@@ -42,25 +103,58 @@ __all__ = [
     "array",
     "as_tensor",
     "asarray",
+    "average",
+    "bool_",
     "broadcast_shapes",
+    "copy",
     "dot",
+    "dtype",
+    "e",
+    "empty",
+    "empty_like",
     "equal",
     "exp",
+    "float32",
+    "float64",
     "forward",
+    "frombuffer",
     "full",
+    "full_like",
     "greater",
     "identity",
+    "inf",
     "init_network",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
     "less",
     "log",
+    "matmul",
     "maximum",
     "mean",
+    "meshgrid",
     "minimum",
+    "nan",
+    "nditer",
+    "ndarray",
+    "newaxis",
     "ones",
+    "ones_like",
+    "pi",
+    "promote_types",
+    "random",
     "relu",
+    "result_type",
     "sigmoid",
     "softmax",
+    "sqrt",
     "step",
     "tensor",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
     "zeros",
+    "zeros_like",
 ]

@@ -9,10 +9,11 @@ own (the tensor module builds on it, never the other way round):
 - ``nest(flat, shape)``: the inverse, ``(flat list, shape)`` -> nested lists;
 - ``size_of``, ``strides_of``, ``unravel``: row-major bookkeeping; ``format_shape``
   prints a shape the way NumPy's messages do;
+- ``is_contiguous``, ``reshape_strides``, ``offsets_of``: strides, the steps through a
+  flat storage that make views possible (see ``core.py`` for a drawing);
 - ``broadcast_shapes`` and ``broadcast_to``: NumPy's broadcasting rule, and the list
   repetition that carries it out;
-- ``normalize_axis``, ``resolve_reshape``, ``gather``: axes, ``-1`` in reshape, and
-  picking elements out of a flat list by strides (indexing and transpose use it).
+- ``normalize_axis``, ``resolve_reshape``: axes, and ``-1`` in reshape.
 
 >>> flatten_nested([[1, 2, 3], [4, 5, 6]])
 ([1, 2, 3, 4, 5, 6], (2, 3))
@@ -24,24 +25,29 @@ from __future__ import annotations
 
 __all__ = [
     "OutOfBoundsError",
+    "InvalidIndexError",
     "Number",
+    "MAX_DIMS",
+    "check_ndim",
     "flatten_nested",
     "promote_numbers",
     "nest",
     "size_of",
     "strides_of",
     "unravel",
+    "is_contiguous",
+    "reshape_strides",
+    "offsets_of",
     "format_shape",
     "broadcast_shapes",
     "broadcast_to",
     "normalize_axis",
     "resolve_reshape",
-    "gather",
 ]
 
 import math
 from itertools import chain
-from typing import Any, List, Sequence, Tuple, Union
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 Number = Union[bool, int, float]
 Shape = Tuple[int, ...]
@@ -66,6 +72,17 @@ class OutOfBoundsError(ValueError, IndexError):
     """
 
 
+class InvalidIndexError(TypeError, IndexError):
+    """An index of a kind no tensor can be indexed with, such as a float or a string.
+
+    A ``TypeError`` (the index has the wrong type) and also an ``IndexError``, which is
+    what NumPy raises, so code written for either catches it.
+
+    >>> issubclass(InvalidIndexError, TypeError), issubclass(InvalidIndexError, IndexError)
+    (True, True)
+    """
+
+
 # ---------------------------------------------------------------------------
 # Nested data <-> flat data
 # ---------------------------------------------------------------------------
@@ -74,9 +91,10 @@ class OutOfBoundsError(ValueError, IndexError):
 def flatten_nested(data: Any) -> Tuple[List[Number], Shape]:
     """Return the elements of nested lists in row-major order, and their shape.
 
-    The walk goes one nesting level at a time instead of recursing, so a list nested
-    5,000 deep is as fine as a flat one. Mixed element types are promoted as NumPy
-    does (bool < int < float), so the result holds one kind of number.
+    The walk goes one nesting level at a time instead of recursing, and stops past
+    NumPy's limit of 64 axes, so a list nested 5,000 deep (or one that contains itself)
+    is a clear error, not a ``RecursionError``. Mixed element types are promoted as
+    NumPy does (bool < int < float), so the result holds one kind of number.
 
     >>> flatten_nested([[1, 2.5], [3, 4]])
     ([1.0, 2.5, 3.0, 4.0], (2, 2))
@@ -89,14 +107,16 @@ def flatten_nested(data: Any) -> Tuple[List[Number], Shape]:
     ...
     ValueError: ragged nested list at [1]: expected length 3, got 2
 
-    Raises ``ValueError`` for ragged or mixed-depth nesting and ``TypeError`` for an
-    element that is not an int, float or bool; both name the element's position.
+    Raises ``ValueError`` for ragged or mixed-depth nesting or more than 64 axes, and
+    ``TypeError`` for an element that is not an int, float or bool; both name the
+    element's position.
     """
     if not isinstance(data, _SEQUENCE_TYPES):
         return promote_numbers([data], ()), ()
     shape: List[int] = []
     level: List[Any] = [data]
     while level and isinstance(level[0], _SEQUENCE_TYPES):
+        check_ndim(len(shape) + 1)
         length = len(level[0])
         for index, item in enumerate(level):
             if not isinstance(item, _SEQUENCE_TYPES):
@@ -116,6 +136,21 @@ def flatten_nested(data: Any) -> Tuple[List[Number], Shape]:
                 f"mixed nesting depth at {where}: expected a number, got a {type(item).__name__}"
             )
     return promote_numbers(level, final_shape), final_shape
+
+
+MAX_DIMS = 64  # NumPy's limit on the number of axes
+
+
+def check_ndim(ndim: int) -> None:
+    """Raise ``ValueError`` for more axes than NumPy allows (64).
+
+    >>> check_ndim(65)
+    Traceback (most recent call last):
+    ...
+    ValueError: maximum supported dimension for an ndarray is 64, found 65
+    """
+    if ndim > MAX_DIMS:
+        raise ValueError(f"maximum supported dimension for an ndarray is {MAX_DIMS}, found {ndim}")
 
 
 def nest(flat: Sequence[Number], shape: Shape) -> Any:
@@ -189,6 +224,80 @@ def unravel(flat_index: int, shape: Shape) -> Shape:
     return tuple(reversed(position))
 
 
+def is_contiguous(shape: Shape, strides: Shape) -> bool:
+    """Whether ``strides`` (in elements) walk ``shape`` in plain row-major order (NumPy's
+    C-contiguous flag): then the elements are one run of the storage.
+
+    The stride of an axis of length 1 never matters, and an empty tensor is contiguous.
+
+    >>> is_contiguous((2, 3), (3, 1)), is_contiguous((3, 2), (1, 3)), is_contiguous((1, 3), (7, 1))
+    (True, False, True)
+    """
+    expected = 1
+    for length, stride in zip(reversed(shape), reversed(strides)):
+        if length == 0:
+            return True
+        if length != 1 and stride != expected:
+            return False
+        expected *= length
+    return True
+
+
+def reshape_strides(shape: Shape, strides: Shape, new_shape: Shape) -> Optional[Shape]:
+    """The strides that read the elements of a (possibly strided) view in ``new_shape``,
+    or ``None`` when no strides can and ``reshape`` must copy.
+
+    NumPy's rule (``_attempt_nocopy_reshape``): the new axes are matched to groups of
+    old axes with the same number of elements, and a group of old axes can become new
+    axes only if it is contiguous within itself. A transpose can gain or lose axes of
+    length 1 without a copy, but cannot be flattened.
+
+    >>> reshape_strides((2, 3), (3, 1), (3, 2)), reshape_strides((3, 2), (1, 3), (6,))
+    ((2, 1), None)
+    >>> reshape_strides((3, 2), (1, 3), (3, 1, 2))   # x.T with an axis of length 1 added
+    (1, 6, 3)
+    """
+    if tuple(new_shape) == tuple(shape):
+        return strides
+    if size_of(shape) == 0 or is_contiguous(shape, strides):
+        return strides_of(new_shape)
+    old = [(length, stride) for length, stride in zip(shape, strides) if length != 1]
+    new_strides = [0] * len(new_shape)
+    oi, oj, ni, nj = 0, 1, 0, 1
+    while ni < len(new_shape) and oi < len(old):
+        new_count, old_count = new_shape[ni], old[oi][0]
+        while new_count != old_count:
+            if new_count < old_count:
+                new_count *= new_shape[nj]
+                nj += 1
+            else:
+                old_count *= old[oj][0]
+                oj += 1
+        for ok in range(oi, oj - 1):  # the old axes of this group must be contiguous
+            if old[ok][1] != old[ok + 1][0] * old[ok + 1][1]:
+                return None
+        new_strides[nj - 1] = old[oj - 1][1]
+        for nk in range(nj - 1, ni, -1):
+            new_strides[nk - 1] = new_strides[nk] * new_shape[nk]
+        ni, nj, oi, oj = nj, nj + 1, oj, oj + 1
+    last = new_strides[ni - 1] if ni >= 1 else 1
+    for nk in range(ni, len(new_shape)):  # trailing axes of length 1
+        new_strides[nk] = last
+    return tuple(new_strides)
+
+
+def offsets_of(shape: Shape, strides: Shape, offset: int) -> List[int]:
+    """Where each element lives in the storage, in row-major order.
+
+    >>> offsets_of((2, 3), (1, 2), 0)          # a (3, 2) matrix transposed
+    [0, 2, 4, 1, 3, 5]
+    """
+    offsets = [offset]
+    for length, stride in zip(shape, strides):
+        offsets = [start + i * stride for start in offsets for i in range(length)]
+    return offsets
+
+
 def format_shape(shape: Shape) -> str:
     """Return a shape the way NumPy's messages print it: ``(2,3)``, ``(4,)``, ``()``.
 
@@ -259,7 +368,7 @@ def broadcast_to(flat: List[Number], shape: Shape, target: Shape) -> List[Number
 
 
 # ---------------------------------------------------------------------------
-# Axes, reshape and gathering
+# Axes and reshape
 # ---------------------------------------------------------------------------
 
 
@@ -293,6 +402,7 @@ def resolve_reshape(size: int, shape: Sequence[Any]) -> Shape:
     for length in shape:
         if isinstance(length, bool) or not isinstance(length, int):
             raise TypeError(f"shape lengths must be ints, got {type(length).__name__} in {shape!r}")
+    check_ndim(len(shape))
     if list(shape).count(-1) > 1:
         raise ValueError("can only specify one unknown dimension")
     if any(length < -1 for length in shape):
@@ -303,21 +413,6 @@ def resolve_reshape(size: int, shape: Sequence[Any]) -> Shape:
     if -1 in shape or size_of(tuple(shape)) != size:
         raise ValueError(f"cannot reshape array of size {size} into shape {format_shape(tuple(shape))}")
     return tuple(shape)
-
-
-def gather(flat: Sequence[Number], start: int, steps: Sequence[Tuple[int, int]]) -> List[Number]:
-    """Return the elements at ``start + i*stride + j*stride2 + ...`` in row-major order.
-
-    ``steps`` holds one ``(stride, count)`` pair per output axis. Indexing (``t[:, 1]``)
-    and transposing both come down to this: new strides over the same flat data.
-
-    >>> gather([0, 1, 2, 3, 4, 5], 0, [(1, 3), (3, 2)])  # the transpose of a (2, 3)
-    [0, 3, 1, 4, 2, 5]
-    """
-    offsets = [start]
-    for stride, count in steps:
-        offsets = [offset + i * stride for offset in offsets for i in range(count)]
-    return [flat[offset] for offset in offsets]
 
 
 # ---------------------------------------------------------------------------

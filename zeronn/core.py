@@ -1,114 +1,149 @@
-"""The Tensor: a flat Python list of numbers and a shape, with NumPy's semantics.
+"""The Tensor: NumPy's ndarray in Python, made of a storage, a shape, strides and an offset.
 
-This is zeronn's data model in one file. A tensor of shape ``(2, 3)`` keeps its six
-numbers in one list, row after row (row-major order, as NumPy does), and a tuple that
-says how to read them::
+A tensor keeps its numbers in one flat sequence, the *storage*, and reads it through
+three more things: its *shape*, its *strides* (how far to step in the storage for one
+step along each axis) and an *offset* (where element ``[0, 0, ...]`` lives)::
 
-    tensor([[1, 2, 3],
-            [4, 5, 6]])    ->   data [1, 2, 3, 4, 5, 6], shape (2, 3)
+    storage  [0, 1, 2, 3, 4, 5]
 
-Tensors never change after they are made, so operations that only re-read the data
-(``reshape``, ``flatten``) share the list instead of copying it.
+    x        [[0, 1, 2],        shape (2, 3)  strides (3, 1)  offset 0
+              [3, 4, 5]]        x[i, j] is storage[0 + 3*i + 1*j]
 
-The public names, in the order data flows through them:
+    x.T      [[0, 3],           shape (3, 2)  strides (1, 3)  offset 0
+              [1, 4],           x.T[i, j] is storage[0 + 1*i + 3*j]
+              [2, 5]]
 
-- ``tensor(data, dtype=None)`` and ``Tensor``: make a tensor from nested lists or a number;
-- inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``len()``, iteration,
-  ``t[i, j]``, slices, ``tolist()``, ``to_flat_list()``, ``item()``;
-- arithmetic ``+ - * / **``, ``-t``, ``abs(t)`` with NumPy's broadcasting, and ``map(fn)``;
-- comparisons ``> < >= <= == !=``, giving bool tensors; ``any()``, ``all()``;
-- reductions ``sum``, ``max``, ``min``, ``mean``, ``argmax`` along an axis or over all;
-- shape changes ``reshape``, ``flatten``, ``T``, ``transpose``, ``astype``;
-- linear algebra ``dot`` and ``@``;
-- ``as_tensor(x)`` and ``elementwise(function, a, b)``: the two helpers the other
-  modules build on.
+    x[1]     [3, 4, 5]          shape (3,)    strides (1,)    offset 3
+    x[:, 1]  [1, 4]             shape (2,)    strides (3,)    offset 1
+    x[:, ::2] [[0, 2],          shape (2, 2)  strides (3, 2)  offset 0
+               [3, 5]]
+
+Every one of these is a *view*: a new tensor over the same storage, made by computing
+new strides instead of copying numbers. That is why ``x.T`` costs nothing, and why
+writing through a view changes the tensor it came from (``x[1][2] = 7`` changes
+``x``). Fancy indexing (``x[[0, 1]]``, ``x[x > 0]``), ``flatten``, ``copy`` and
+``astype`` copy, exactly as in NumPy. (The book never shows strides; NumPy reports them
+in bytes, ``x.strides == (24, 8)`` for float64, and so does zeronn.)
+
+The numbers are kept as each dtype suggests (see ``dtypes.py``): float64, int64 and
+bool in a Python list, the compact dtypes in an ``array.array``.
+
+The public names:
+
+- ``tensor(data, dtype=None)``, ``Tensor``: a tensor from nested lists or a number;
+  ``Tensor.from_storage(storage, shape, dtype)``: one over a flat sequence, uncopied;
+- inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``strides``, ``T``, ``len()``,
+  iteration, ``tolist()``, ``item()``; indexing ``t[key]`` and writing ``t[key] = v``
+  (the details live in ``indexing.py``);
+- arithmetic ``+ - * / **``, in place too (``+=``), and comparisons, by NumPy's rules
+  for broadcasting and dtypes; reductions ``sum``, ``max``, ``min``, ``mean``,
+  ``argmax``, ``any``, ``all``; ``reshape``, ``ravel``, ``flatten``, ``transpose``,
+  ``copy``, ``astype``; ``dot`` and ``@``;
+- ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``:
+  what the other modules build on.
 
 >>> x = tensor([[1.0, 2.0], [3.0, 4.0]])
->>> x.shape
-(2, 2)
 >>> x + tensor([10, 20])          # (2, 2) + (2,) broadcasts along the rows
-tensor([[11.0, 22.0],
-        [13.0, 24.0]])
->>> x.dot(tensor([1.0, 1.0]))
-tensor([3.0, 7.0])
->>> x.sum(axis=0)
-tensor([4.0, 6.0])
+tensor([[11., 22.],
+        [13., 24.]])
+>>> row = x[0]                    # a view: writing through it changes x
+>>> row += 100
+>>> x
+tensor([[101., 102.],
+        [  3.,   4.]])
 """
 
 from __future__ import annotations
 
-__all__ = ["Tensor", "tensor", "as_tensor", "elementwise"]
+__all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "elementwise", "unary"]
 
 import math
 import operator
 import sys
-from itertools import compress, repeat
-from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple, Union
+from array import array
+from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
+from . import dtypes, ieee, indexing, kernels, printing
 from ._shape import (
     Number,
-    OutOfBoundsError,
     Shape,
     broadcast_shapes,
-    broadcast_to,
     flatten_nested,
     format_shape,
-    gather,
+    is_contiguous,
     nest,
     normalize_axis,
-    promote_numbers,
+    offsets_of,
+    reshape_strides,
     resolve_reshape,
     size_of,
     strides_of,
     unravel,
 )
+from .dtypes import DType, Storage, bool_, float64, int64
 
-# What an operand of arithmetic may be: a tensor, a Python number, or nested lists.
 Operand = Union["Tensor", Number, Sequence[Any]]
-DType = Union[type, str]
-_DTYPES = {bool: bool, int: int, float: float, "bool": bool, "int": int, "float": float}
+DTypeLike = Any  # a DType, a name such as "float32", or bool / int / float
 
 
 class Tensor:
-    """An immutable n-dimensional array of Python numbers (NumPy's ``ndarray``).
+    """An n-dimensional array of numbers with NumPy's semantics (NumPy's ``ndarray``).
 
-    Make one with ``tensor(...)`` or ``Tensor(...)``; both check and copy what they are
-    given. The elements all have one type, ``bool``, ``int`` or ``float``, promoted as
-    NumPy would (``[1, 2.5]`` holds two floats).
+    Make one with ``tensor(...)`` (``Tensor(...)`` is the same). A tensor changes only
+    where an ndarray would: ``t[key] = value``, in-place operators, and writes through
+    views. zeronn's own functions never change their arguments.
 
     >>> t = Tensor([[1, 2, 3], [4, 5, 6]])
-    >>> t.shape, t.ndim, t.size, t.dtype
-    ((2, 3), 2, 6, <class 'int'>)
+    >>> t.shape, t.ndim, t.size, t.dtype, t.strides
+    ((2, 3), 2, 6, dtype('int64'), (24, 8))
     >>> t[1, -1], t[:, 1]
     (6, tensor([2, 5]))
     """
 
-    __slots__ = ("_data", "_shape")
+    __slots__ = ("_storage", "_shape", "_strides", "_offset", "_dtype", "_contiguous", "_writeable")
     __hash__ = None  # type: ignore[assignment]  # == gives a tensor, so no hashing
 
-    _data: List[Number]
+    _storage: Storage
     _shape: Shape
+    _strides: Shape  # in elements; .strides reports bytes, as NumPy does
+    _offset: int
+    _dtype: DType
+    _contiguous: bool
+    _writeable: bool
 
-    def __new__(cls, data: Any, dtype: Optional[DType] = None) -> Tensor:
-        if isinstance(data, Tensor):
-            made = cls._trusted(list(data._data), data._shape)
-        else:
-            if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
-                data = [item.tolist() if isinstance(item, Tensor) else item for item in data]  # stack rows
-            made = cls._trusted(*flatten_nested(data))
-        return made if dtype is None else made.astype(dtype)
+    def __new__(cls, data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
+        return tensor(data, dtype)
 
     @classmethod
-    def _trusted(cls, data: List[Number], shape: Shape) -> Tensor:
-        """Wrap ``data`` (row-major, already checked) as a tensor, without copying it.
+    def from_storage(cls, storage: Storage, shape: Shape, dtype: DTypeLike = float64) -> Tensor:
+        """A row-major tensor of ``shape`` over ``storage``, which it uses without copying.
 
-        Every result inside zeronn is made here. The list is never changed afterwards,
-        by this tensor or any other, so tensors may share it (``reshape`` does).
+        ``storage`` must be the container ``dtype`` uses (a list for float64, int64 and
+        bool; an ``array.array`` of the dtype's C type otherwise, or a ``memoryview`` of
+        that type, which makes a read-only tensor if the memory is read-only) and hold
+        exactly the tensor's elements. They are trusted to be of the dtype: this is the constructor for
+        data already made right, as NumPy's ``ndarray(shape, dtype, buffer)`` is.
+
+        >>> from array import array
+        >>> Tensor.from_storage(array("B", [1, 2, 3, 4]), (2, 2), "uint8")
+        tensor([[1, 2],
+                [3, 4]], dtype=uint8)
         """
-        self = object.__new__(cls)
-        self._data = data
-        self._shape = shape
-        return self
+        dtype = dtypes.dtype(dtype)
+        shape = tuple(shape)
+        kind = "a list" if not dtype.typecode else f"an array('{dtype.typecode}')"
+        if isinstance(storage, memoryview):
+            fits = storage.format == dtype.typecode != ""
+        elif dtype.typecode:
+            fits = isinstance(storage, array) and storage.typecode == dtype.typecode
+        else:
+            fits = isinstance(storage, list)
+        if not fits:
+            raise TypeError(f"{dtype} storage must be {kind}, got {type(storage).__name__}")
+        if size_of(shape) != len(storage):
+            raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
+        writeable = not (isinstance(storage, memoryview) and storage.readonly)
+        return _make(storage, shape, strides_of(shape), 0, dtype, writeable)
 
     # -----------------------------------------------------------------------
     # Inspection
@@ -139,18 +174,37 @@ class Tensor:
         >>> tensor([[1, 2, 3], [4, 5, 6]]).size
         6
         """
-        return len(self._data)
+        return size_of(self._shape)
 
     @property
-    def dtype(self) -> type:
-        """The Python type of the elements: ``bool``, ``int`` or ``float``.
-
-        An empty tensor has no element to ask and reports ``float``, NumPy's default.
+    def dtype(self) -> DType:
+        """The dtype of the elements (``dtype('float64')``, ``dtype('uint8')``, ...).
 
         >>> tensor([1, 2]).dtype, tensor([1, 2.5]).dtype, tensor([]).dtype
-        (<class 'int'>, <class 'float'>, <class 'float'>)
+        (dtype('int64'), dtype('float64'), dtype('float64'))
         """
-        return type(self._data[0]) if self._data else float
+        return self._dtype
+
+    @property
+    def strides(self) -> Shape:
+        """Bytes to step in memory for one step along each axis, as NumPy reports them.
+
+        >>> x = tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+        >>> x.strides, x.T.strides, x[:, ::2].strides
+        ((24, 8), (8, 24), (24, 16))
+        """
+        return tuple(stride * self._dtype.itemsize for stride in self._strides)
+
+    @property
+    def T(self) -> Tensor:
+        """The transpose, a view: ``transpose()`` with the axes reversed.
+
+        >>> tensor([[1, 2, 3], [4, 5, 6]]).T
+        tensor([[1, 4],
+                [2, 5],
+                [3, 6]])
+        """
+        return self.transpose()
 
     def __len__(self) -> int:
         """The length of axis 0, as for a list (``TypeError`` for a 0-d tensor)."""
@@ -159,7 +213,7 @@ class Tensor:
         return self._shape[0]
 
     def __iter__(self) -> Iterator[Any]:
-        """Iterate over axis 0: rows of a matrix, numbers of a vector.
+        """Iterate over axis 0: rows (views) of a matrix, numbers of a vector.
 
         >>> [row.tolist() for row in tensor([[1, 2], [3, 4]])]
         [[1, 2], [3, 4]]
@@ -167,98 +221,140 @@ class Tensor:
         if not self._shape:
             raise TypeError("iteration over a 0-d array")
         if len(self._shape) == 1:
-            return iter(self._data)  # the list never changes, so no copy is needed
+            return iter(self.to_flat_list())
         return (self._row(index) for index in range(self._shape[0]))
 
-    def __getitem__(self, key: Any) -> Any:
-        """Index as NumPy does: ``t[i]``, ``t[i, j]``, ``t[-1]``, ``t[1:]``, ``t[:, 1]``, ``t[..., 0]``.
+    def _row(self, index: int) -> Tensor:
+        """Row ``index`` of axis 0, as a view."""
+        offset = self._offset + index * self._strides[0]
+        return _make(self._storage, self._shape[1:], self._strides[1:], offset, self._dtype, self._writeable)
 
-        Indexing every axis with an integer gives a Python number; anything else
-        gives a tensor.
+    def __getitem__(self, key: Any) -> Any:
+        """Index as NumPy does: ``t[i]``, ``t[i, j]``, ``t[1:]``, ``t[:, ::2]``, ``t[..., 0]``
+        give views; ``t[[0, 2]]``, ``t[t > 0]``, ``t[rows, cols]`` give copies.
+
+        Indexing every axis with an integer gives a Python number. See ``indexing.py``.
 
         >>> m = tensor([[1, 2, 3], [4, 5, 6]])
-        >>> m[0], m[1, 2], m[:, 1:], m[..., -1]
-        (tensor([1, 2, 3]), 6, tensor([[2, 3],
-                [5, 6]]), tensor([3, 6]))
-        >>> m[2]
+        >>> m[1, 2], m[:, 1:], m[m > 2], m[[0, 1], [2, 0]]
+        (6, tensor([[2, 3],
+               [5, 6]]), tensor([3, 4, 5, 6]), tensor([3, 4]))
+        """
+        if type(key) is int and len(self._shape) > 1:  # the fast path: a row
+            return self._row(indexing.check_index(key, self._shape[0], 0))
+        selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
+        if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
+            picked = self._dtype.storage(_gather(self._storage, selected.offsets))
+            return _make(picked, selected.shape, strides_of(selected.shape), 0, self._dtype)
+        if selected.scalar:
+            return self._storage[selected.offset]
+        return _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype, self._writeable)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        """Write ``value`` (broadcast to the selection) wherever ``t[key]`` points, as NumPy does.
+
+        Python numbers and lists are converted as ``tensor(value, t.dtype)`` would convert
+        them (an int too large for the dtype is an error); a tensor is cast as ``astype``
+        casts. See ``indexing.py`` for what a key selects.
+
+        >>> t = tensor([[1.0, 2.0], [3.0, 4.0]])
+        >>> t[0] = 0; t[t > 3] = -1; t[[1], [0]] = 9
+        >>> t
+        tensor([[ 0.,  0.],
+                [ 9., -1.]])
+        """
+        if not self._writeable:
+            raise ValueError("assignment destination is read-only")
+        selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
+        if isinstance(selected, indexing.Picked):
+            for offset, element in zip(selected.offsets, _assignable(value, selected.shape, self._dtype)):
+                self._storage[offset] = element  # repeated offsets: the last write wins, as in NumPy
+        elif selected.scalar:
+            fast = type(value) is float and self._dtype is float64  # the book's x[idx] = tmp_val + h
+            self._storage[selected.offset] = value if fast else _assignable(value, (), self._dtype)[0]
+        else:
+            view = _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype)
+            write(view, _assignable(value, selected.shape, self._dtype))
+
+    @property
+    def flags(self) -> Flags:
+        """NumPy's flags that matter here: ``c_contiguous`` and ``writeable``.
+
+        ``flags["C_CONTIGUOUS"]`` works too. A tensor made by ``frombuffer`` over bytes is
+        read-only, as NumPy's is, and so are the views of a read-only tensor.
+
+        >>> x = tensor([[1, 2], [3, 4]])
+        >>> x.flags.c_contiguous, x.T.flags["C_CONTIGUOUS"], x.flags.writeable
+        (True, False, True)
+        """
+        return Flags(self._contiguous, self._writeable)
+
+    def setflags(self, write: Optional[bool] = None) -> None:
+        """Make the tensor read-only (``write=False``) or writable again, as NumPy's ``setflags``.
+
+        >>> x = tensor([1, 2]); x.setflags(write=False)
+        >>> x[0] = 5
         Traceback (most recent call last):
         ...
-        zeronn._shape.OutOfBoundsError: index 2 is out of bounds for axis 0 with size 2
+        ValueError: assignment destination is read-only
         """
-        keys = _expand_index(key, self.ndim)
-        # Fast paths for axis 0 (a row, a run of rows): contiguous slices of the data.
-        if len(keys) == 1 and isinstance(keys[0], int) and self.ndim > 1:
-            return self._row(_check_index(keys[0], self._shape[0], 0))
-        if len(keys) == 1 and isinstance(keys[0], slice) and keys[0].step in (None, 1):
-            rows = range(*keys[0].indices(self._shape[0]))
-            row_size = size_of(self._shape[1:])
-            start, stop = rows.start * row_size, max(rows.stop, rows.start) * row_size
-            return Tensor._trusted(self._data[start:stop], (len(rows),) + self._shape[1:])
-        start = 0
-        steps: List[Tuple[int, int]] = []
-        for axis, (item, length, stride) in enumerate(zip(keys, self._shape, strides_of(self._shape))):
-            if isinstance(item, int):
-                start += _check_index(item, length, axis) * stride
-            else:
-                chosen = range(*item.indices(length))
-                start += chosen.start * stride if chosen else 0
-                steps.append((chosen.step * stride, len(chosen)))
-        # Axes that the key did not mention are taken whole.
-        for length, stride in zip(self._shape[len(keys) :], strides_of(self._shape)[len(keys) :]):
-            steps.append((stride, length))
-        if not steps:
-            return self._data[start]
-        return Tensor._trusted(gather(self._data, start, steps), tuple(count for _, count in steps))
-
-    def _row(self, index: int) -> Tensor:
-        """Row ``index`` of axis 0: a contiguous slice of the data, so no gathering."""
-        row_size = size_of(self._shape[1:])
-        start = index * row_size
-        return Tensor._trusted(self._data[start : start + row_size], self._shape[1:])
+        if write is None:
+            return
+        if write and isinstance(self._storage, memoryview) and self._storage.readonly:
+            raise ValueError("cannot set WRITEABLE flag to True of this array: its storage is read-only bytes")
+        self._writeable = bool(write)
 
     def __contains__(self, value: Any) -> bool:
         """``value in t`` is ``(t == value).any()``, as in NumPy.
 
-        >>> 3 in tensor([[1, 2], [3, 4]])
-        True
+        >>> 3 in tensor([[1, 2], [3, 4]]), None in tensor([1, 2])
+        (True, False)
         """
-        return bool((self == value).any())
+        return bool(as_tensor(self == value).any())
 
     def tolist(self) -> Any:
-        """Return the elements as new nested Python lists (a number for a 0-d tensor).
+        """The elements as new nested Python lists (a number for a 0-d tensor).
 
         >>> tensor([[1, 2], [3, 4]]).tolist()
         [[1, 2], [3, 4]]
         """
-        return nest(self._data, self._shape)
+        return nest(self.to_flat_list(), self._shape)
 
     def to_flat_list(self) -> List[Number]:
-        """Return a new flat list of the elements in row-major order (Nx's ``to_flat_list``).
+        """A new flat list of the elements in row-major order (Nx's ``to_flat_list``).
 
-        >>> tensor([[1, 2], [3, 4]]).to_flat_list()
-        [1, 2, 3, 4]
+        >>> tensor([[1, 2], [3, 4]]).T.to_flat_list()
+        [1, 3, 2, 4]
         """
-        return list(self._data)
+        values = elements(self)
+        return values.tolist() if hasattr(values, "tolist") else list(values)
 
-    def item(self) -> Number:
-        """Return the only element of a one-element tensor as a Python number.
+    def item(self, *index: int) -> Number:
+        """One element as a Python number: the only one, the ``i``-th in row-major order,
+        or the one at ``(i, j, ...)``.
 
-        >>> tensor([[7.5]]).item()
-        7.5
+        >>> tensor([[7.5]]).item(), tensor([[1, 2], [3, 4]]).item(2), tensor([[1, 2], [3, 4]]).item(0, 1)
+        (7.5, 3, 2)
         >>> tensor([1, 2]).item()
         Traceback (most recent call last):
         ...
         ValueError: can only convert an array of size 1 to a Python scalar
         """
-        if len(self._data) != 1:
-            raise ValueError("can only convert an array of size 1 to a Python scalar")
-        return self._data[0]
+        if not index:
+            if self.size != 1:
+                raise ValueError("can only convert an array of size 1 to a Python scalar")
+            return self._storage[self._offset]  # type: ignore[no-any-return]
+        if len(index) == 1:
+            (flat,) = index
+            if not -self.size <= flat < self.size:
+                raise indexing.OutOfBoundsError(f"index {flat} is out of bounds for size {self.size}")
+            index = unravel(flat % self.size, self._shape)
+        return self[tuple(index)]  # type: ignore[no-any-return]
 
     def __bool__(self) -> bool:
         """The truth of a one-element tensor; anything larger is ambiguous, as in NumPy.
 
-        This is what keeps the notebook's ``if Nx.tensor(-1) < 0`` trap from passing
-        silently: ``if t < 0:`` on a vector raises instead of guessing.
+        This keeps the notebook's ``if Nx.tensor(-1) < 0`` trap from passing silently.
 
         >>> bool(tensor([-1]) < 0)
         True
@@ -267,9 +363,9 @@ class Tensor:
         ...
         ValueError: The truth value of an array with more than one element is ambiguous. ...
         """
-        if len(self._data) == 1:
-            return bool(self._data[0])
-        if not self._data:
+        if self.size == 1:
+            return bool(self.item())
+        if self.size == 0:
             raise ValueError(
                 "The truth value of an empty array is ambiguous. "
                 "Use `array.size > 0` to check that an array is not empty."
@@ -287,147 +383,173 @@ class Tensor:
         """``int(t)`` for a one-element tensor."""
         return int(self.item())
 
-    def __repr__(self) -> str:
-        """Show the values, laid out by shape, in a form that reads back with ``tensor``.
+    def __index__(self) -> int:
+        """``operator.index(t)`` for a 0-d tensor of integers (so it can index a list)."""
+        if self._shape or self._dtype.kind not in "iu":
+            raise TypeError("only integer scalar arrays can be converted to a scalar index")
+        return int(self.item())
 
-        Tensors of more than 1,000 elements show three items at each end of every
-        long axis, as NumPy does.
+    def __repr__(self) -> str:
+        """NumPy's ``repr``, with ``tensor`` for ``array`` (see ``printing.py``).
 
         >>> tensor([[1, 20], [300, 4]])
         tensor([[  1,  20],
                 [300,   4]])
-        >>> tensor([[], []])
-        tensor([[], []])
         """
-        return _format_tensor(self._data, self._shape, repr)
+        return printing.array_repr(self)
 
     def __str__(self) -> str:
-        """Like ``repr``, with floats rounded to 8 decimals, as NumPy prints them.
+        """NumPy's ``str``: what ``print`` shows.
 
         >>> print(tensor([0.1 + 0.2, 1 / 3]))
-        tensor([       0.3, 0.33333333])
+        [0.3        0.33333333]
         """
-        return _format_tensor(self._data, self._shape, _short)
+        return printing.array_str(self)
 
     # -----------------------------------------------------------------------
-    # Elementwise arithmetic: every operator is one call to ``elementwise``.
+    # Arithmetic and comparisons: each operator is one call to ``elementwise``
     # -----------------------------------------------------------------------
 
-    def __add__(self, other: Operand) -> Tensor:
-        return _binary(operator.add, self, other)
+    def __add__(self, other: Operand) -> Any:
+        return _operator("add", self, other)
 
-    def __radd__(self, other: Operand) -> Tensor:  # other + self
-        return _binary(operator.add, other, self)
+    def __radd__(self, other: Operand) -> Any:  # other + self
+        return _operator("add", other, self)
 
-    def __sub__(self, other: Operand) -> Tensor:
-        return _binary(operator.sub, self, other)
+    def __sub__(self, other: Operand) -> Any:
+        return _operator("subtract", self, other)
 
-    def __rsub__(self, other: Operand) -> Tensor:  # other - self
-        return _binary(operator.sub, other, self)
+    def __rsub__(self, other: Operand) -> Any:  # other - self
+        return _operator("subtract", other, self)
 
-    def __mul__(self, other: Operand) -> Tensor:
-        return _binary(operator.mul, self, other)
+    def __mul__(self, other: Operand) -> Any:
+        return _operator("multiply", self, other)
 
-    def __rmul__(self, other: Operand) -> Tensor:  # other * self
-        return _binary(operator.mul, other, self)
+    def __rmul__(self, other: Operand) -> Any:  # other * self
+        return _operator("multiply", other, self)
 
-    def __truediv__(self, other: Operand) -> Tensor:
-        return _binary(_divide, self, other)
+    def __truediv__(self, other: Operand) -> Any:
+        return _operator("true_divide", self, other)
 
-    def __rtruediv__(self, other: Operand) -> Tensor:  # other / self
-        return _binary(_divide, other, self)
+    def __rtruediv__(self, other: Operand) -> Any:  # other / self
+        return _operator("true_divide", other, self)
 
-    def __pow__(self, other: Operand) -> Tensor:
-        return _binary(_power, self, other)
+    def __pow__(self, other: Operand) -> Any:
+        return _operator("power", self, other)
 
-    def __rpow__(self, other: Operand) -> Tensor:  # other ** self
-        return _binary(_power, other, self)
+    def __rpow__(self, other: Operand) -> Any:  # other ** self
+        return _operator("power", other, self)
 
-    def __neg__(self) -> Tensor:
-        return Tensor._trusted(list(map(operator.neg, self._data)), self._shape)
+    def __lt__(self, other: Operand) -> Any:
+        return _operator("less", self, other)
 
-    def __pos__(self) -> Tensor:
+    def __le__(self, other: Operand) -> Any:
+        return _operator("less_equal", self, other)
+
+    def __gt__(self, other: Operand) -> Any:
+        return _operator("greater", self, other)
+
+    def __ge__(self, other: Operand) -> Any:
+        return _operator("greater_equal", self, other)
+
+    def __eq__(self, other: object) -> Any:
+        return _operator("equal", self, other)
+
+    def __ne__(self, other: object) -> Any:
+        return _operator("not_equal", self, other)
+
+    def __neg__(self) -> Any:
+        return unary("negative", self)
+
+    def __pos__(self) -> Any:
+        return self.copy() if self._shape else self.item()
+
+    def __abs__(self) -> Any:
+        return unary("absolute", self)
+
+    # In place: the result is written into this tensor's storage, so every view of it
+    # sees the change; the result's dtype must cast to ours by NumPy's "same_kind" rule.
+
+    def __iadd__(self, other: Operand) -> Tensor:
+        return self._update("add", other)
+
+    def __isub__(self, other: Operand) -> Tensor:
+        return self._update("subtract", other)
+
+    def __imul__(self, other: Operand) -> Tensor:
+        return self._update("multiply", other)
+
+    def __itruediv__(self, other: Operand) -> Tensor:
+        return self._update("true_divide", other)
+
+    def __ipow__(self, other: Operand) -> Tensor:
+        return self._update("power", other)
+
+    def _update(self, name: str, other: Operand) -> Tensor:
+        """``self = self <op> other``, written into this tensor's own storage."""
+        if not self._writeable:
+            raise ValueError("output array is read-only")
+        shape, out, values = _compute(name, self, as_tensor(other) if not _is_scalar(other) else other)
+        if shape != self._shape:
+            raise ValueError(
+                f"non-broadcastable output operand with shape {format_shape(self._shape)} "
+                f"doesn't match the broadcast shape {format_shape(shape)}"
+            )
+        if not dtypes.can_cast(out, self._dtype, "same_kind"):
+            raise TypeError(
+                f"Cannot cast ufunc '{name}' output from {out!r} to {self._dtype!r} with casting rule 'same_kind'"
+            )
+        if out is not self._dtype:
+            values = dtypes.cast_values(values, out, self._dtype)
+        write(self, values)
         return self
 
-    def __abs__(self) -> Tensor:
-        return Tensor._trusted(list(map(abs, self._data)), self._shape)
-
     def map(self, function: Callable[[Any], Number]) -> Tensor:
-        """Return ``function`` applied to every element (Nx's ``Nx.map``).
+        """``function`` applied to every element (Nx's ``Nx.map``; NumPy's ``vectorize``).
 
-        The results are checked to be numbers and promoted to one type.
+        The dtype follows the results, as ``tensor()`` would choose it.
 
-        >>> tensor([1, 2, 3]).map(lambda v: v * 10)
-        tensor([10, 20, 30])
-        >>> tensor([1, 2]).map(lambda v: v / 2)
-        tensor([0.5, 1.0])
+        >>> tensor([1, 2, 3]).map(lambda v: v * 10), tensor([1, 2]).map(lambda v: v / 2)
+        (tensor([10, 20, 30]), tensor([0.5, 1. ]))
         """
-        values = list(map(function, self._data))
-        return Tensor._trusted(promote_numbers(values, self._shape), self._shape)
+        return tensor(nest(list(map(function, elements(self))), self._shape))
 
     # -----------------------------------------------------------------------
-    # Comparisons: bool tensors, as in NumPy (Nx gives 0/1 integers instead).
-    # -----------------------------------------------------------------------
-
-    def __lt__(self, other: Operand) -> Tensor:
-        return _binary(operator.lt, self, other)
-
-    def __le__(self, other: Operand) -> Tensor:
-        return _binary(operator.le, self, other)
-
-    def __gt__(self, other: Operand) -> Tensor:
-        return _binary(operator.gt, self, other)
-
-    def __ge__(self, other: Operand) -> Tensor:
-        return _binary(operator.ge, self, other)
-
-    def __eq__(self, other: object) -> Tensor:  # type: ignore[override]
-        return _binary(operator.eq, self, other)
-
-    def __ne__(self, other: object) -> Tensor:  # type: ignore[override]
-        return _binary(operator.ne, self, other)
-
-    def any(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
-        """Whether any element (along ``axis``) is true.
-
-        >>> tensor([0, 0, 3]).any(), tensor([[0, 1], [0, 0]]).any(axis=1)
-        (True, tensor([True, False]))
-        """
-        return self._reduce(any, axis, keepdims)
-
-    def all(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
-        """Whether every element (along ``axis``) is true.
-
-        >>> tensor([1, 2, 0]).all(), tensor([]).all()
-        (False, True)
-        """
-        return self._reduce(all, axis, keepdims)
-
-    # -----------------------------------------------------------------------
-    # Reductions: one number for the whole tensor, or a tensor along an axis.
+    # Reductions: one number for the whole tensor, or a tensor along an axis
     # -----------------------------------------------------------------------
 
     def sum(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
-        """Sum all elements, or along ``axis`` (negative axes count from the end).
+        """The sum of all elements, or along ``axis`` (negative axes count from the end).
+
+        Integers and bools sum as int64 (uint64 for unsigned), as in NumPy.
 
         >>> m = tensor([[1, 2, 3], [4, 5, 6]])
         >>> m.sum(), m.sum(axis=0), m.sum(axis=-1, keepdims=True)
         (21, tensor([5, 7, 9]), tensor([[ 6],
-                [15]]))
+               [15]]))
         """
-        return self._reduce(sum, axis, keepdims)
+        out = self._dtype if self._dtype.kind == "f" else dtypes.uint64 if self._dtype.kind == "u" else int64
+        zero = out.type(0)
+        return self._reduce(lambda lane: sum(lane, zero), axis, keepdims, out)
+
+    def mean(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+        """The arithmetic mean, overall or along ``axis`` (NaN for an empty lane).
+
+        >>> tensor([[1, 2], [3, 4]]).mean(), tensor([[1, 2], [3, 4]]).mean(axis=0)
+        (2.5, tensor([2., 3.]))
+        """
+        out = self._dtype if self._dtype.kind == "f" else float64
+        return self._reduce(_mean_of, axis, keepdims, out)
 
     def max(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The largest element, or the largest along ``axis``; NaN wins, as in NumPy.
 
         This is a reduction: the notebook's elementwise ``Nx.max(t, 0)`` is ``maximum(t, 0)``.
 
-        >>> tensor([[1, 5], [7, 2]]).max(axis=0)
-        tensor([7, 5])
-        >>> tensor([1.0, float("nan"), 3.0]).max()
-        nan
+        >>> tensor([[1, 5], [7, 2]]).max(axis=0), tensor([1.0, float("nan"), 3.0]).max()
+        (tensor([7, 5]), nan)
         """
-        return self._reduce(_max_of, axis, keepdims)
+        return self._reduce(_lane_extreme(ieee.maximum, "maximum"), axis, keepdims, self._dtype)
 
     def min(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The smallest element, or the smallest along ``axis``; NaN wins, as in NumPy.
@@ -435,58 +557,66 @@ class Tensor:
         >>> tensor([[1, 5], [7, 2]]).min(axis=1)
         tensor([1, 2])
         """
-        return self._reduce(_min_of, axis, keepdims)
-
-    def mean(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
-        """The arithmetic mean, overall or along ``axis`` (NaN for an empty lane).
-
-        >>> tensor([[1, 2], [3, 4]]).mean(), tensor([[1, 2], [3, 4]]).mean(axis=0)
-        (2.5, tensor([2.0, 3.0]))
-        """
-        return self._reduce(_mean_of, axis, keepdims)
+        return self._reduce(_lane_extreme(ieee.minimum, "minimum"), axis, keepdims, self._dtype)
 
     def argmax(self, axis: Optional[int] = None) -> Any:
         """The index of the largest element: in the flattened tensor, or along ``axis``.
 
-        Ties go to the first maximum; a NaN, if any, counts as the maximum.
+        Ties go to the first; a NaN, if any, counts as the largest.
 
         >>> tensor([[1, 9], [7, 2]]).argmax(), tensor([[1, 9], [7, 2]]).argmax(axis=1)
         (1, tensor([1, 0]))
         """
-        return self._reduce(_argmax_of, axis, keepdims=False)
+        return self._reduce(_argmax_of, axis, False, int64)
 
-    def _reduce(self, lane_function: Callable[[List[Number]], Any], axis: Optional[int], keepdims: bool) -> Any:
-        """Apply ``lane_function`` to all data, or to every lane along ``axis``.
+    def any(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+        """Whether any element (along ``axis``) is true.
 
-        Along an axis the tensor is viewed as ``(outer, length, inner)``; the lane for
-        ``(o, i)`` is the slice ``data[o*length*inner + i :: inner]`` cut at the end of
+        >>> tensor([0, 0, 3]).any(), tensor([[0, 1], [0, 0]]).any(axis=1)
+        (True, tensor([ True, False]))
+        """
+        return self._reduce(any, axis, keepdims, bool_)
+
+    def all(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+        """Whether every element (along ``axis``) is true.
+
+        >>> tensor([1, 2, 0]).all(), tensor([]).all()
+        (False, True)
+        """
+        return self._reduce(all, axis, keepdims, bool_)
+
+    def _reduce(self, lane_function: Callable[[Any], Any], axis: Any, keepdims: bool, out: DType) -> Any:
+        """``lane_function`` of all elements, or of every lane along ``axis``, as dtype ``out``.
+
+        Along an axis the tensor is read as ``(outer, length, inner)``: the lane for
+        ``(o, i)`` is the slice ``values[o*length*inner + i :: inner]``, cut at the end of
         block ``o``, which Python's slicing gathers at C speed.
         """
+        values = elements(self)
         if axis is None:
-            value = lane_function(self._data)
-            return Tensor._trusted([value], (1,) * self.ndim) if keepdims else value
+            value = _as_element(lane_function(values), out)
+            return _make(out.storage([value]), (1,) * self.ndim, (1,) * self.ndim, 0, out) if keepdims else value
         axis = normalize_axis(axis, self.ndim)
         outer = size_of(self._shape[:axis])
         inner = size_of(self._shape[axis + 1 :])
         block = self._shape[axis] * inner
-        data = self._data
-        values = [
-            lane_function(data[o * block + i : (o + 1) * block : inner])
-            for o in range(outer)
-            for i in range(inner)
-        ]
-        kept = (1,) if keepdims else ()
-        shape = self._shape[:axis] + kept + self._shape[axis + 1 :]
-        return Tensor._trusted(values, shape) if shape else values[0]  # 1-d -> a number, as NumPy
+        lanes = [values[o * block + i : (o + 1) * block : inner] for o in range(outer) for i in range(inner)]
+        results = [_as_element(lane_function(lane), out) for lane in lanes]
+        shape = self._shape[:axis] + ((1,) if keepdims else ()) + self._shape[axis + 1 :]
+        if not shape:
+            return results[0]  # a 1-d tensor reduces to a number, as in NumPy
+        return _make(out.storage(results), shape, strides_of(shape), 0, out)
 
     # -----------------------------------------------------------------------
-    # Shape changes
+    # Shape changes: views where NumPy gives views
     # -----------------------------------------------------------------------
 
     def reshape(self, *shape: Any) -> Tensor:
-        """The same data read with another shape; one length may be ``-1`` (inferred).
+        """The same elements in another shape; one length may be ``-1`` (inferred).
 
-        ``reshape(2, 3)`` and ``reshape((2, 3))`` mean the same, as in NumPy.
+        A view whenever strides can express the new shape (always, for a contiguous
+        tensor), else a copy, by NumPy's rule. ``reshape(2, 3)`` and ``reshape((2, 3))``
+        mean the same.
 
         >>> tensor([1, 2, 3, 4, 5, 6]).reshape(2, -1)
         tensor([[1, 2, 3],
@@ -498,29 +628,31 @@ class Tensor:
         """
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
-        return Tensor._trusted(self._data, resolve_reshape(self.size, shape))
+        new_shape = resolve_reshape(self.size, shape)
+        strides = reshape_strides(self._shape, self._strides, new_shape)
+        if strides is None:
+            return self.copy().reshape(new_shape)
+        return _make(self._storage, new_shape, strides, self._offset, self._dtype, self._writeable)
+
+    def ravel(self) -> Tensor:
+        """The elements as a 1-d tensor: a view if the tensor is contiguous, else a copy.
+
+        >>> x = tensor([[1, 2], [3, 4]])
+        >>> x.ravel(), x.T.ravel()
+        (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]))
+        """
+        return self.reshape(-1) if self._contiguous else self.flatten()
 
     def flatten(self) -> Tensor:
-        """The elements as a 1-d tensor, in row-major order.
+        """A copy of the elements as a 1-d tensor, in row-major order.
 
         >>> tensor([[1, 2], [3, 4]]).flatten()
         tensor([1, 2, 3, 4])
         """
-        return Tensor._trusted(self._data, (self.size,))
-
-    @property
-    def T(self) -> Tensor:
-        """The transpose: ``transpose()`` with the axes reversed.
-
-        >>> tensor([[1, 2, 3], [4, 5, 6]]).T
-        tensor([[1, 4],
-                [2, 5],
-                [3, 6]])
-        """
-        return self.transpose()
+        return self.copy().reshape(-1)
 
     def transpose(self, *axes: int) -> Tensor:
-        """Permute the axes: reversed by default, or in the order given.
+        """A view with the axes permuted: reversed by default, or in the order given.
 
         >>> tensor([[[1, 2]], [[3, 4]]]).transpose(1, 0, 2).shape
         (1, 2, 2)
@@ -530,85 +662,59 @@ class Tensor:
         order = list(reversed(range(self.ndim))) if not axes else [normalize_axis(a, self.ndim) for a in axes]
         if sorted(order) != list(range(self.ndim)):
             raise ValueError(f"axes {tuple(axes)} don't match a tensor of shape {self._shape}")
-        strides = strides_of(self._shape)
-        steps = [(strides[axis], self._shape[axis]) for axis in order]
         shape = tuple(self._shape[axis] for axis in order)
-        return Tensor._trusted(gather(self._data, 0, steps), shape)
+        strides = tuple(self._strides[axis] for axis in order)
+        return _make(self._storage, shape, strides, self._offset, self._dtype, self._writeable)
 
-    def astype(self, dtype: DType) -> Tensor:
-        """A copy with every element converted to ``bool``, ``int`` or ``float``.
+    def copy(self) -> Tensor:
+        """A new tensor with the same elements in its own storage (row-major).
 
-        ``int`` truncates toward zero, as NumPy does; NaN and infinity have no int.
+        >>> x = tensor([1, 2]); y = x.copy(); y[0] = 9
+        >>> x, y
+        (tensor([1, 2]), tensor([9, 2]))
+        """
+        values = elements(self)
+        storage = list(values) if not self._dtype.typecode else array(self._dtype.typecode, values)
+        return _make(storage, self._shape, strides_of(self._shape), 0, self._dtype)
 
-        >>> tensor([-1.5, 0.0, 2.7]).astype(int)
-        tensor([-1, 0, 2])
-        >>> (tensor([-1.0, 1.0]) > 0).astype(int)
-        tensor([0, 1])
+    def astype(self, dtype: DTypeLike) -> Tensor:
+        """A copy with every element converted to ``dtype``, by NumPy's casting rules.
+
+        Floats to integers truncate toward zero; integers wrap into a narrower type;
+        NaN, infinities and out-of-range floats have no integer, and raise.
+
+        >>> tensor([-1.5, 0.0, 2.7]).astype(int), tensor([300, -1]).astype("uint8")
+        (tensor([-1,  0,  2]), tensor([ 44, 255], dtype=uint8))
         >>> tensor([1.0, float("inf")]).astype(int)
         Traceback (most recent call last):
         ...
-        ValueError: cannot convert inf at [1] to int
+        ValueError: cannot convert inf at [1] to int64
         """
-        convert = _DTYPES.get(dtype) if isinstance(dtype, (type, str)) else None
-        if convert is None:
-            raise TypeError(f"dtype must be bool, int or float (or their names), not {dtype!r}")
-        try:
-            return Tensor._trusted(list(map(convert, self._data)), self._shape)
-        except (ValueError, OverflowError):
-            for index, value in enumerate(self._data):
-                try:
-                    convert(value)
-                except (ValueError, OverflowError):
-                    where = list(unravel(index, self._shape))
-                    raise ValueError(f"cannot convert {value!r} at {where} to {convert.__name__}") from None
-            raise
+        to = dtypes.dtype(dtype)
+        where = lambda index: list(unravel(index, self._shape))
+        storage = dtypes.cast_values(elements(self), self._dtype, to, where)
+        return _make(storage, self._shape, strides_of(self._shape), 0, to)
 
     # -----------------------------------------------------------------------
     # Linear algebra
     # -----------------------------------------------------------------------
 
     def dot(self, other: Operand) -> Any:
-        """The dot product with NumPy's ``dot`` rules for 0-d to 2-d tensors.
+        """The dot product, with NumPy's ``dot`` rules for 0-d to 2-d tensors.
 
         - vector · vector: a number;
         - matrix · matrix ``(m, n) · (n, p)``: a ``(m, p)`` tensor;
         - vector · matrix ``(n,) · (n, p)``: ``(p,)``; matrix · vector ``(m, n) · (n,)``: ``(m,)``;
-        - with a 0-d tensor: elementwise multiplication.
+        - with a 0-d tensor or a number: elementwise multiplication.
 
         >>> tensor([1, 2]).dot(tensor([[1, 3, 5], [2, 4, 6]]))
-        tensor([5, 11, 17])
+        tensor([ 5, 11, 17])
         >>> tensor([[1, 2, 3]]).dot(tensor([1, 2]))
         Traceback (most recent call last):
         ...
         ValueError: shapes (1,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)
         """
-        right = as_tensor(other)
-        left_shape, right_shape = self._shape, right._shape
-        if not left_shape or not right_shape:
-            product = self * right
-            return product.item() if product.ndim == 0 else product
-        if len(left_shape) > 2 or len(right_shape) > 2:
-            raise ValueError(
-                f"dot supports tensors of up to 2 dimensions, got shapes "
-                f"{format_shape(left_shape)} and {format_shape(right_shape)}"
-            )
-        inner = left_shape[-1]
-        if inner != right_shape[0]:
-            raise ValueError(
-                f"shapes {format_shape(left_shape)} and {format_shape(right_shape)} not aligned: "
-                f"{inner} (dim {len(left_shape) - 1}) != {right_shape[0]} (dim 0)"
-            )
-        left_rows = left_shape[0] if len(left_shape) == 2 else 1
-        columns = right_shape[1] if len(right_shape) == 2 else 1
-        rows = [self._data[r * inner : (r + 1) * inner] for r in range(left_rows)]
-        # Transpose the right operand once: column j of a row-major (n, p) is data[j::p].
-        cols = [right._data[j::columns] for j in range(columns)]
-        if _worth_skipping_zeros(self._data, right._data, inner):
-            values = _dot_rows_skipping_zeros(rows, cols)
-        else:
-            values = _dot_rows(rows, cols)
-        shape = left_shape[:-1] + right_shape[1:]
-        return values[0] if not shape else Tensor._trusted(values, shape)
+        return _dot(self, as_tensor(other), keep_single_term=True)
 
     def __matmul__(self, other: Operand) -> Any:
         """``a @ b``: ``a.dot(b)``, except that 0-d operands are refused, as in NumPy."""
@@ -617,362 +723,511 @@ class Tensor:
     def __rmatmul__(self, other: Operand) -> Any:  # other @ self
         return _matmul(as_tensor(other), self)
 
+    # -----------------------------------------------------------------------
+    # Copies: pickle and the copy module
+    # -----------------------------------------------------------------------
+
+    def __reduce__(self) -> Any:
+        """Pickle as the dtype's name, the shape and the elements as little-endian bytes."""
+        code = self._dtype.typecode or _LIST_CODES[self._dtype.name]
+        packed = array(code, elements(self))
+        if sys.byteorder == "big":
+            packed.byteswap()
+        return (_rebuild, (self._dtype.name, self._shape, packed.tobytes()))
+
+    def __copy__(self) -> Tensor:
+        return self.copy()
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> Tensor:
+        return self.copy()
+
+
+class Flags(NamedTuple):
+    """The two of NumPy's ``ndarray.flags`` that zeronn keeps (see ``Tensor.flags``)."""
+
+    c_contiguous: bool
+    writeable: bool
+
+    def __getitem__(self, key: Any) -> Any:  # flags["C_CONTIGUOUS"], as in NumPy
+        return getattr(self, key.lower()) if isinstance(key, str) else tuple.__getitem__(self, key)
+
 
 # ---------------------------------------------------------------------------
-# Construction and the shared elementwise engine
+# Construction
 # ---------------------------------------------------------------------------
 
 
-def tensor(data: Any, dtype: Optional[DType] = None) -> Tensor:
-    """Make a tensor from a number, nested lists or tuples, or another tensor (``np.array``).
+def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
+    """A tensor from a number, nested lists or tuples, or another tensor (``np.array``).
 
-    The data is checked (every row of one length, numbers only) and copied, so later
-    changes to ``data`` do not reach the tensor. ``dtype`` converts the elements.
+    The data is checked (every row of one length, numbers only) and copied. Without a
+    ``dtype`` it is chosen from the elements, as NumPy does: bools, int64, or float64
+    if any element is a float. With one, each number is converted to it.
 
     >>> tensor([[1, 2], [3, 4]])
     tensor([[1, 2],
             [3, 4]])
-    >>> tensor([-1.0, 1.0, 2.0] , dtype=bool)
-    tensor([True, True, True])
-    >>> tensor([tensor([1, 2]), tensor([3, 4])]).shape    # rows that are tensors stack
+    >>> tensor([-1.0, 1.0, 2.0], dtype=bool), tensor([0.5, 255], dtype="float32")
+    (tensor([ True,  True,  True]), tensor([  0.5, 255. ], dtype=float32))
+    >>> tensor([tensor([1, 2]), tensor([3, 4])]).shape    # tensors in a list stack
     (2, 2)
     >>> tensor([[1, 2], [3]])
     Traceback (most recent call last):
     ...
     ValueError: ragged nested list at [1]: expected length 2, got 1
     """
-    return Tensor(data, dtype)
+    to = None if dtype is None else dtypes.dtype(dtype)
+    if isinstance(data, Tensor):
+        return data.astype(to or data.dtype)
+    if isinstance(data, (list, tuple)) and data and all(isinstance(item, Tensor) for item in data):
+        return _stack(data, to)
+    if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
+        data = [item.tolist() if isinstance(item, Tensor) else item for item in data]
+    flat, shape = flatten_nested(data)
+    if to is None:
+        to = _python_dtype(flat)
+        if to is float64 and flat and type(flat[0]) is int:  # ints too large for int64
+            flat = [float(value) for value in flat]
+        storage = to.storage(flat)
+    else:
+        storage = dtypes.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
+    return _make(storage, shape, strides_of(shape), 0, to)
 
 
-def as_tensor(data: Any) -> Tensor:
-    """Return ``data`` itself if it is a tensor, else ``tensor(data)`` (``np.asarray``).
+def as_tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
+    """``data`` itself if it is a tensor (of ``dtype``, if given), else ``tensor(data, dtype)``
+    (``np.asarray``).
 
     >>> t = tensor([1, 2])
-    >>> as_tensor(t) is t, as_tensor([1, 2])
-    (True, tensor([1, 2]))
+    >>> as_tensor(t) is t, as_tensor([1, 2], float)
+    (True, tensor([1., 2.]))
     """
-    return data if isinstance(data, Tensor) else Tensor(data)
+    if isinstance(data, Tensor) and (dtype is None or data.dtype == dtype):
+        return data
+    return tensor(data, dtype)
 
 
-def elementwise(function: Callable[[Any, Any], Any], left: Operand, right: Operand) -> Tensor:
-    """Apply the two-argument ``function`` element by element, with NumPy broadcasting.
+def elements(t: Tensor) -> Storage:
+    """The elements of ``t`` in row-major order, as a flat sequence to read, never to change.
 
-    Either side may be a tensor, a Python number or nested lists. Same shapes are
-    zipped; a number is repeated; other shapes are first expanded to their common
-    broadcast shape. Every operator of ``Tensor`` is one call to this function.
+    It is ``t``'s storage itself when ``t`` is a contiguous whole (no copy at all), a
+    slice of it when ``t`` is contiguous, and a new list gathered through the strides
+    otherwise. The kernels and the other modules read tensors through this.
 
-    >>> elementwise(max, tensor([[1], [5]]), tensor([2, 3, 4]))
+    >>> x = tensor([[1, 2, 3], [4, 5, 6]])
+    >>> elements(x), elements(x[1]), elements(x.T)
+    ([1, 2, 3, 4, 5, 6], [4, 5, 6], [1, 4, 2, 5, 3, 6])
+    """
+    storage, offset, size = t._storage, t._offset, size_of(t._shape)
+    if t._contiguous:
+        return storage if offset == 0 and len(storage) == size else storage[offset : offset + size]
+    if not t._shape or size == 0:
+        return [storage[offset]] if not t._shape else []
+    *outer_shape, length = t._shape
+    *outer_strides, step = t._strides
+    values: List[Any] = []
+    for start in offsets_of(tuple(outer_shape), tuple(outer_strides), offset):
+        stop = start + length * step
+        if step == 0:
+            values.extend([storage[start]] * length)
+        else:
+            values.extend(storage[start : stop if stop >= 0 else None : step])
+    return values
+
+
+def write(t: Tensor, values: Sequence[Any]) -> None:
+    """Write ``values`` (row-major, already of ``t``'s dtype) into ``t``'s elements, in place.
+
+    A contiguous tensor takes them in one slice assignment; a strided view element by
+    element. Views of the same storage see the change, as in NumPy.
+    """
+    storage = t._storage
+    if t._contiguous:
+        if isinstance(storage, memoryview) and not isinstance(values, array):
+            values = array(storage.format, values)
+        storage[t._offset : t._offset + len(values)] = values
+    else:
+        for offset, value in zip(offsets_of(t._shape, t._strides, t._offset), values):
+            storage[offset] = value
+
+
+def _gather(storage: Storage, offsets: List[int]) -> List[Any]:
+    """The elements at ``offsets``: ``itemgetter`` fetches them at C speed."""
+    if len(offsets) > 1:
+        return list(operator.itemgetter(*offsets)(storage))
+    return [storage[offset] for offset in offsets]
+
+
+def _assignable(value: Any, shape: Shape, dtype: DType) -> Storage:
+    """``value`` as ``size_of(shape)`` elements of ``dtype``, broadcast to ``shape``: what
+    assignment writes. It is always a new container, so it never aliases the target."""
+    if _is_scalar(value):
+        return dtype.storage([dtypes.cast_scalar(value, dtype)] * size_of(shape))
+    source = value if isinstance(value, Tensor) else tensor(value, dtype)
+    value_shape = source.shape
+    while len(value_shape) > len(shape) and value_shape[0] == 1:  # NumPy drops leading 1s
+        value_shape = value_shape[1:]
+    try:
+        fits = broadcast_shapes(value_shape, shape) == shape
+    except ValueError:
+        fits = False
+    if not fits:
+        raise ValueError(
+            f"could not broadcast input array from shape {format_shape(source.shape)} into shape {format_shape(shape)}"
+        )
+    values = elements(source)
+    if source.dtype is not dtype:
+        values = dtypes.cast_values(values, source.dtype, dtype)
+    return dtype.storage(kernels.stretch(values, value_shape, shape))
+
+
+def _make(storage: Storage, shape: Shape, strides: Shape, offset: int, dtype: DType, writeable: bool = True) -> Tensor:
+    """A tensor over ``storage``, trusted: every tensor inside zeronn is made here."""
+    self = object.__new__(Tensor)
+    self._storage = storage
+    self._shape = shape
+    self._strides = strides
+    self._offset = offset
+    self._dtype = dtype
+    self._contiguous = is_contiguous(shape, strides)
+    self._writeable = writeable
+    return self
+
+
+def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
+    """``tensor([t1, t2, ...])``: tensors of one shape stacked along a new first axis."""
+    shape = items[0].shape
+    for index, item in enumerate(items):
+        if item.shape != shape:
+            raise ValueError(f"ragged nested list at [{index}]: expected shape {shape}, got {item.shape}")
+    common = items[0].dtype
+    for item in items[1:]:
+        common = dtypes.promote_types(common, item.dtype)
+    values: List[Any] = []
+    for item in items:
+        same = item.dtype is common
+        values.extend(elements(item) if same else dtypes.cast_values(elements(item), item.dtype, common))
+    stacked = _make(common.storage(values), (len(items),) + shape, strides_of((len(items),) + shape), 0, common)
+    return stacked if to is None or to is common else stacked.astype(to)
+
+
+def _python_dtype(flat: List[Number]) -> DType:
+    """The dtype NumPy gives Python numbers (already of one type): bool, int64, float64.
+
+    An int beyond int64 is ``uint64`` if every int is in [2**63, 2**64), else float64
+    when they still fit a uint64, as NumPy's rules give; beyond that NumPy needs
+    Python objects, which zeronn does not have.
+    """
+    if not flat:
+        return float64
+    kind = type(flat[0])
+    if kind is not int:
+        return bool_ if kind is bool else float64
+    low, high = min(flat), max(flat)
+    if int64.min <= low and high <= int64.max:
+        return int64
+    if low >= 0 and high <= dtypes.uint64.max:
+        return dtypes.uint64 if low > int64.max else float64
+    far = low if low < int64.min else high
+    raise dtypes.IntegerOutOfBoundsError(
+        f"Python integer {far} is too large for any of zeronn's dtypes (NumPy would make an object array)"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Elementwise operations: NumPy's ufuncs
+# ---------------------------------------------------------------------------
+
+# name -> (Python's operator, its IEEE twin for when the operator raises)
+_BINARY: Dict[str, Tuple[Callable[[Any, Any], Any], Callable[[Any, Any], Any]]] = {
+    "add": (operator.add, operator.add),
+    "subtract": (operator.sub, operator.sub),
+    "multiply": (operator.mul, operator.mul),
+    "true_divide": (operator.truediv, ieee.divide),
+    "power": (ieee.power, ieee.power),
+    "maximum": (ieee.maximum, ieee.maximum),
+    "minimum": (ieee.minimum, ieee.minimum),
+    "less": (operator.lt, operator.lt),
+    "less_equal": (operator.le, operator.le),
+    "greater": (operator.gt, operator.gt),
+    "greater_equal": (operator.ge, operator.ge),
+    "equal": (operator.eq, operator.eq),
+    "not_equal": (operator.ne, operator.ne),
+}
+_COMPARISONS = {"less", "less_equal", "greater", "greater_equal", "equal", "not_equal"}
+# On bools NumPy's + is "or" and * is "and"; - has no meaning.
+_ON_BOOLS = {"add": operator.or_, "multiply": operator.and_}
+_UNARY: Dict[str, Tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    "negative": (operator.neg, operator.neg),
+    "absolute": (abs, abs),
+    "exp": (math.exp, ieee.exp),
+    "log": (math.log, ieee.log),
+    "sqrt": (math.sqrt, ieee.sqrt),
+}
+_TO_FLOAT = {"exp", "log", "sqrt"}  # integers go in as float64, as NumPy's loops take them
+
+
+def elementwise(name: str, x1: Any, x2: Any) -> Any:
+    """NumPy's ufunc ``name`` (``"add"``, ``"maximum"``, ``"less"``, ...) of ``x1`` and ``x2``.
+
+    Either side may be a tensor, a Python number or nested lists. The shapes broadcast
+    and the dtypes promote by NumPy's rules; the result is a tensor, or a Python number
+    when it is 0-d (where NumPy gives a scalar). Every operator of ``Tensor`` is a call to
+    this function.
+
+    >>> elementwise("maximum", tensor([[1], [5]]), tensor([2, 3, 4]))
     tensor([[2, 3, 4],
             [5, 5, 5]])
-    >>> elementwise(max, tensor([1, 2]), tensor([1, 2, 3]))
+    >>> elementwise("add", tensor([1, 2]), tensor([1, 2, 3]))
     Traceback (most recent call last):
     ...
     ValueError: operands could not be broadcast together with shapes (2,) (3,)
     """
-    left_data, left_shape = _operand_parts(left)
-    right_data, right_shape = _operand_parts(right)
-    # A Python int meeting a float tensor is read as a float, as NumPy does, so that
-    # e.g. maximum(x, 0) on floats gives 0.0, not the int 0.
-    if not right_shape and _is_float_data(left_data) and type(right_data[0]) is not float:
-        right_data = [float(right_data[0])]
-    if not left_shape and _is_float_data(right_data) and type(left_data[0]) is not float:
-        left_data = [float(left_data[0])]
+    shape, out, values = _compute(name, *(x if _is_scalar(x) else as_tensor(x) for x in (x1, x2)))
+    return _result(values, shape, out)
 
-    if left_shape == right_shape:
-        shape = left_shape
-        pairs = (left_data, right_data)
-    elif not right_shape:  # tensor with number: the most common case, no expansion
-        shape = left_shape
-        pairs = (left_data, repeat(right_data[0]))  # type: ignore[assignment]
-    elif not left_shape:
-        shape = right_shape
-        pairs = (repeat(left_data[0]), right_data)  # type: ignore[assignment]
+
+def unary(name: str, x: Any) -> Any:
+    """NumPy's one-argument ufunc ``name`` (``"exp"``, ``"log"``, ``"sqrt"``, ``"negative"``,
+    ``"absolute"``) of ``x``: a tensor, or a Python number for a 0-d result.
+
+    >>> unary("exp", [0.0, 1000.0]), unary("sqrt", 4)
+    (tensor([ 1., inf]), 2.0)
+    """
+    x = as_tensor(x)
+    fast, safe = _UNARY[name]
+    kind = x.dtype.kind
+    if kind == "b" and name == "negative":
+        raise TypeError(
+            "The numpy boolean negative, the `-` operator, is not supported, "
+            "use the `~` operator or the logical_not function instead."
+        )
+    out = float64 if name in _TO_FLOAT and kind != "f" else x.dtype
+    values: Sequence[Any] = elements(x)
+    if out is not x.dtype:
+        values = list(map(float, values))
+    if out.kind in "iu":
+        exact: List[int] = kernels.elementwise(fast, safe, lambda: (values,), int64)  # type: ignore[assignment]
+        result = out.storage(dtypes.wrap(exact, out))
     else:
-        shape = broadcast_shapes(left_shape, right_shape)
-        pairs = (broadcast_to(left_data, left_shape, shape), broadcast_to(right_data, right_shape, shape))
+        result = kernels.elementwise(fast, safe, lambda: (values,), out)
+    return _result(result, x.shape, out)
+
+
+def _operator(name: str, left: Any, right: Any) -> Any:
+    """``elementwise`` for the operators: ``NotImplemented`` for operands we do not know,
+    so that Python can ask the other operand (or raise its usual ``TypeError``).
+
+    ``==`` and ``!=`` with something that is no number (``t == None``) compare every
+    element unequal, as NumPy 2 does.
+    """
+    for operand in (left, right):
+        if not isinstance(operand, (Tensor, bool, int, float, list, tuple, range)):
+            if name in ("equal", "not_equal"):
+                t = left if isinstance(left, Tensor) else right
+                return _result(bool_.storage([name == "not_equal"] * t.size), t.shape, bool_)
+            return NotImplemented
+    return elementwise(name, left, right)
+
+
+def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
+    """The shape, dtype and elements of ``left <name> right`` (tensors or Python numbers)."""
+    fast, safe = _BINARY[name]
+    comparison = name in _COMPARISONS
     try:
-        values = list(map(function, *pairs))
-    except (ArithmeticError, ValueError) as error:
-        raise _explain_failure(function, *pairs, shape) from error
-    return Tensor._trusted(values, shape)
+        common = dtypes.result_type(left, right)
+    except dtypes.IntegerOutOfBoundsError:
+        if not comparison:
+            raise
+        common = left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
+    if common is bool_ and name in ("add", "multiply"):
+        fast = safe = _ON_BOOLS[name]
+    elif common is bool_ and name == "subtract":
+        raise TypeError(
+            "numpy boolean subtract, the `-` operator, is not supported, "
+            "use the bitwise_xor, the `^` operator, or the logical_xor function instead."
+        )
+    if name == "true_divide" and common.kind != "f":
+        common = float64  # integers divide as float64
+    elif name == "power" and common.kind != "f":
+        common = dtypes.int8 if common is bool_ else common
+        bits, signed = 8 * common.itemsize, common.kind == "i"
+        fast = safe = lambda base, exponent: ieee.integer_power(base, exponent, bits, signed)
+    out = bool_ if comparison else common
+    left_values, left_shape = _operand_values(left, common)
+    right_values, right_shape = _operand_values(right, common)
+    shape = left_shape if left_shape == right_shape else broadcast_shapes(left_shape, right_shape)
+    if name == "maximum" and common is float64 and (not left_shape or not right_shape):
+        # The book's relu, maximum(0, x): one comprehension, no call per element.
+        scalar_first = not left_shape
+        values, scalar = (right_values, left_values[0]) if scalar_first else (left_values, right_values[0])
+        if len(values) == size_of(shape):
+            return shape, out, kernels.maximum_with_scalar(values, scalar, scalar_first)
+
+    def operands() -> Tuple[Any, Any]:
+        return (
+            kernels.stretch(left_values, left_shape, shape),
+            kernels.stretch(right_values, right_shape, shape),
+        )
+
+    if out.kind in "iu":  # exact Python ints first, then wrapped as C integers wrap
+        exact: List[int] = kernels.elementwise(fast, safe, operands, int64)  # type: ignore[assignment]
+        values = out.storage(dtypes.wrap(exact, out))
+    else:
+        values = kernels.elementwise(fast, safe, operands, out)
+    return shape, out, values
+
+
+def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
+    """An operand's elements as Python numbers of ``common``'s kind, and its shape.
+
+    NumPy converts each operand to the common dtype before the loop runs: ints meeting
+    floats become floats, bools meeting ints become ints, and a Python float meeting
+    float32 is first rounded to float32.
+    """
+    if not isinstance(operand, Tensor):  # a Python number, already checked by result_type
+        try:
+            value = common.type(operand)
+        except OverflowError:
+            raise dtypes.IntegerOutOfBoundsError(f"Python integer {operand} out of bounds for {common}") from None
+        return [dtypes.round_float32(value) if common is dtypes.float32 else value], ()
+    values = elements(operand)
+    kind = operand.dtype.kind
+    if kind == common.kind or (common.kind in "iu" and kind in "iu"):
+        return values, operand.shape
+    return list(map(common.type, values)), operand.shape
+
+
+def _result(values: Storage, shape: Shape, dtype: DType) -> Any:
+    """A tensor of ``values``, or its one element as a Python number when ``shape`` is ``()``."""
+    if not shape:
+        return values[0]
+    return _make(values, shape, strides_of(shape), 0, dtype)
+
+
+def _is_scalar(x: Any) -> bool:
+    return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor)
 
 
 # ---------------------------------------------------------------------------
-# Private helpers: scalar kernels
+# Reductions and the dot product: private helpers
 # ---------------------------------------------------------------------------
 
-if sys.version_info >= (3, 12):
-    # math.sumprod (3.12+) multiplies and adds in C with extended precision: about 4x
-    # faster than sum(map(mul, ...)) on this project's machine.
-    from math import sumprod as _sumprod
-else:
 
-    def _sumprod(p: Sequence[Number], q: Sequence[Number]) -> Number:
-        """``p[0]*q[0] + p[1]*q[1] + ...``: about 25 ns a term on CPython 3.11."""
-        total: Number = sum(map(operator.mul, p, q))
-        return total
+def _as_element(value: Any, out: DType) -> Any:
+    """A reduction's result as an element of ``out`` (wrapped, or rounded to float32)."""
+    if out.kind in "iu":
+        return dtypes.wrap([int(value)], out)[0]
+    if out is dtypes.float32:
+        return dtypes.round_float32(value)
+    return out.type(value)
 
 
-def _dot_rows(rows: List[List[Number]], cols: List[List[Number]]) -> List[Number]:
-    """One sum of products for every (row, column) pair, row-major: the matrix product."""
-    return [_sumprod(row, col) for row in rows for col in cols]
+def _lane_extreme(pick: Callable[[Any, Any], Any], name: str) -> Callable[[Sequence[Any]], Any]:
+    """The reduction of a lane by ``ieee.maximum`` or ``ieee.minimum``: NaN wins, and of
+    equal values the last (which tells ``0.0`` from ``-0.0``), as NumPy's reduction keeps."""
+    builtin = max if name == "maximum" else min
+
+    def extreme(lane: Sequence[Any]) -> Any:
+        if not len(lane):
+            raise ValueError(f"zero-size array to reduction operation {name} which has no identity")
+        found = builtin(lane)  # C speed; only zeros and NaN need a closer look
+        if type(found) is float and (found == 0 or any(map(math.isnan, lane))):
+            found = lane[0]
+            for value in lane[1:]:
+                found = pick(found, value)
+        return found
+
+    return extreme
 
 
-def _dot_rows_skipping_zeros(rows: List[List[Number]], cols: List[List[Number]]) -> List[Number]:
-    """``_dot_rows`` that multiplies only the non-zero entries of each row.
-
-    For a row that is 82 % zeros (an MNIST image) this is about 3x faster. A zero
-    term adds nothing to a sum, so the answer is the same, provided no column holds an
-    infinity or a NaN (``0 * inf`` is NaN): the caller checks that first.
-    """
-    values: List[Number] = []
-    for row in rows:
-        nonzero = list(compress(range(len(row)), row))  # the k where row[k] is not 0
-        if len(nonzero) < 2:  # itemgetter of one index gives an item, not a tuple
-            values.extend(_sumprod(row, col) for col in cols)
-            continue
-        pick = operator.itemgetter(*nonzero)  # gathers the entries at C speed
-        kept = pick(row)
-        values.extend(_sumprod(kept, pick(col)) for col in cols)
-    return values
+def _mean_of(lane: Sequence[Any]) -> float:
+    return sum(lane, 0.0) / len(lane) if len(lane) else math.nan
 
 
-def _worth_skipping_zeros(left: List[Number], right: List[Number], inner: int) -> bool:
-    """Whether the left operand looks mostly zero and the right one is finite floats.
-
-    Only the first row is counted (a C-speed ``count``), so a dense product pays almost
-    nothing for the question. A sum is finite only if every term is (it may also
-    overflow, and then the answer is a safe "no").
-    """
-    first_row = left[:inner]
-    if 2 * first_row.count(0) <= len(first_row) or not right or type(right[0]) is not float:
-        return False
-    try:
-        return math.isfinite(sum(right))
-    except OverflowError:
-        return False
-
-
-def _divide(a: Number, b: Number) -> float:
-    """``a / b`` with IEEE results for division by zero: ``±inf``, or NaN for ``0/0``."""
-    try:
-        return a / b
-    except ZeroDivisionError:
-        if a != a or a == 0:
-            return math.nan
-        return math.copysign(math.inf, a) * math.copysign(1.0, b)
-
-
-_MAX_INT_BITS = 1 << 16  # about 20,000 digits: far beyond any int a network needs
-
-
-def _power(base: Number, exponent: Number) -> Number:
-    """``base ** exponent`` with NumPy's answers where Python would raise or go complex."""
-    if type(base) is not float and type(exponent) is not float:
-        if exponent < 0:
-            raise ValueError("Integers to negative integer powers are not allowed.")
-        # Python's ints never overflow, so 2 ** 10**9 would compute for minutes; NumPy's
-        # int64 would wrap to a wrong number. Neither is an answer: refuse it plainly.
-        if abs(base) > 1 and (int(abs(base)).bit_length() - 1) * exponent > _MAX_INT_BITS:
-            raise ValueError(f"integer power too large: {base} ** {exponent} has over {_MAX_INT_BITS} bits")
-    try:
-        result = base**exponent
-    except ZeroDivisionError:  # 0.0 ** negative
-        return math.copysign(math.inf, base) if _is_odd_integer(exponent) else math.inf
-    except OverflowError:
-        return -math.inf if base < 0 and _is_odd_integer(exponent) else math.inf
-    if isinstance(result, complex):  # negative base, fractional exponent
-        return math.nan
-    return result
-
-
-def _is_odd_integer(value: Number) -> bool:
-    return float(value).is_integer() and int(value) % 2 == 1
-
-
-def _max_of(lane: List[Number]) -> Number:
-    if not lane:
-        raise ValueError("zero-size array to reduction operation maximum which has no identity")
-    if any(map(math.isnan, lane)):
-        return math.nan
-    return max(lane)
-
-
-def _min_of(lane: List[Number]) -> Number:
-    if not lane:
-        raise ValueError("zero-size array to reduction operation minimum which has no identity")
-    if any(map(math.isnan, lane)):
-        return math.nan
-    return min(lane)
-
-
-def _mean_of(lane: List[Number]) -> float:
-    return sum(lane) / len(lane) if lane else math.nan
-
-
-def _argmax_of(lane: List[Number]) -> int:
-    if not lane:
+def _argmax_of(lane: Sequence[Any]) -> int:
+    if not len(lane):
         raise ValueError("attempt to get argmax of an empty sequence")
-    nans = list(map(math.isnan, lane))
-    if any(nans):
-        return nans.index(True)
-    return lane.index(max(lane))
+    if type(lane[0]) is float:
+        nans = list(map(math.isnan, lane))
+        if any(nans):
+            return nans.index(True)
+    return list(lane).index(max(lane))
+
+
+def _rows(t: Tensor) -> List[List[Any]]:
+    """The rows of a 1-d (one row) or 2-d tensor as lists, read through the strides."""
+    if t.ndim == 1:
+        return [list(elements(t))]
+    storage, (rows, length), (step_row, step) = t._storage, t._shape, t._strides
+    lines = []
+    for start in [t._offset + row * step_row for row in range(rows)]:
+        stop = start + length * step
+        line: Any = storage[start : stop if stop >= 0 else None : step] if step else [storage[start]] * length
+        lines.append(line.tolist() if hasattr(line, "tolist") else line)
+    return lines
+
+
+def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
+    """``np.dot`` (``keep_single_term``) or ``np.matmul`` of tensors of up to 2 axes."""
+    if not left.ndim or not right.ndim:
+        return elementwise("multiply", left, right)
+    if left.ndim > 2 or right.ndim > 2:
+        raise ValueError(
+            f"dot supports tensors of up to 2 dimensions, got shapes "
+            f"{format_shape(left.shape)} and {format_shape(right.shape)}"
+        )
+    inner = left.shape[-1]
+    if inner != right.shape[0]:
+        raise ValueError(
+            f"shapes {format_shape(left.shape)} and {format_shape(right.shape)} not aligned: "
+            f"{inner} (dim {left.ndim - 1}) != {right.shape[0]} (dim 0)"
+        )
+    out = dtypes.promote_types(left.dtype, right.dtype)
+    shape = left.shape[:-1] + right.shape[1:]
+    rows = _rows(left)
+    columns = _rows(right.T) if right.ndim == 2 else [list(elements(right))]
+    if inner == 0:
+        values: List[Any] = [out.type(0)] * size_of(shape)
+    elif inner == 1 and keep_single_term and left.ndim == right.ndim:
+        # np.dot of one term is the product itself, whose sign a zero keeps ([-0.0]·[1.0]
+        # is -0.0); sums of more terms (and matmul) start from +0.0, as BLAS does.
+        values = [row[0] * column[0] for row in rows for column in columns]
+    else:
+        values = kernels.dot(rows, columns)
+    if out is bool_:
+        values = [value != 0 for value in values]
+    elif out.kind in "iu":
+        values = dtypes.wrap(values, out)
+    return _result(out.storage(values), shape, out)
 
 
 def _matmul(left: Tensor, right: Tensor) -> Any:
     for position, operand in enumerate((left, right)):
         if operand.ndim == 0:
             raise ValueError(f"matmul: Input operand {position} does not have enough dimensions (has 0)")
-    return left.dot(right)
+    return _dot(left, right, keep_single_term=False)
 
 
 # ---------------------------------------------------------------------------
-# Private helpers: operands, indexing and errors
+# Pickle
 # ---------------------------------------------------------------------------
 
-
-def _binary(function: Callable[[Any, Any], Any], left: Any, right: Any) -> Tensor:
-    """``elementwise`` for the operators: ``NotImplemented`` for operands we do not know,
-    so that Python can ask the other operand (or raise its usual ``TypeError``)."""
-    for operand in (left, right):
-        if not isinstance(operand, (Tensor, int, float, list, tuple, range)):
-            return NotImplemented  # type: ignore[no-any-return]
-    return elementwise(function, left, right)
+_LIST_CODES = {"float64": "d", "int64": "q", "bool": "B"}
 
 
-def _operand_parts(value: Any) -> Tuple[List[Number], Shape]:
-    if isinstance(value, Tensor):
-        return value._data, value._shape
-    if type(value) in (int, float, bool):  # the fast path for Python numbers
-        return [value], ()
-    return flatten_nested(value)
-
-
-def _is_float_data(data: List[Number]) -> bool:
-    return bool(data) and type(data[0]) is float
-
-
-def _explain_failure(function: Callable[[Any, Any], Any], left: Any, right: Any, shape: Shape) -> Exception:
-    """Find the element where ``function`` failed and say where; NumPy's own messages pass."""
-    for index, (a, b) in enumerate(zip(left, right)):
-        try:
-            function(a, b)
-        except ValueError as error:
-            return error
-        except ArithmeticError as error:
-            where = list(unravel(index, shape))
-            name = getattr(function, "__name__", "operation")
-            return ValueError(f"{name} failed at {where} on {a!r} and {b!r}: {error}")
-    return ValueError("elementwise operation failed")
-
-
-def _expand_index(key: Any, ndim: int) -> List[Any]:
-    """Turn a key into one int or slice per indexed axis, expanding ``...``."""
-    keys = list(key) if isinstance(key, tuple) else [key]
-    for position, item in enumerate(keys):
-        if item is Ellipsis:
-            continue
-        if isinstance(item, slice):
-            continue
-        if isinstance(item, bool) or not hasattr(item, "__index__"):
-            raise TypeError(
-                "only integers, slices (`:`) and ellipsis (`...`) are valid indices, "
-                f"got {type(item).__name__} {item!r}"
-            )
-        keys[position] = operator.index(item)
-    ellipses = keys.count(Ellipsis)
-    if ellipses > 1:
-        raise ValueError("an index can only have a single ellipsis ('...')")
-    indexed = len(keys) - ellipses
-    if indexed > ndim:
-        raise OutOfBoundsError(
-            f"too many indices for array: array is {ndim}-dimensional, but {indexed} were indexed"
-        )
-    if ellipses:
-        at = keys.index(Ellipsis)
-        keys[at : at + 1] = [slice(None)] * (ndim - indexed)
-    return keys
-
-
-def _check_index(index: int, length: int, axis: int) -> int:
-    if not -length <= index < length:
-        raise OutOfBoundsError(f"index {index} is out of bounds for axis {axis} with size {length}")
-    return index % length
-
-
-# ---------------------------------------------------------------------------
-# Private helpers: repr
-# ---------------------------------------------------------------------------
-
-_SUMMARY_THRESHOLD = 1000  # NumPy's: larger tensors show only their edges
-_EDGE_ITEMS = 3
-_LINE_WIDTH = 75
-
-
-def _format_tensor(data: List[Number], shape: Shape, cell: Callable[[Number], str]) -> str:
-    """Lay out the numbers NumPy-style, building strings from the innermost axis out."""
-    prefix = "tensor("
-    if not shape:
-        return f"{prefix}{cell(data[0])})"
-    if not data:  # no numbers to lay out: nested lists show it, unless e.g. (0, 3)
-        return f"zeros({shape!r})" if 0 in shape[:-1] else f"{prefix}{nest(data, shape)!r})"
-    summarise = len(data) > _SUMMARY_THRESHOLD
-    kept = [_kept_indices(length, summarise) for length in shape]
-    offsets = [0]
-    for stride, indices in zip(strides_of(shape), kept):
-        offsets = [offset + i * stride for offset in offsets for i in indices if i is not None]
-    cells = [cell(data[offset]) for offset in offsets]
-    # Align columns: always in the short form (str), and for matrices and up in repr.
-    width = max(map(len, cells)) if cell is _short or len(shape) > 1 else 0
-    pieces = [cell.rjust(width) for cell in cells]
-
-    last = len(shape) - 1
-    for axis in reversed(range(len(shape))):
-        shown = [i for i in kept[axis] if i is not None]
-        groups = [pieces[start : start + len(shown)] for start in range(0, len(pieces), len(shown))]
-        pieces = []
-        for members in groups:
-            if len(shown) < len(kept[axis]):  # a summarised axis: "..." in the middle
-                members = members[:_EDGE_ITEMS] + ["..."] + members[_EDGE_ITEMS:]
-            if axis == last:
-                pieces.append("[" + _wrap(members, len(prefix) + len(shape)) + "]")
-            else:
-                # Rows end with a newline, 2-d blocks with a blank line, and so on.
-                separator = "," + "\n" * (last - axis) + " " * (len(prefix) + axis + 1)
-                pieces.append("[" + separator.join(members) + "]")
-    suffix = f", shape={shape!r})" if summarise else ")"
-    return prefix + pieces[0] + suffix
-
-
-def _short(value: Number) -> str:
-    """A float as NumPy prints it: 8 decimals at most, scientific when tiny or huge."""
-    if type(value) is not float or not math.isfinite(value):
-        return repr(value)
-    if value == 0 or 1e-4 <= abs(value) < 1e16:
-        text = f"{value:.8f}".rstrip("0")
-        return text + "0" if text.endswith(".") else text
-    mantissa, exponent = f"{value:.8e}".split("e")
-    mantissa = mantissa.rstrip("0")
-    return f"{mantissa}0e{exponent}" if mantissa.endswith(".") else f"{mantissa}e{exponent}"
-
-
-def _kept_indices(length: int, summarise: bool) -> List[Optional[int]]:
-    """The indices shown along an axis; ``None`` marks the ``...`` of a summary."""
-    if summarise and length > 2 * _EDGE_ITEMS:
-        return [*range(_EDGE_ITEMS), None, *range(length - _EDGE_ITEMS, length)]
-    return list(range(length))
-
-
-def _wrap(cells: List[str], indent: int) -> str:
-    """Join one row's cells with ``", "``, breaking lines at NumPy's width of 75."""
-    lines: List[str] = []
-    line = ""
-    for cell in cells:
-        if line and indent + len(line) + len(cell) + 2 > _LINE_WIDTH:
-            lines.append(line + ",")
-            line = cell
-        else:
-            line = f"{line}, {cell}" if line else cell
-    lines.append(line)
-    return ("\n" + " " * indent).join(lines)
-
+def _rebuild(name: str, shape: Shape, payload: bytes) -> Tensor:
+    """A tensor from what ``Tensor.__reduce__`` pickled, checked before anything is built."""
+    dtype = dtypes.dtype(name)
+    if not isinstance(shape, tuple) or not all(type(n) is int and n >= 0 for n in shape):
+        raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
+    if not isinstance(payload, bytes) or len(payload) != size_of(shape) * dtype.itemsize:
+        raise ValueError(f"cannot unpickle a tensor of shape {shape} and dtype {name} from this data")
+    packed = array(dtype.typecode or _LIST_CODES[name])
+    packed.frombytes(payload)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    storage: Storage = packed
+    if not dtype.typecode:
+        storage = [value != 0 for value in packed] if dtype is bool_ else packed.tolist()
+    return _make(storage, shape, strides_of(shape), 0, dtype)

@@ -9,15 +9,16 @@ usually gzipped; both forms are read.
 ``((x_train, t_train), (x_test, t_test))``. The training images are often not at hand,
 so ``load_mnist_split(directory, "test")`` loads the test split alone.
 
-Memory: the 10,000 test images are 7.84 million pixels. Pixels are kept as small ints
-(one shared object each in CPython), and ``normalize`` maps them through a table of
-256 floats, so only 256 float objects exist, whatever the number of images.
+Memory: the 60,000 training images are 47 million pixels. They are kept as NumPy's
+book keeps them: ``uint8`` (one byte each, 47 MB), or ``float32`` once normalised (four
+bytes each, 188 MB), each in an ``array.array``; as Python floats in a list they would
+take over 1.5 GB.
 
 >>> import gzip, io, struct
 >>> raw = struct.pack(">IIII", 0x803, 1, 2, 2) + bytes([0, 255, 51, 102])
 >>> read_idx(io.BytesIO(gzip.compress(raw)))
 tensor([[[  0, 255],
-         [ 51, 102]]])
+         [ 51, 102]]], dtype=uint8)
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ import gzip
 import os
 import struct
 import zlib
-from typing import IO, Dict, List, Tuple, Union
+from array import array
+from typing import IO, Dict, Tuple, Union
 
 from ._shape import size_of
 from .core import Tensor
+from .creation import zeros
+from .dtypes import float32, round_float32, uint8
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 MNIST_HOME = "http://yann.lecun.com/exdb/mnist/"
@@ -48,7 +52,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 
 def read_idx(source: PathOrFile) -> Tensor:
-    """Read an IDX file of labels or images (gzipped or not) into a tensor of ints.
+    """Read an IDX file of labels or images (gzipped or not) into a ``uint8`` tensor.
 
     Labels give shape ``(count,)``, images ``(count, rows, columns)``. The header is
     checked against the data: a wrong magic number, a truncated file, a corrupt gzip
@@ -61,8 +65,9 @@ def read_idx(source: PathOrFile) -> Tensor:
     ValueError: <stream>: not an IDX file of labels or images: magic number 0x6e6f7420, expected 0x801 or 0x803
     """
     payload, shape = _read_idx_payload(source)
-    # list(bytes) gives ints 0..255, which CPython shares: no memory per pixel beyond the list.
-    return Tensor._trusted(list(payload), shape)
+    pixels = array("B")
+    pixels.frombytes(payload)
+    return Tensor.from_storage(pixels, shape, uint8)
 
 
 # ---------------------------------------------------------------------------
@@ -78,9 +83,11 @@ def load_mnist(
 ) -> Tuple[Tuple[Tensor, Tensor], Tuple[Tensor, Tensor]]:
     """``((x_train, t_train), (x_test, t_test))`` from the four MNIST files in ``directory``.
 
-    - ``normalize``: pixels as floats in [0.0, 1.0] (divided by 255.0), else ints 0..255;
+    - ``normalize``: pixels as float32 in [0.0, 1.0] (divided by 255.0), else uint8 0..255;
     - ``flatten``: images as rows of 784 numbers, else ``(N, 1, 28, 28)``;
-    - ``one_hot_label``: labels as rows of ten 0.0/1.0, else ints 0..9.
+    - ``one_hot_label``: labels as rows of ten float64 0.0/1.0, else uint8 0..9.
+
+    These are the dtypes the book's ``dataset/mnist.py`` gives with NumPy.
 
     The training images are often not at hand; ``load_mnist_split`` loads one split.
     """
@@ -109,24 +116,25 @@ def load_mnist_split(
     ...     _ = file.write(struct.pack(">II", 0x801, 2) + bytes([7, 3]))
     >>> x, t = load_mnist_split(folder, "test")
     >>> x
-    tensor([[0.0, 1.0, 0.2, 0.0],
-            [0.0, 0.0, 0.0, 1.0]])
+    tensor([[0. , 1. , 0.2, 0. ],
+            [0. , 0. , 0. , 1. ]], dtype=float32)
     >>> t, load_mnist_split(folder, "test", one_hot_label=True)[1][0]
-    (tensor([7, 3]), tensor([0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0]))
+    (tensor([7, 3], dtype=uint8), tensor([0., 0., 0., 0., 0., 0., 0., 1., 0., 0.]))
     """
     if split not in _FILES:
         raise ValueError(f"split must be 'train' or 'test', got {split!r}")
     images_name, labels_name = _FILES[split]
-    # The pixels go from the file's bytes straight to their final list: one list of
-    # 7.84 million entries at a time, never two.
+    # The pixels go from the file's bytes straight to their final array, never through a list.
     pixels, image_shape = _read_idx_payload(_find(directory, images_name))
     labels = read_idx(_find(directory, labels_name))
     if len(image_shape) != 3 or labels.ndim != 1 or image_shape[0] != len(labels):
         raise ValueError(f"{directory}: images of shape {image_shape} do not match labels of shape {labels.shape}")
     count, rows, columns = image_shape
     shape = (count, rows * columns) if flatten else (count, 1, rows, columns)
-    values = map(_NORMALIZED.__getitem__, pixels) if normalize else iter(pixels)
-    x = Tensor._trusted(list(values), shape)
+    if normalize:
+        x = Tensor.from_storage(array("f", map(_NORMALIZED.__getitem__, pixels)), shape, float32)
+    else:
+        x = Tensor.from_storage(array("B", bytes(pixels)), shape, uint8)
     t = _one_hot(labels) if one_hot_label else labels
     return x, t
 
@@ -135,17 +143,19 @@ def load_mnist_split(
 # Private helpers
 # ---------------------------------------------------------------------------
 
-# The 256 values a normalised pixel can take: one float object each, shared.
-_NORMALIZED = [value / 255.0 for value in range(256)]
+# The 256 values a normalised pixel can take: float32(k) / 255 in float32, as NumPy's
+# ``astype(np.float32) / 255.0`` computes them.
+_NORMALIZED = [round_float32(value / 255.0) for value in range(256)]
 
 
 def _one_hot(labels: Tensor) -> Tensor:
-    rows: List[float] = []
-    for index, label in enumerate(labels._data):
+    """The book's ``_change_one_hot_label``: a row of ten float64 per label, 1.0 at the label."""
+    one_hot = zeros((len(labels), 10))
+    for index, label in enumerate(labels.to_flat_list()):
         if not 0 <= label <= 9:
             raise ValueError(f"label {label} at [{index}] is not a digit 0..9; cannot one-hot encode it")
-        rows.extend(1.0 if digit == label else 0.0 for digit in range(10))
-    return Tensor._trusted(rows, (len(labels), 10))
+        one_hot[index, label] = 1.0
+    return one_hot
 
 
 def _read_idx_payload(source: PathOrFile) -> Tuple[memoryview, Tuple[int, ...]]:

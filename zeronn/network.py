@@ -8,7 +8,7 @@
 
 >>> network = init_network()
 >>> forward(network, [1.0, 0.5])
-tensor([0.3168270764110298, 0.6962790898619668])
+tensor([0.31682708, 0.69627909])
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class Dense:
     >>> layer
     Dense(inputs=2, outputs=3, activation=sigmoid)
     >>> layer([1.0, 0.5])
-    tensor([0.574442516811659, 0.6681877721681662, 0.7502601055951177])
+    tensor([0.57444252, 0.66818777, 0.75026011])
     >>> Dense([[1.0, 2.0]], [1.0, 2.0, 3.0])
     Traceback (most recent call last):
     ...
@@ -186,7 +186,7 @@ class Network:
     ...     Dense(book["W3"], book["b3"]),
     ... ]
     >>> Network(layers, task="regression").predict([1.0, 0.5])
-    tensor([0.3168270764110298, 0.6962790898619668])
+    tensor([0.31682708, 0.69627909])
     >>> classifier = Network(layers, task="classification")
     >>> classifier.predict([1.0, 0.5])
     tensor([0.40625907, 0.59374093])
@@ -279,7 +279,7 @@ class Network:
         """The last layer's output before the output function (the book's ``a3``).
 
         >>> Network.from_params(init_network()).scores([1.0, 0.5])
-        tensor([0.3168270764110298, 0.6962790898619668])
+        tensor([0.31682708, 0.69627909])
         """
         z = as_tensor(x)
         for number, layer in enumerate(self._layers, start=1):

@@ -1,12 +1,12 @@
 """NumPy-named functions: ``np.exp(x)`` is ``zeronn.exp(x)``.
 
 Each takes anything ``tensor()`` accepts (a tensor, a number, nested lists) and
-returns a tensor, or a number where NumPy gives a scalar.
+returns a tensor, or a Python number where NumPy gives a scalar.
 
-- elementwise: ``exp``, ``log``, ``maximum``, ``minimum``, ``abs``;
+- elementwise: ``exp``, ``log``, ``sqrt``, ``abs``, ``maximum``, ``minimum``;
 - comparisons: ``greater``, ``less``, ``equal``;
-- linear algebra: ``dot``;
-- reductions: ``sum``, ``max``, ``min``, ``mean``, ``argmax``, ``any``, ``all``;
+- linear algebra: ``dot``, ``matmul``;
+- reductions: ``sum``, ``max``, ``min``, ``mean``, ``average``, ``argmax``, ``any``, ``all``;
 - construction: ``array`` and ``asarray``, NumPy's names for ``tensor`` and ``as_tensor``.
 
 This module defines functions named ``sum``, ``max``, ``min``, ``abs``, ``any`` and
@@ -14,9 +14,9 @@ This module defines functions named ``sum``, ``max``, ``min``, ``abs``, ``any`` 
 built-ins, and the reductions hand their work to the ``Tensor`` methods.
 
 >>> exp([0.0, 1.0])
-tensor([1.0, 2.718281828459045])
+tensor([1.        , 2.71828183])
 >>> maximum([-2.0, 0.5, float("nan")], 0)      # the notebook's Nx.max(t, 0)
-tensor([0.0, 0.5, nan])
+tensor([0. , 0.5, nan])
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ __all__ = [
     "asarray",
     "exp",
     "log",
+    "sqrt",
     "maximum",
     "minimum",
     "abs",
@@ -33,45 +34,45 @@ __all__ = [
     "less",
     "equal",
     "dot",
+    "matmul",
     "sum",
     "max",
     "min",
     "mean",
+    "average",
     "argmax",
     "any",
     "all",
 ]
 
-import math
-import operator
 from typing import Any, Optional
 
-from ._shape import Number
-from .core import DType, Tensor, as_tensor, elementwise, tensor
+from .core import DTypeLike, Tensor, as_tensor, elementwise, tensor, unary
 
 # ---------------------------------------------------------------------------
 # Construction under NumPy's names
 # ---------------------------------------------------------------------------
 
 
-def array(data: Any, dtype: Optional[DType] = None) -> Tensor:
-    """``np.array``: the same as ``tensor(data, dtype)``.
+def array(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
+    """``np.array``: the same as ``tensor(data, dtype)``, always a new tensor.
 
-    >>> array([-1.0, 1.0, 2.0] ) > 0
-    tensor([False, True, True])
+    >>> array([-1.0, 1.0, 2.0]) > 0
+    tensor([False,  True,  True])
     >>> array(array([-1.0, 1.0]) > 0, dtype=int)   # the book's step_function
     tensor([0, 1])
     """
     return tensor(data, dtype)
 
 
-def asarray(data: Any) -> Tensor:
-    """``np.asarray``: ``data`` itself if it is a tensor, else a new tensor.
+def asarray(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
+    """``np.asarray``: ``data`` itself if it is a tensor of ``dtype``, else a new tensor.
 
-    >>> asarray([1, 2])
-    tensor([1, 2])
+    >>> t = array([1, 2])
+    >>> asarray(t) is t, asarray([1, 2], dtype="float32")
+    (True, tensor([1., 2.], dtype=float32))
     """
-    return as_tensor(data)
+    return as_tensor(data, dtype)
 
 
 # ---------------------------------------------------------------------------
@@ -79,69 +80,70 @@ def asarray(data: Any) -> Tensor:
 # ---------------------------------------------------------------------------
 
 
-def exp(x: Any) -> Tensor:
+def exp(x: Any) -> Any:
     """``e ** x`` for every element; overflow gives ``inf``, as in NumPy.
 
-    >>> exp([0.0, -1000.0, 1000.0])
-    tensor([1.0, 0.0, inf])
+    Each element's value depends on that element alone: ``exp([1.0, 710.0])`` is
+    ``[e, inf]``.
+
+    >>> exp([0.0, -1000.0, 1.0, 710.0])
+    tensor([1.        , 0.        , 2.71828183,        inf])
     """
-    data = as_tensor(x)
-    try:
-        values = list(map(math.exp, data._data))
-    except OverflowError:  # math.exp raises past about 709.78; IEEE says inf
-        values = [math.inf if value > 0 else math.exp(value) for value in data._data]
-    return Tensor._trusted(values, data.shape)
+    return unary("exp", x)
 
 
-def log(x: Any) -> Tensor:
+def log(x: Any) -> Any:
     """The natural logarithm of every element: ``log(0) = -inf``, ``log(-1) = nan``.
 
     These are NumPy's answers (without its warnings); Python's ``math.log`` raises.
 
-    >>> log([1.0, 0.0, -1.0])
-    tensor([0.0, -inf, nan])
+    >>> log([1.0, 0.0, -1.0, 0.5])
+    tensor([ 0.        ,        -inf,         nan, -0.69314718])
     """
-    data = as_tensor(x)
-    try:
-        values = list(map(math.log, data._data))
-    except ValueError:  # math.log refuses 0 and negatives
-        values = [_log_ieee(value) for value in data._data]
-    return Tensor._trusted(values, data.shape)
+    return unary("log", x)
 
 
-def maximum(x1: Any, x2: Any) -> Tensor:
+def sqrt(x: Any) -> Any:
+    """The square root of every element; ``nan`` below zero.
+
+    >>> sqrt([4.0, 2.0, -1.0])
+    tensor([2.        , 1.41421356,        nan])
+    """
+    return unary("sqrt", x)
+
+
+def maximum(x1: Any, x2: Any) -> Any:
     """The larger of each pair of elements, broadcasting; NaN on either side wins.
 
     This is the notebook's ``Nx.max(t, 0)`` and the book's ``np.maximum(0, x)``.
-    (Python's ``max(0.0, nan)`` depends on the order; this does not.)
+    (Python's ``max(0.0, nan)`` depends on the order; this does not.) Of two equal
+    values the second is kept, so ``maximum(0, -0.0)`` is ``-0.0``, as in NumPy.
 
     >>> maximum([[1, 5]], [[3], [4]])
     tensor([[3, 5],
             [4, 5]])
-    >>> maximum(0, [float("nan"), -1.0])
-    tensor([nan, 0.0])
+    >>> maximum(0, [float("nan"), -1.0, -0.0])
+    tensor([nan,  0., -0.])
     """
-    a, b = as_tensor(x1), as_tensor(x2)
-    return _promoted(elementwise(_larger, a, b), a, b)
+    return elementwise("maximum", x1, x2)
 
 
-def minimum(x1: Any, x2: Any) -> Tensor:
+def minimum(x1: Any, x2: Any) -> Any:
     """The smaller of each pair of elements, broadcasting; NaN on either side wins.
 
     >>> minimum([1.0, 5.0, float("nan")], 2)
-    tensor([1.0, 2.0, nan])
+    tensor([ 1.,  2., nan])
     """
-    a, b = as_tensor(x1), as_tensor(x2)
-    return _promoted(elementwise(_smaller, a, b), a, b)
+    return elementwise("minimum", x1, x2)
 
 
-def abs(x: Any) -> Tensor:
+def abs(x: Any) -> Any:
     """The absolute value of every element (``np.abs``).
 
     >>> abs([-1.5, 2])
-    tensor([1.5, 2.0])
+    tensor([1.5, 2. ])
     """
-    return as_tensor(x).__abs__()
+    return unary("absolute", x)
 
 
 # ---------------------------------------------------------------------------
@@ -149,31 +151,31 @@ def abs(x: Any) -> Tensor:
 # ---------------------------------------------------------------------------
 
 
-def greater(x1: Any, x2: Any) -> Tensor:
+def greater(x1: Any, x2: Any) -> Any:
     """``x1 > x2`` elementwise, as bools.
 
     >>> greater([-1, 0, 2], 0)
-    tensor([False, False, True])
+    tensor([False, False,  True])
     """
-    return elementwise(operator.gt, x1, x2)
+    return elementwise("greater", x1, x2)
 
 
-def less(x1: Any, x2: Any) -> Tensor:
+def less(x1: Any, x2: Any) -> Any:
     """``x1 < x2`` elementwise, as bools.
 
     >>> less([-1, 0, 2], 0)
-    tensor([True, False, False])
+    tensor([ True, False, False])
     """
-    return elementwise(operator.lt, x1, x2)
+    return elementwise("less", x1, x2)
 
 
-def equal(x1: Any, x2: Any) -> Tensor:
+def equal(x1: Any, x2: Any) -> Any:
     """``x1 == x2`` elementwise, as bools (NaN equals nothing, itself included).
 
     >>> equal([1, 2, 3], [1, 0, 3])
-    tensor([True, False, True])
+    tensor([ True, False,  True])
     """
-    return elementwise(operator.eq, x1, x2)
+    return elementwise("equal", x1, x2)
 
 
 # ---------------------------------------------------------------------------
@@ -186,18 +188,27 @@ def dot(a: Any, b: Any) -> Any:
 
     >>> dot([1.0, 0.5], [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
     tensor([0.2, 0.5, 0.8])
-    >>> dot([1, 2, 3], [4, 5, 6])
-    32
+    >>> dot([1, 2, 3], [4, 5, 6]), dot([-0.0], [1.0])
+    (32, -0.0)
     """
     return as_tensor(a).dot(b)
+
+
+def matmul(a: Any, b: Any) -> Any:
+    """``np.matmul``, the ``@`` operator: ``dot`` for 1-d and 2-d tensors, refusing numbers.
+
+    >>> matmul([[1, 2]], [[3], [4]])
+    tensor([[11]])
+    """
+    return as_tensor(a) @ as_tensor(b)
 
 
 def sum(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
     """``np.sum``: see ``Tensor.sum``.
 
-    >>> sum([[1, 2], [3, 4]], axis=-1, keepdims=True)
-    tensor([[3],
-            [7]])
+    >>> sum([[1, 2], [3, 4]], axis=-1, keepdims=True), sum([])
+    (tensor([[3],
+           [7]]), 0.0)
     """
     return as_tensor(x).sum(axis, keepdims)
 
@@ -230,6 +241,35 @@ def mean(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
     return as_tensor(x).mean(axis, keepdims)
 
 
+def average(a: Any, axis: Optional[int] = None, weights: Any = None) -> Any:
+    """``np.average``: the mean, or with ``weights`` the weighted mean ``sum(a*w) / sum(w)``.
+
+    ``weights`` has ``a``'s shape, or is 1-d with the length of ``axis``. The book's
+    gradient check prints ``np.average(np.abs(grad_backprop - grad_numerical))``.
+
+    >>> average([1.0, 2.0, 3.0]), average([1.0, 2.0, 3.0], weights=[3, 1, 0])
+    (2.0, 1.25)
+    >>> average([[1.0, 2.0], [3.0, 4.0]], axis=1, weights=[1, 3])
+    tensor([1.75, 3.75])
+    """
+    a = as_tensor(a)
+    if weights is None:
+        return a.mean(axis)
+    w = as_tensor(weights)
+    if w.shape != a.shape:
+        if axis is None or w.ndim != 1 or a.ndim == 0 or w.shape[0] != a.shape[axis]:
+            raise ValueError(
+                f"weights of shape {w.shape} do not fit a of shape {a.shape}: give a's shape, "
+                "or a 1-d weights along axis"
+            )
+        w = w.reshape((-1,) + (1,) * (a.ndim - 1 - (axis % a.ndim)))
+    total = (a * w).sum(axis)
+    scale = (w + 0 * a).sum(axis)  # the weights broadcast to a's shape, summed like a*w
+    if 0 in as_tensor(scale):
+        raise ZeroDivisionError("Weights sum to zero, can't be normalized")
+    return total / scale
+
+
 def argmax(x: Any, axis: Optional[int] = None) -> Any:
     """``np.argmax``: see ``Tensor.argmax``.
 
@@ -255,37 +295,3 @@ def all(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
     False
     """
     return as_tensor(x).all(axis, keepdims)
-
-
-# ---------------------------------------------------------------------------
-# Private helpers
-# ---------------------------------------------------------------------------
-
-
-def _larger(a: Number, b: Number) -> Number:
-    # ``a != a`` is true only for NaN: a NaN on the left is kept, and a NaN on the
-    # right fails ``a >= b`` and is kept too.
-    return a if a >= b or a != a else b
-
-
-def _smaller(a: Number, b: Number) -> Number:
-    return a if a <= b or a != a else b
-
-
-def _promoted(result: Tensor, a: Tensor, b: Tensor) -> Tensor:
-    """Make the maximum of an int tensor and a float tensor all floats, as NumPy does.
-
-    Picking elements from both sides could otherwise mix ints and floats. (A Python
-    number meeting a float tensor is already read as a float by ``elementwise``.)
-    """
-    kinds = {a.dtype, b.dtype}
-    return result.astype(float) if float in kinds and len(kinds) > 1 else result
-
-
-def _log_ieee(value: Number) -> float:
-    if value == 0:
-        return -math.inf
-    if value < 0 or value != value:
-        return math.nan
-    return math.log(value)
-

@@ -32,12 +32,14 @@ __all__ = [
 import json
 import os
 import pickle
-import struct
-from typing import IO, Any, Dict, List, Tuple, Union
+import sys
+from array import array
+from typing import IO, Any, Dict, Tuple, Union
 
 from ._shape import size_of
 from .activations import identity, relu, sigmoid, softmax, step
 from .core import Tensor
+from .dtypes import DType, bool_, dtype
 from .network import Activation, Dense, Network
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
@@ -51,8 +53,8 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
     """Load a pickle of NumPy arrays, giving tensors for the arrays.
 
     ``source`` is a path or a binary file. Dicts, lists and tuples around the arrays
-    are kept; each array becomes a ``Tensor`` of floats, ints or bools with the same
-    shape and values (float32 values are exact in Python's float64).
+    are kept; each array becomes a ``Tensor`` of the same dtype, shape and values, laid
+    out in memory as the array was (a Fortran-ordered array comes back transposed-strided).
 
     Raises ``pickle.UnpicklingError`` naming any global outside NumPy's array
     machinery, and ``ValueError`` for array layouts or dtypes it cannot decode.
@@ -106,13 +108,12 @@ class _DType:
             raise ValueError(f"structured or subarray dtypes are not supported ({self.code})")
         self.byteorder = state[1]
 
-    def struct_format(self, count: int) -> str:
-        """The ``struct`` format that decodes ``count`` elements of this dtype."""
+    def zeronn_dtype(self) -> DType:
+        """The zeronn dtype of the same name (``f4`` is ``float32``)."""
         code = self.code.lstrip("<>|=")
-        if code not in _STRUCT_CODES:
-            raise ValueError(f"unsupported dtype '{self.code}': expected one of {sorted(_STRUCT_CODES)}")
-        order = ">" if self.byteorder == ">" else "<"  # "=" and "|" mean the machine's (little)
-        return f"{order}{count}{_STRUCT_CODES[code]}"
+        if code not in _DTYPE_CODES:
+            raise ValueError(f"unsupported dtype '{self.code}': expected one of {sorted(_DTYPE_CODES)}")
+        return dtype(_DTYPE_CODES[code])
 
 
 class _Array:
@@ -145,17 +146,24 @@ class _Array:
         self.shape, self.dtype, self.fortran, self.raw = shape, dtype, fortran, bytes(raw)
 
     def to_tensor(self) -> Tensor:
-        layout = self.dtype.struct_format(size_of(self.shape))
-        if struct.calcsize(layout) != len(self.raw):
+        to = self.dtype.zeronn_dtype()
+        needed = size_of(self.shape) * to.itemsize
+        if needed != len(self.raw):
             raise ValueError(
-                f"array data has {len(self.raw)} bytes, but shape {self.shape} of "
-                f"'{self.dtype.code}' needs {struct.calcsize(layout)}"
+                f"array data has {len(self.raw)} bytes, but shape {self.shape} of '{self.dtype.code}' needs {needed}"
             )
-        values: List[Any] = list(struct.unpack(layout, self.raw))
+        packed = array(to.typecode or _LIST_CODES[to.name])
+        packed.frombytes(self.raw)
+        if (self.dtype.byteorder == ">") != (sys.byteorder == "big") and to.itemsize > 1:
+            packed.byteswap()
+        storage: Any = packed if to.typecode else packed.tolist()
+        if to is bool_:
+            storage = [value != 0 for value in storage]
         if not self.fortran or len(self.shape) < 2:
-            return Tensor._trusted(values, self.shape)
-        # Column-major: the data is the C-order data of the reversed shape, transposed.
-        return Tensor._trusted(values, tuple(reversed(self.shape))).transpose()
+            return Tensor.from_storage(storage, self.shape, to)
+        # Column-major: the data is the row-major data of the reversed shape; its
+        # transpose is the array, laid out in memory as NumPy's is.
+        return Tensor.from_storage(storage, tuple(reversed(self.shape)), to).transpose()
 
 
 def _reconstruct(cls: Any, shape: Any, typecode: Any) -> _Array:
@@ -190,12 +198,13 @@ _ALLOWED_GLOBALS: Dict[Tuple[str, str], Any] = {
     ("numpy._core.numeric", "_frombuffer"): _frombuffer,
     ("_codecs", "encode"): _encode,  # protocol 2
 }
-_STRUCT_CODES = {
-    "f4": "f", "f8": "d", "f2": "e",
-    "i1": "b", "i2": "h", "i4": "i", "i8": "q",
-    "u1": "B", "u2": "H", "u4": "I", "u8": "Q",
-    "b1": "?",
+_DTYPE_CODES = {
+    "f4": "float32", "f8": "float64",
+    "i1": "int8", "i2": "int16", "i4": "int32", "i8": "int64",
+    "u1": "uint8", "u2": "uint16", "u4": "uint32", "u8": "uint64",
+    "b1": "bool",
 }  # fmt: skip
+_LIST_CODES = {"float64": "d", "int64": "q", "bool": "B"}  # array typecodes to decode list-kept dtypes
 
 
 def _to_tensors(value: Any) -> Any:

@@ -1,0 +1,520 @@
+"""Dtypes: what kind of number each element of a tensor is, as NumPy defines them.
+
+Every tensor has one dtype. zeronn has NumPy's numeric ones:
+
+==========================  ===========================  =====================================
+dtype                       holds                        stored as
+==========================  ===========================  =====================================
+``bool_``                   ``True`` / ``False``         a list of Python bools
+``int64``                   integers of 64 bits          a list of Python ints
+``float64``                 double-precision floats      a list of Python floats
+``int8 int16 int32``        smaller integers             ``array.array`` of the C type
+``uint8 ... uint64``        unsigned integers            ``array.array`` of the C type
+``float32``                 single-precision floats      ``array.array('f')``
+==========================  ===========================  =====================================
+
+``float64``, ``int64`` and ``bool_`` are Python's own ``float``, ``int`` and ``bool``, so
+their elements live in a plain list: the fastest container Python has, and what the
+arithmetic works on. The others are kept compact in an ``array.array`` (a ``uint8`` pixel
+takes one byte, a ``float32`` four), which is what makes the book's 60,000 MNIST images
+fit in memory: 47 MB as ``uint8``, 188 MB as ``float32``.
+
+The public names:
+
+- the dtypes themselves, ``bool_``, ``int8`` ... ``uint64``, ``float32``, ``float64``,
+  which also convert, as ``np.float32(x)`` does;
+- ``dtype(x)``: a dtype from a name (``"float32"``, ``"f4"``), a Python type or a dtype;
+- ``promote_types(a, b)`` and ``result_type(*operands)``: NumPy's promotion rules;
+- ``can_cast(from_, to, casting)``: whether NumPy's ``"same_kind"`` (in-place
+  arithmetic) or ``"safe"`` rule allows a cast;
+- ``IntegerOutOfBoundsError``: a Python int too large for the dtype it meets.
+
+Integers wrap around as NumPy's do (``uint8`` 250 + 10 is 4). ``float32`` arithmetic is
+done in float64 and rounded to float32 after each operation, which for ``+ - * /`` gives
+exactly float32's own answers (a double holds more than twice float32's digits).
+
+>>> promote_types(uint8, float32), promote_types(int64, float32)
+(dtype('float32'), dtype('float64'))
+>>> result_type(uint8, 3), result_type(uint8, 3.5)       # Python numbers are "weak"
+(dtype('uint8'), dtype('float64'))
+>>> float32(0.1)                                         # rounded to the nearest float32
+0.10000000149011612
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DType",
+    "IntegerOutOfBoundsError",
+    "bool_",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float32",
+    "float64",
+    "dtype",
+    "promote_types",
+    "result_type",
+    "can_cast",
+]
+
+import math
+import sys
+from array import array
+from itertools import islice
+from typing import Any, Iterable, List, MutableSequence, Optional, Sequence, Union
+
+Number = Union[bool, int, float]
+Storage = MutableSequence[Any]  # a list, an array.array, or a read-only memoryview
+
+# The machine's array typecode for each integer width (``"l"`` is 4 bytes on Windows).
+_INT_CODES = {array(code).itemsize: code for code in "bhilq"}
+_UINT_CODES = {array(code).itemsize: code for code in "BHILQ"}
+
+
+class IntegerOutOfBoundsError(ValueError, OverflowError):
+    """A Python int that the dtype it is combined with cannot hold (NumPy's ``OverflowError``).
+
+    It is a ``ValueError``, as every bad value in zeronn is, and an ``OverflowError``,
+    which is what NumPy raises, so code written for either catches it.
+
+    >>> uint8(300)
+    Traceback (most recent call last):
+    ...
+    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 300 out of bounds for uint8
+    """
+
+
+class DType:
+    """One of NumPy's numeric dtypes: its name, kind, size and how zeronn stores it.
+
+    - ``name``: ``"float32"``, ``"uint8"``, ...; ``str(dtype)`` gives it too;
+    - ``kind``: ``"b"`` (bool), ``"u"`` (unsigned), ``"i"`` (signed integer), ``"f"`` (float);
+    - ``itemsize``: bytes per element in NumPy (and in zeronn's compact storage);
+    - ``type``: the Python type an element reads as: ``bool``, ``int`` or ``float``.
+
+    A dtype compares equal to anything ``dtype()`` turns into it, so ``t.dtype ==
+    float``, ``t.dtype == "float64"`` and ``t.dtype == float64`` all hold for a float64
+    tensor. Calling it converts, as NumPy's ``np.float32(x)`` does: a number gives a
+    Python number of the dtype's values, anything else a tensor.
+
+    >>> float32, float32.kind, float32.itemsize, str(float32)
+    (dtype('float32'), 'f', 4, 'float32')
+    >>> float64 == float, uint8 == "u1", int64 == "float64"
+    (True, True, False)
+    """
+
+    __slots__ = ("name", "kind", "itemsize", "typecode")
+
+    def __init__(self, name: str, kind: str, itemsize: int, typecode: str) -> None:
+        self.name = name
+        self.kind = kind
+        self.itemsize = itemsize
+        self.typecode = typecode  # the array.array typecode; "" for the list-backed dtypes
+
+    @property
+    def type(self) -> type:
+        """The Python type of one element: ``bool``, ``int`` or ``float``.
+
+        >>> uint8.type, float32.type
+        (<class 'int'>, <class 'float'>)
+        """
+        return {"b": bool, "u": int, "i": int, "f": float}[self.kind]
+
+    @property
+    def min(self) -> Number:
+        """The smallest value (``-inf`` for floats).
+
+        >>> int8.min, uint8.min
+        (-128, 0)
+        """
+        if self.kind == "f":
+            return -math.inf
+        return -(1 << (8 * self.itemsize - 1)) if self.kind == "i" else 0
+
+    @property
+    def max(self) -> Number:
+        """The largest value (``inf`` for floats).
+
+        >>> int8.max, uint8.max, bool_.max
+        (127, 255, 1)
+        """
+        if self.kind == "f":
+            return math.inf
+        if self.kind == "b":
+            return 1
+        bits = 8 * self.itemsize - (self.kind == "i")
+        return (1 << bits) - 1
+
+    def __repr__(self) -> str:
+        return f"dtype('{self.name}')"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __eq__(self, other: object) -> bool:
+        try:
+            return self is dtype(other)
+        except TypeError:
+            return False
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __reduce__(self) -> Any:
+        return (dtype, (self.name,))  # unpickles to the one object of this name
+
+    def __call__(self, value: Any) -> Any:
+        """Convert ``value`` to this dtype, as ``np.uint8(x)`` does.
+
+        >>> uint8(7), float32(1 / 3), bool_(2)
+        (7, 0.3333333432674408, True)
+        >>> uint8([250, 300])                      # arrays wrap, as in NumPy
+        tensor([250,  44], dtype=uint8)
+        """
+        if isinstance(value, (bool, int, float)):
+            return cast_scalar(value, self)
+        from .core import tensor  # a dtype is made before any tensor: import when called
+
+        return tensor(value).astype(self)
+
+    # -----------------------------------------------------------------------
+    # Storage: the container that holds a tensor's elements
+    # -----------------------------------------------------------------------
+
+    def storage(self, values: Iterable[Any]) -> Storage:
+        """A new container of this dtype holding ``values`` (already of this dtype).
+
+        A list for ``bool_``, ``int64`` and ``float64``; an ``array.array`` otherwise,
+        filled in chunks so that a large tensor never passes through a list.
+
+        >>> float32.storage([0.5, 1.0]), float64.storage((0.5, 1.0))
+        (array('f', [0.5, 1.0]), [0.5, 1.0])
+        """
+        if not self.typecode:
+            return list(values)
+        if isinstance(values, (list, array, memoryview)):  # converted element by element, in C
+            return array(self.typecode, values)
+        made = array(self.typecode)
+        iterator = iter(values)
+        while True:
+            chunk = list(islice(iterator, 1 << 16))
+            if not chunk:
+                return made
+            made.fromlist(chunk)
+
+    def empty_storage(self, size: int) -> Storage:
+        """A container of ``size`` zeros of this dtype (NumPy's ``empty`` holds garbage)."""
+        zero = self.type(0)
+        return [zero] * size if not self.typecode else array(self.typecode, bytes(size * self.itemsize))
+
+
+bool_ = DType("bool", "b", 1, "")
+int8 = DType("int8", "i", 1, _INT_CODES[1])
+int16 = DType("int16", "i", 2, _INT_CODES[2])
+int32 = DType("int32", "i", 4, _INT_CODES[4])
+int64 = DType("int64", "i", 8, "")
+uint8 = DType("uint8", "u", 1, _UINT_CODES[1])
+uint16 = DType("uint16", "u", 2, _UINT_CODES[2])
+uint32 = DType("uint32", "u", 4, _UINT_CODES[4])
+uint64 = DType("uint64", "u", 8, _UINT_CODES[8])
+float32 = DType("float32", "f", 4, "f")
+float64 = DType("float64", "f", 8, "")
+
+_ALL = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64)
+_BY_NAME = {d.name: d for d in _ALL}
+# NumPy's other spellings: Python's types, type codes ("f4"), C names ("double").
+_BY_NAME.update({
+    "bool_": bool_, "?": bool_, "b1": bool_,
+    "int": int64, "int_": int64, "intp": int64, "long": int64, "i8": int64, "q": int64, "l": int64,
+    "i1": int8, "byte": int8, "i2": int16, "short": int16, "i4": int32, "intc": int32,
+    "u1": uint8, "B": uint8, "ubyte": uint8, "u2": uint16, "u4": uint32, "u8": uint64, "uint": uint64,
+    "float": float64, "double": float64, "f8": float64, "d": float64,
+    "f4": float32, "single": float32, "f": float32,
+})  # fmt: skip
+_PYTHON_TYPES = {bool: bool_, int: int64, float: float64}
+_NATIVE_ORDER = "<" if sys.byteorder == "little" else ">"
+
+
+def dtype(obj: Any) -> DType:
+    """The dtype that ``obj`` names: a dtype, a name or type code, or ``bool``/``int``/``float``.
+
+    As in NumPy, ``int`` means ``int64`` and ``float`` means ``float64``.
+
+    >>> dtype("f4"), dtype(int), dtype("<u1")
+    (dtype('float32'), dtype('int64'), dtype('uint8'))
+    >>> dtype("float16")
+    Traceback (most recent call last):
+    ...
+    TypeError: data type 'float16' is not supported by zeronn: use one of bool, int8, int16, int32, int64, uint8, \
+uint16, uint32, uint64, float32, float64
+    """
+    if isinstance(obj, DType):
+        return obj
+    if isinstance(obj, type) and obj in _PYTHON_TYPES:
+        return _PYTHON_TYPES[obj]
+    if isinstance(obj, str):
+        name = obj[1:] if obj[:1] in ("|", "=", _NATIVE_ORDER) else obj
+        if name in _BY_NAME:
+            return _BY_NAME[name]
+        names = ", ".join(d.name for d in _ALL)
+        raise TypeError(f"data type {obj!r} is not supported by zeronn: use one of {names}")
+    raise TypeError(f"data type {obj!r} not understood")
+
+
+# ---------------------------------------------------------------------------
+# Promotion (https://numpy.org/doc/stable/reference/arrays.promotion.html)
+# ---------------------------------------------------------------------------
+
+_KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3}
+
+
+def promote_types(a: DType, b: DType) -> DType:
+    """The smallest dtype that holds every value of both: NumPy's ``promote_types``.
+
+    Along one kind, the wider wins. An unsigned integer meets a signed one in a signed
+    integer twice its width (``uint8`` and ``int8`` give ``int16``), and ``uint64`` with any
+    signed integer gives ``float64``. Integers of up to 16 bits fit in ``float32``; wider
+    ones need ``float64``.
+
+    >>> promote_types(uint8, int8), promote_types(uint64, int64), promote_types(int16, float32)
+    (dtype('int16'), dtype('float64'), dtype('float32'))
+    """
+    if a is b:
+        return a
+    if _KIND_ORDER[a.kind] > _KIND_ORDER[b.kind]:
+        a, b = b, a  # now a's kind is the lower one
+    if a.kind == "b":
+        return b
+    if b.kind == "f":
+        if a.kind == "f":
+            return a if a.itemsize > b.itemsize else b
+        return b if a.itemsize <= 2 or b.itemsize == 8 else float64
+    if a.kind == b.kind:  # both signed or both unsigned
+        return a if a.itemsize > b.itemsize else b
+    # a is unsigned, b is signed
+    if b.itemsize > a.itemsize:
+        return b
+    return _signed(2 * a.itemsize) if a.itemsize < 8 else float64
+
+
+def result_type(*operands: Any) -> DType:
+    """The dtype of an operation on ``operands``: dtypes, tensors or Python numbers.
+
+    Python numbers are "weak" (NumPy 2's rule): they take the tensor's dtype when their
+    kind fits it, so ``uint8`` + ``1`` stays ``uint8`` and ``float32`` * ``0.5`` stays
+    ``float32``; a float meeting integers gives ``float64``. A Python int too large for
+    the integer dtype it meets raises ``IntegerOutOfBoundsError``, as in NumPy.
+
+    >>> result_type(float32, 0.5), result_type(int32, 2.5), result_type(True, 1)
+    (dtype('float32'), dtype('float64'), dtype('int64'))
+    >>> result_type(uint8, 300)
+    Traceback (most recent call last):
+    ...
+    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 300 out of bounds for uint8
+    """
+    strong = [operand_dtype(x) for x in operands if not _is_python_number(x)]
+    if not strong:  # only Python numbers: their own types, promoted
+        strong = [_PYTHON_TYPES[type(x) if type(x) in _PYTHON_TYPES else _number_type(x)] for x in operands]
+    result = strong[0]
+    for other in strong[1:]:
+        result = promote_types(result, other)
+    for x in operands:
+        if _is_python_number(x):
+            result = _with_weak(result, x)
+    return result
+
+
+def _with_weak(result: DType, x: Number) -> DType:
+    """``result`` after meeting the Python number ``x`` (NEP 50)."""
+    if isinstance(x, bool):
+        return result
+    if isinstance(x, int):
+        if result.kind == "b":
+            result = int64
+        if result.kind in "iu":
+            check_python_int(x, result)
+        return result
+    return result if result.kind == "f" else float64
+
+
+def operand_dtype(x: Any) -> DType:
+    """The dtype of a tensor (anything with a ``dtype``) or a dtype itself."""
+    found = getattr(x, "dtype", x)
+    return found if isinstance(found, DType) else dtype(found)
+
+
+def can_cast(from_: DType, to: DType, casting: str = "safe") -> bool:
+    """Whether NumPy's rule ``casting`` allows converting ``from_`` to ``to``.
+
+    ``"safe"`` keeps every value; ``"same_kind"`` (the rule for ``+=`` and friends) also
+    allows narrowing within a kind, and going up the ladder bool -> unsigned -> signed ->
+    float, but never down it: ``int64 += float`` is refused.
+
+    >>> can_cast(int64, int32, "same_kind"), can_cast(float64, int64, "same_kind")
+    (True, False)
+    >>> can_cast(int64, int32), can_cast(uint8, int16)
+    (False, True)
+    """
+    if casting == "unsafe":
+        return True
+    if casting == "same_kind":
+        return _KIND_ORDER[from_.kind] <= _KIND_ORDER[to.kind]
+    if casting == "safe":
+        return promote_types(from_, to) is to
+    raise ValueError(f"casting must be 'safe', 'same_kind' or 'unsafe', got {casting!r}")
+
+
+# ---------------------------------------------------------------------------
+# Casting values
+# ---------------------------------------------------------------------------
+
+
+def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[Any] = None) -> Storage:
+    """``values`` of dtype ``from_`` converted to ``to``, in a new container of ``to``.
+
+    This is NumPy's "unsafe" cast of ``astype`` and of assignment into a tensor: floats
+    to integers truncate toward zero, integers wrap around to fit a narrower integer,
+    anything nonzero is ``True``. Where NumPy leaves the answer to C (NaN or infinity to
+    an integer, a float beyond the integer's range) zeronn raises ``ValueError`` naming
+    the value; ``where(index)`` names its position, if given.
+
+    >>> cast_values([-1.7, 2.9], float64, int64), cast_values([300, -1], int64, uint8)
+    ([-1, 2], array('B', [44, 255]))
+    >>> cast_values([float("nan")], float64, int32)
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot convert nan to int32
+    """
+    if to.kind == "b":
+        return to.storage(map(bool, values))
+    if to.kind == "f":
+        if from_.kind == "f" or (to is float32 and from_.kind in "iu" and from_.itemsize < 8):
+            return to.storage(values)  # array('f') rounds each value to float32 as it stores it
+        wide_int = to is float32 and from_.itemsize == 8
+        return to.storage(map(_int_to_float32 if wide_int else float, values))
+    if from_.kind == "f":
+        try:
+            integers: List[int] = list(map(int, values))  # int() truncates toward zero
+        except (ValueError, OverflowError):
+            for index, value in enumerate(values):
+                if not math.isfinite(value):
+                    raise ValueError(f"cannot convert {value!r}{_at(where, index)} to {to.name}") from None
+            raise
+        for index, value in enumerate(integers):
+            if not to.min <= value <= to.max:
+                raise ValueError(f"cannot convert {values[index]!r}{_at(where, index)} to {to.name}: out of range")
+        return to.storage(integers)
+    return to.storage(wrap(list(map(int, values)) if from_ is bool_ else list(values), to))
+
+
+def cast_scalar(value: Number, to: DType) -> Number:
+    """One Python number as an element of ``to``: ``cast_python([value], to)[0]``.
+
+    >>> cast_scalar(1.9, uint8), cast_scalar(0.1, float32), cast_scalar(3, float64)
+    (1, 0.10000000149011612, 3.0)
+    """
+    element: Number = cast_python([value], to)[0]
+    return element
+
+
+def cast_python(values: Sequence[Number], to: DType, where: Optional[Any] = None) -> Storage:
+    """Python numbers converted to ``to``, as NumPy converts them one by one.
+
+    This is what ``np.array(data, dtype=...)`` and assigning Python numbers do, and it
+    differs from casting a tensor in one way: a Python int must fit an integer dtype
+    (NumPy raises ``OverflowError``, zeronn ``IntegerOutOfBoundsError``) instead of
+    wrapping around. Floats are truncated toward zero and must fit too.
+
+    >>> cast_python([True, 2, 3.7], int64), cast_python([1, 2], float32)
+    ([1, 2, 3], array('f', [1.0, 2.0]))
+    >>> cast_python([255, 256], uint8, where=lambda index: [index])
+    Traceback (most recent call last):
+    ...
+    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 256 out of bounds for uint8 (at [1])
+    """
+    if to.kind == "b":
+        return to.storage(map(bool, values))
+    if to.kind == "f":
+        return to.storage(map(float, values))
+    for index, value in enumerate(values):
+        if isinstance(value, int) and not to.min <= value <= to.max:
+            place = f" (at {where(index)})" if where is not None else ""
+            raise IntegerOutOfBoundsError(f"Python integer {value} out of bounds for {to.name}{place}")
+    if all(isinstance(value, int) for value in values):
+        return to.storage(map(int, values))
+    return cast_values([float(value) for value in values], float64, to, where)
+
+
+def check_python_int(value: int, to: DType) -> None:
+    """Raise ``IntegerOutOfBoundsError`` unless ``to`` can hold the Python int ``value``."""
+    if not to.min <= value <= to.max:
+        raise IntegerOutOfBoundsError(f"Python integer {value} out of bounds for {to.name}")
+
+
+def wrap(values: List[int], to: DType) -> List[int]:
+    """Integers brought into ``to``'s range modulo 2**bits, as C and NumPy do.
+
+    The common case, every value already in range, costs two C-speed passes.
+
+    >>> wrap([2**63, -1], int64), wrap([256, -1], uint8)
+    ([-9223372036854775808, -1], [0, 255])
+    """
+    if not values or (to.min <= min(values) and max(values) <= to.max):
+        return values
+    modulus = 1 << (8 * to.itemsize)
+    if to.kind == "u":
+        return [value % modulus for value in values]
+    half = modulus >> 1
+    return [(value + half) % modulus - half for value in values]
+
+
+def round_float32(value: float) -> float:
+    """The float32 nearest to ``value`` (``inf`` beyond float32's range), as a Python float.
+
+    >>> round_float32(0.1), round_float32(1e39)
+    (0.10000000149011612, inf)
+    """
+    return array("f", (value,))[0]
+
+
+# ---------------------------------------------------------------------------
+# Private helpers
+# ---------------------------------------------------------------------------
+
+
+def _signed(itemsize: int) -> DType:
+    return {1: int8, 2: int16, 4: int32, 8: int64}[itemsize]
+
+
+def _is_python_number(x: Any) -> bool:
+    return isinstance(x, (bool, int, float)) and not hasattr(x, "dtype")
+
+
+def _number_type(x: Number) -> type:
+    return bool if isinstance(x, bool) else int if isinstance(x, int) else float
+
+
+def _python_dtype(x: Number) -> DType:
+    return _PYTHON_TYPES[_number_type(x)]
+
+
+def _int_to_float32(value: int) -> float:
+    """An int rounded once, straight to float32 (not via float64, which would round twice)."""
+    if abs(value) < 1 << 53:
+        return float(value)  # exact in a double: the one rounding happens on storing
+    bits = abs(value).bit_length() - 24  # keep float32's 24 significant bits
+    kept, rest = divmod(abs(value), 1 << bits)
+    half = 1 << (bits - 1)
+    if rest > half or (rest == half and kept % 2):  # round half to even
+        kept += 1
+    return math.copysign(float(kept << bits), value)
+
+
+def _at(where: Optional[Any], index: int) -> str:
+    return f" at {where(index)}" if where is not None else ""

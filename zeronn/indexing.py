@@ -1,0 +1,357 @@
+"""Indexing: from a key to the elements it selects, by NumPy's rules.
+
+A key picks elements in one of two ways (https://numpy.org/doc/stable/user/basics.indexing.html):
+
+- **basic indexing**, with ints, slices, ``...`` and ``None`` (a new axis of length 1),
+  gives a *view*: only the shape, the strides and the offset change, so the result
+  shares the storage. ``select`` answers with a ``View``;
+- **advanced indexing**, with integer tensors or lists (``t[[0, 2]]``, ``y[rows, cols]``)
+  or boolean masks (``t[t > 0]``), gives a *copy*: ``select`` answers with ``Picked``,
+  the storage offsets of the chosen elements in the order they come out.
+
+Nothing here touches a tensor's numbers: the tensor module reads or writes the storage
+at what ``select`` answers. One rule of NumPy's deserves its line: when the advanced
+indices stand next to each other, their dimensions replace them in place; when a slice
+separates them, their dimensions go first (``x[0, :, [1, 2]]`` of a (3, 4, 5) tensor
+has shape (2, 4)).
+
+- ``select(shape, strides, offset, key, to_tensor)``: a ``View`` or ``Picked``;
+- ``check_index(index, length, axis)``: one integer index, checked and made positive;
+- ``nditer(x, flags, op_flags)``: NumPy's iterator over every element, with
+  ``multi_index``, as the book's ``numerical_gradient`` uses it.
+
+>>> select((2, 3), (3, 1), 0, (slice(None), 1), None)
+View(shape=(2,), strides=(3,), offset=1, scalar=False)
+>>> select((2, 3), (3, 1), 0, 5, None)
+Traceback (most recent call last):
+...
+zeronn._shape.OutOfBoundsError: index 5 is out of bounds for axis 0 with size 2
+"""
+
+from __future__ import annotations
+
+__all__ = ["View", "Picked", "select", "check_index", "nditer", "OutOfBoundsError", "InvalidIndexError"]
+
+import operator
+from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+from ._shape import (
+    InvalidIndexError,
+    OutOfBoundsError,
+    Shape,
+    broadcast_shapes,
+    broadcast_to,
+    check_ndim,
+    size_of,
+    unravel,
+)
+
+
+class View(NamedTuple):
+    """What basic indexing selects: a layout over the same storage.
+
+    ``scalar`` is true when every axis was indexed by an int (and there was no ``...``
+    and no ``None``): then NumPy gives the element itself, not a 0-d view.
+    """
+
+    shape: Shape
+    strides: Shape
+    offset: int
+    scalar: bool
+
+
+class Picked(NamedTuple):
+    """What advanced indexing selects: the storage offset of each element, row-major in ``shape``."""
+
+    shape: Shape
+    offsets: List[int]
+
+
+class _Array(NamedTuple):
+    """An index array, as the flat list of its ints (or bools) and its shape."""
+
+    values: List[Any]
+    shape: Shape
+    boolean: bool
+
+
+Item = Union[int, slice, None, _Array]
+ToTensor = Optional[Callable[[Any], Any]]
+
+
+def select(shape: Shape, strides: Shape, offset: int, key: Any, to_tensor: ToTensor) -> Union[View, Picked]:
+    """The elements that ``key`` selects from the layout ``(shape, strides, offset)``.
+
+    ``strides`` and ``offset`` are counted in elements of the storage. ``to_tensor``
+    turns a list in the key into a tensor (it is ``core.as_tensor``); a key of ints,
+    slices, ``...`` and ``None`` never needs it.
+
+    >>> select((2, 3), (3, 1), 0, (1, 2), None)
+    View(shape=(), strides=(), offset=5, scalar=True)
+    >>> select((2, 3), (3, 1), 0, (slice(None), slice(None, None, 2)), None)
+    View(shape=(2, 2), strides=(3, 2), offset=0, scalar=False)
+    """
+    items, scalar = _parse(key, len(shape), to_tensor)
+    if not any(isinstance(item, _Array) for item in items):
+        return _basic(shape, strides, offset, items, scalar)
+    return _advanced(shape, strides, offset, items)
+
+
+def check_index(index: int, length: int, axis: int) -> int:
+    """``index`` as a position in ``0 .. length-1`` (negative counts from the end), or an error.
+
+    >>> check_index(-1, 3, 0)
+    2
+    >>> check_index(3, 3, 1)
+    Traceback (most recent call last):
+    ...
+    zeronn._shape.OutOfBoundsError: index 3 is out of bounds for axis 1 with size 3
+    """
+    if not -length <= index < length:
+        raise OutOfBoundsError(f"index {index} is out of bounds for axis {axis} with size {length}")
+    return index % length
+
+
+# ---------------------------------------------------------------------------
+# Reading a key
+# ---------------------------------------------------------------------------
+
+
+def _parse(key: Any, ndim: int, to_tensor: ToTensor) -> Tuple[List[Item], bool]:
+    """The key as one item per indexed axis (``...`` expanded), and whether it picks a scalar."""
+    raw = list(key) if isinstance(key, tuple) else [key]
+    items: List[Any] = [_item(part, to_tensor) for part in raw]
+    ellipses = sum(item is Ellipsis for item in items)
+    if ellipses > 1:
+        raise InvalidIndexError("an index can only have a single ellipsis ('...')")
+    used = sum(len(item.shape) if isinstance(item, _Array) and item.boolean else item is not None for item in items)
+    used -= ellipses
+    if used > ndim:
+        raise OutOfBoundsError(f"too many indices for array: array is {ndim}-dimensional, but {used} were indexed")
+    check_ndim(ndim + sum(item is None for item in items))
+    scalar = not ellipses and used == ndim and all(isinstance(item, int) for item in items)
+    if ellipses:
+        at = items.index(Ellipsis)
+        items[at : at + 1] = [slice(None)] * (ndim - used)
+    else:
+        items.extend([slice(None)] * (ndim - used))
+    return items, scalar
+
+
+def _item(part: Any, to_tensor: ToTensor) -> Any:
+    """One part of a key, as an int, a slice, ``None``, ``...`` or an index array."""
+    if part is None or part is Ellipsis or isinstance(part, slice):
+        return part
+    if isinstance(part, bool):
+        raise InvalidIndexError("a bool index (t[True]) is not supported by zeronn; use t[None] for a new axis")
+    if isinstance(part, int):
+        return part
+    if isinstance(part, (list, tuple, range)) or hasattr(part, "dtype"):
+        array = part if hasattr(part, "dtype") else to_tensor(list(part))  # type: ignore[misc]
+        kind = array.dtype.kind if array.size else "i"  # [] indexes nothing, as ints
+        if kind not in "biu":
+            raise InvalidIndexError(f"arrays used as indices must be of integer (or boolean) type, not {array.dtype}")
+        if not array.shape:  # a 0-d integer tensor is an integer
+            if kind == "b":
+                raise InvalidIndexError("a 0-d boolean index is not supported by zeronn")
+            return int(array.item())
+        return _Array(array.to_flat_list(), array.shape, kind == "b")
+    if hasattr(part, "__index__"):
+        return operator.index(part)
+    raise InvalidIndexError(
+        "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean "
+        f"arrays are valid indices, not {type(part).__name__} {part!r}"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Basic indexing: a view
+# ---------------------------------------------------------------------------
+
+
+def _basic(shape: Shape, strides: Shape, offset: int, items: List[Item], scalar: bool) -> View:
+    new_shape: List[int] = []
+    new_strides: List[int] = []
+    axis = 0
+    for item in items:
+        if item is None:  # a new axis of length 1; its stride never matters
+            new_shape.append(1)
+            new_strides.append(0)
+            continue
+        length, stride = shape[axis], strides[axis]
+        if isinstance(item, int):
+            offset += check_index(item, length, axis) * stride
+        else:
+            assert isinstance(item, slice)
+            chosen = range(*item.indices(length))
+            if chosen:
+                offset += chosen.start * stride
+            new_shape.append(len(chosen))
+            new_strides.append(chosen.step * stride)
+        axis += 1
+    return View(tuple(new_shape), tuple(new_strides), offset, scalar)
+
+
+# ---------------------------------------------------------------------------
+# Advanced indexing: the offsets of a copy
+# ---------------------------------------------------------------------------
+
+
+def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> Picked:
+    # Booleans become the integer positions of their True elements (NumPy's nonzero),
+    # one integer array per axis they cover; a lone int becomes a 0-d integer array.
+    parts: List[Tuple[str, Any, int]] = []  # (kind, item, axis it indexes)
+    axis = 0
+    for item in items:
+        if isinstance(item, _Array) and item.boolean:
+            covered = shape[axis : axis + len(item.shape)]
+            for position, (length, mask_length) in enumerate(zip(covered, item.shape)):
+                if length != mask_length:
+                    raise OutOfBoundsError(
+                        f"boolean index did not match indexed array along axis {axis + position}; size of "
+                        f"axis is {length} but size of corresponding boolean axis is {mask_length}"
+                    )
+            true_at = [unravel(i, item.shape) for i, flag in enumerate(item.values) if flag]
+            for position in range(len(item.shape)):
+                positions = [index[position] for index in true_at]
+                parts.append(("array", _Array(positions, (len(positions),), False), axis))
+                axis += 1
+        elif isinstance(item, (_Array, int)):
+            array = item if isinstance(item, _Array) else _Array([item], (), False)
+            checked = [check_index(i, shape[axis], axis) for i in array.values]
+            parts.append(("array", _Array(checked, array.shape, False), axis))
+            axis += 1
+        elif item is None:
+            parts.append(("new", None, -1))
+        else:
+            parts.append(("slice", item, axis))
+            axis += 1
+
+    arrays = [(item, axis) for kind, item, axis in parts if kind == "array"]
+    where = [position for position, (kind, _, _) in enumerate(parts) if kind == "array"]
+    try:
+        common = broadcast_shapes(*(array.shape for array, _ in arrays))
+    except ValueError:
+        listed = " ".join(f"({','.join(map(str, a.shape))}{',' if len(a.shape) == 1 else ''})" for a, _ in arrays)
+        raise OutOfBoundsError(
+            f"shape mismatch: indexing arrays could not be broadcast together with shapes {listed}"
+        ) from None
+    # The offset contribution of the index arrays at each position of their broadcast shape.
+    advanced: List[int] = [0] * size_of(common)
+    for array, axis in arrays:
+        stretched: List[int] = broadcast_to(array.values, array.shape, common)  # type: ignore[assignment]
+        advanced = [total + index * strides[axis] for total, index in zip(advanced, stretched)]
+
+    blocks: List[Tuple[Shape, List[int]]] = []  # (shape, offsets) of each output block, in order
+    for kind, item, axis in parts:
+        if kind == "slice":
+            chosen = range(*item.indices(shape[axis]))
+            blocks.append(((len(chosen),), [i * strides[axis] for i in chosen]))
+        elif kind == "new":
+            blocks.append(((1,), [0]))
+    together = where == list(range(where[0], where[-1] + 1))
+    at = sum(1 for kind, _, _ in parts[: where[0]] if kind != "array") if together else 0
+    blocks.insert(at, (common, advanced))
+
+    offsets = [offset]
+    out_shape: Shape = ()
+    for block_shape, block in blocks:
+        offsets = [start + step for start in offsets for step in block]
+        out_shape += block_shape
+    return Picked(out_shape, offsets)
+
+
+# ---------------------------------------------------------------------------
+# nditer
+# ---------------------------------------------------------------------------
+
+
+class nditer:
+    """NumPy's ``nditer`` for one tensor: every element once, in memory order.
+
+    The book's ``numerical_gradient`` walks a weight matrix with it::
+
+        it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])
+        while not it.finished:
+            idx = it.multi_index
+            ...
+            it.iternext()
+
+    ``multi_index`` is the position of the current element; ``iternext()`` moves on
+    and says whether there is one; ``finished`` says when there is none. Iterating
+    (``for v in nditer(x)``) gives each element as a 0-d view, writable with
+    ``op_flags=["readwrite"]`` (``v[...] = 0``). The order is memory order (NumPy's
+    ``order="K"``): row by row for a tensor, column by column for a transpose.
+
+    >>> import zeronn
+    >>> x = zeronn.tensor([[1.0, 2.0], [3.0, 4.0]])
+    >>> it = nditer(x, flags=["multi_index"], op_flags=["readwrite"])
+    >>> seen = []
+    >>> while not it.finished:
+    ...     seen.append(it.multi_index)
+    ...     _ = it.iternext()
+    >>> seen
+    [(0, 0), (0, 1), (1, 0), (1, 1)]
+    >>> for v in nditer(x, op_flags=["readwrite"]):
+    ...     v[...] = v * 10
+    >>> x
+    tensor([[10., 20.],
+            [30., 40.]])
+    """
+
+    def __init__(self, x: Any, flags: Sequence[str] = (), op_flags: Sequence[str] = ("readonly",)) -> None:
+        known_flags = {"multi_index", "refs_ok", "zerosize_ok"}
+        known_op_flags = {"readonly", "readwrite", "writeonly"}
+        for flag in flags:
+            if flag not in known_flags:
+                raise ValueError(f"nditer flag {flag!r} is not supported by zeronn: use {sorted(known_flags)}")
+        for flag in op_flags:
+            if flag not in known_op_flags:
+                raise ValueError(f"nditer op_flag {flag!r} is not supported by zeronn: use {sorted(known_op_flags)}")
+        if not hasattr(x, "strides"):
+            raise TypeError(f"nditer takes a tensor, got {type(x).__name__}")
+        self._x = x
+        self._writeable = "readwrite" in op_flags or "writeonly" in op_flags
+        self._tracks_index = "multi_index" in flags
+        # Memory order: the axis with the largest stride outermost (a stable sort keeps
+        # row-major order for a contiguous tensor).
+        self._order = sorted(range(x.ndim), key=lambda axis: -abs(x.strides[axis]))
+        self._count: int = x.size
+        self._step = 0
+
+    @property
+    def finished(self) -> bool:
+        """Whether every element has been visited."""
+        return bool(self._step >= self._count)
+
+    @property
+    def multi_index(self) -> Tuple[int, ...]:
+        """The index ``(i, j, ...)`` of the current element (needs ``flags=["multi_index"]``)."""
+        if not self._tracks_index:
+            raise ValueError("Iterator is not tracking a multi-index")
+        if self.finished:
+            raise ValueError("Iterator is past the end")
+        walked = unravel(self._step, tuple(self._x.shape[axis] for axis in self._order))
+        index = [0] * self._x.ndim
+        for axis, position in zip(self._order, walked):
+            index[axis] = position
+        return tuple(index)
+
+    def iternext(self) -> bool:
+        """Move to the next element; ``False`` when there is none."""
+        self._step += 1
+        return not self.finished
+
+    def __iter__(self) -> nditer:
+        return self
+
+    def __next__(self) -> Any:
+        if self.finished:
+            raise StopIteration
+        tracking, self._tracks_index = self._tracks_index, True
+        element = self._x[self.multi_index + (Ellipsis,)]
+        self._tracks_index = tracking
+        if not self._writeable:
+            element.setflags(write=False)
+        self._step += 1
+        return element

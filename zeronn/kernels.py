@@ -1,0 +1,249 @@
+"""The loops that do the arithmetic, written for speed, each beside the plain loop it must equal.
+
+Everything here works on flat sequences of Python numbers (a list, or an
+``array.array``) in row-major order; the tensor module turns tensors into such sequences
+and back. Each fast kernel sits next to its plain twin, or names it, and
+``tests/test_kernels.py`` checks that the two agree on every kind of input: zeros of
+both signs, infinities, NaN, numbers that overflow, ints, empty tensors.
+
+Where the speed comes from:
+
+- ``map`` over whole sequences, with ``itertools`` to broadcast (``cycle`` repeats a row,
+  ``repeat`` a number) instead of building the expanded operand;
+- Python's operators first, and NumPy's IEEE answers (``ieee.py``) element by element
+  only for a sequence where an operator raised;
+- ``sum(map(mul, row, col))`` for the matrix product, or ``math.sumprod`` (3.12+, about
+  four times faster), and skipping the zeros of a mostly-zero left operand;
+- the book's sigmoid and softmax fused into one pass over float64 data.
+
+The public names:
+
+- ``elementwise(fast, safe, operands, out)``: one function over broadcast operands;
+- ``stretch(values, shape, target)``: values broadcast to ``target`` as an iterable;
+- ``dot(rows, columns)`` (plain twin ``dot_plain``): all row-column sums of products;
+- ``maximum_with_scalar(values, scalar, scalar_first)``: ``maximum`` against one number;
+- ``sigmoid(values)``, ``softmax_rows(values, length)``: the book's formulas in one pass
+  (their plain twins are the formulas themselves in ``activations.py``).
+
+>>> list(stretch([1, 2, 3], (3,), (2, 3)))
+[1, 2, 3, 1, 2, 3]
+>>> dot([[1.0, 2.0]], [[3.0, 4.0], [5.0, 6.0]])
+[11.0, 17.0]
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "elementwise",
+    "stretch",
+    "dot",
+    "dot_plain",
+    "maximum_with_scalar",
+    "sigmoid",
+    "softmax_rows",
+]
+
+import math
+import sys
+from itertools import chain, compress, cycle, islice, repeat
+from operator import itemgetter, mul
+from typing import Any, Callable, Iterable, List, Sequence, Tuple
+
+from . import ieee
+from ._shape import Shape, broadcast_to, size_of
+from .dtypes import DType, Storage
+
+Values = Sequence[Any]
+
+# ---------------------------------------------------------------------------
+# Elementwise functions and broadcasting
+# ---------------------------------------------------------------------------
+
+
+def elementwise(
+    fast: Callable[..., Any],
+    safe: Callable[..., Any],
+    operands: Callable[[], Tuple[Iterable[Any], ...]],
+    out: DType,
+) -> Storage:
+    """``fast`` applied element by element to ``operands()``, stored as dtype ``out``.
+
+    ``fast`` is a Python operator (``operator.truediv``, ``math.exp``), which raises on
+    some inputs where NumPy answers (``1.0 / 0.0``). If it raises anywhere, the whole
+    sequence is computed again with ``safe``, its IEEE twin from ``ieee.py``, which
+    gives the same answer wherever ``fast`` does not raise. ``operands`` makes fresh
+    iterables for each attempt. The plain twin: ``[safe(*args) for args in
+    zip(*operands())]``.
+
+    >>> from operator import truediv
+    >>> from zeronn.dtypes import float64
+    >>> elementwise(truediv, ieee.divide, lambda: ([1.0, 1.0, 0.0], [2.0, 0.0, 0.0]), float64)
+    [0.5, inf, nan]
+    """
+    try:
+        return out.storage(map(fast, *operands()))
+    except (ArithmeticError, ValueError):  # e.g. ZeroDivisionError, OverflowError, math domain error
+        return out.storage(map(safe, *operands()))
+
+
+def stretch(values: Values, shape: Shape, target: Shape) -> Iterable[Any]:
+    """``values`` of ``shape`` broadcast to ``target`` (which they broadcast to), lazily.
+
+    The cases a network meets cost nothing to build: the same shape gives the values
+    themselves, one number a ``repeat``, a row (``(n,)`` against ``(m, n)``) a
+    ``cycle``, a column (``(m, 1)`` against ``(m, n)``) each value repeated in turn.
+    Anything else is expanded with ``_shape.broadcast_to``.
+
+    >>> list(stretch([7], (), (2, 2))), list(stretch([1, 2], (2, 1), (2, 3)))
+    ([7, 7, 7, 7], [1, 1, 1, 2, 2, 2])
+    """
+    size = size_of(target)
+    if shape == target:
+        return values
+    if len(values) == 1:
+        return repeat(values[0], size)
+    padded = (1,) * (len(target) - len(shape)) + shape
+    lead = 0  # leading axes of length 1, where the whole block repeats
+    while padded[lead] == 1:
+        lead += 1
+    trail = len(padded)  # trailing axes of length 1, where each value repeats
+    while padded[trail - 1] == 1:
+        trail -= 1
+    if padded[lead:trail] == target[lead:trail]:
+        inner = size_of(target[trail:])
+        stretched = values if inner == 1 else chain.from_iterable(map(repeat, values, repeat(inner)))
+        return stretched if lead == 0 else islice(cycle(stretched), size)
+    return broadcast_to(list(values), shape, target)
+
+
+def maximum_with_scalar(values: Values, scalar: Any, scalar_first: bool) -> List[Any]:
+    """``maximum(scalar, v)`` (or ``maximum(v, scalar)``) for every ``v``, in one comprehension.
+
+    The book's ``relu`` is ``maximum(0, x)``: this is it without a function call per
+    element. Plain twin: ``[ieee.maximum(scalar, v) for v in values]`` (or the
+    arguments swapped). NaN wins and a tie keeps the second argument, as there.
+
+    >>> maximum_with_scalar([-1.0, 2.0, float("nan"), -0.0], 0.0, True)
+    [0.0, 2.0, nan, -0.0]
+    """
+    c = scalar
+    if scalar_first:
+        return [c if c > v or c != c else v for v in values]
+    return [v if v > c or v != v else c for v in values]
+
+
+# ---------------------------------------------------------------------------
+# The matrix product
+# ---------------------------------------------------------------------------
+
+if sys.version_info >= (3, 12):
+    # math.sumprod (3.12+) multiplies and adds in C, with extended precision: about 4x
+    # faster than sum(map(mul, ...)), and its last bits may differ from it.
+    from math import sumprod
+else:
+
+    def sumprod(p: Values, q: Values) -> Any:
+        """``p[0]*q[0] + p[1]*q[1] + ...``: about 25 ns a term on CPython 3.11."""
+        return sum(map(mul, p, q))
+
+
+def dot_plain(rows: Sequence[Values], columns: Sequence[Values]) -> List[Any]:
+    """The plain twin of ``dot``: one sum of products per (row, column), row-major.
+
+    >>> dot_plain([[1, 2], [3, 4]], [[5, 7], [6, 8]])
+    [19, 22, 43, 50]
+    """
+    return [sum(map(mul, row, column)) for row in rows for column in columns]
+
+
+def dot(rows: Sequence[Values], columns: Sequence[Values]) -> List[Any]:
+    """The matrix product, from the left operand's rows and the right operand's columns.
+
+    With ``sumprod`` for each output; and when the left operand is mostly zeros (an
+    MNIST image is 82 % zeros) and the right one holds only finite floats, with only
+    the terms whose left factor is not zero, about 3x faster. A zero term adds nothing
+    to the sum, so the answer is the same, except that ``0 * inf`` and ``0 * nan`` are
+    NaN: that is why the right operand must be finite.
+
+    >>> dot([[0.0, 0.0, 0.0, 2.0]], [[1.0, 2.0, 3.0, 4.0]])
+    [8.0]
+    >>> dot([[0.0, 0.0, 0.0, 2.0]], [[math.inf, 0.0, 0.0, 1.0]])     # 0 * inf is not skipped
+    [nan]
+    """
+    if not rows or not _worth_skipping_zeros(rows[0], columns):
+        return [sumprod(row, column) for row in rows for column in columns]
+    values: List[Any] = []
+    for row in rows:
+        nonzero = list(compress(range(len(row)), row))  # the k where row[k] != 0
+        if len(nonzero) < 2:  # itemgetter of one index gives an item, not a tuple
+            values.extend(sumprod(row, column) for column in columns)
+            continue
+        pick = itemgetter(*nonzero)  # gathers the entries at C speed
+        kept = pick(row)
+        values.extend(sumprod(kept, pick(column)) for column in columns)
+    return values
+
+
+def _worth_skipping_zeros(first_row: Values, columns: Sequence[Values]) -> bool:
+    """Whether the left operand looks mostly zero (by its first row) and the right is finite floats.
+
+    Counting the first row's zeros is one C-speed ``count``, so a dense product pays
+    almost nothing for the question. A sum is finite only if every term is; it may also
+    overflow, and then the answer is a safe "no".
+    """
+    if 2 * list(first_row).count(0) <= len(first_row) or not columns or not columns[0]:
+        return False
+    if type(columns[0][0]) is not float:
+        return False
+    try:
+        return math.isfinite(sum(map(sum, columns)))
+    except OverflowError:
+        return False
+
+
+# ---------------------------------------------------------------------------
+# The book's activation formulas, fused into one pass over float64 data
+# ---------------------------------------------------------------------------
+
+
+def sigmoid(values: Values) -> List[float]:
+    """``1 / (1 + exp(-v))`` for every float ``v``, in one comprehension.
+
+    Plain twin: ``activations.sigmoid`` computed step by step on tensors, the book's
+    ``1 / (1 + np.exp(-x))``; in float64 every step rounds the same way, so the numbers
+    are identical. ``math.exp`` raises past about 709.78, where IEEE says ``inf``: then
+    every element is computed with ``ieee.exp``, so an element's value never depends on
+    its neighbours.
+
+    >>> sigmoid([0.0, -1000.0, 1000.0])
+    [0.5, 0.0, 1.0]
+    """
+    exp = math.exp
+    try:
+        return [1.0 / (1.0 + exp(-v)) for v in values]
+    except OverflowError:
+        ieee_exp = ieee.exp
+        return [1.0 / (1.0 + ieee_exp(-v)) for v in values]
+
+
+def softmax_rows(values: Values, length: int) -> List[float]:
+    """Softmax of each run of ``length`` floats (the rows of the last axis), in one pass each.
+
+    Plain twin: ``activations.softmax`` computed on tensors, the book's
+    ``x = x - np.max(x, axis=-1, keepdims=True); np.exp(x) / np.sum(np.exp(x), ...)``,
+    with the same order of additions, so the same numbers. ``exp`` never overflows here:
+    ``v - c`` is at most 0 (or NaN, which ``math.exp`` passes through). A NaN anywhere in
+    a row makes the whole row NaN, whichever value Python's ``max`` picked.
+
+    >>> softmax_rows([0.0, 0.0, 1000.0, 1000.0], 2)
+    [0.5, 0.5, 0.5, 0.5]
+    """
+    exp = math.exp
+    out: List[float] = []
+    for start in range(0, len(values), length):
+        row = values[start : start + length]
+        c = max(row)  # overflow countermeasure
+        exp_a = [exp(v - c) for v in row]
+        sum_exp_a = sum(exp_a)
+        out.extend([e / sum_exp_a for e in exp_a])
+    return out
