@@ -7,7 +7,9 @@ The only module that prints. Nothing imports it but ``__main__``.
   layers, and the three-layer forward pass;
 - ``python -m zeronn forward 1.0 0.5``: the book's network on one input vector;
 - ``python -m zeronn plot NAME``: an activation's chart, in the terminal or as a file;
-- ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST.
+- ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST;
+- ``python -m zeronn book SCRIPT [--mnist DIR]``: one of the book's own scripts, unchanged,
+  with ``import numpy`` giving zeronn (see ``book.py``).
 
 Errors (bad arguments, missing or corrupt files) print one line and exit with status 2.
 """
@@ -21,9 +23,10 @@ import pickle
 import sys
 import textwrap
 import time
+import traceback
 from typing import Callable, Dict, List, NoReturn, Optional, TextIO
 
-from . import activations, creation, mnist, network, ops
+from . import activations, book, creation, mnist, network, ops
 from .core import Tensor, tensor
 from .plot import Chart, Series, line_chart
 
@@ -239,6 +242,29 @@ def run_mnist(arguments: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------
+# book
+# ---------------------------------------------------------------------------
+
+
+def run_book(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Run one of the book's scripts on zeronn; report a failure in the book's code in one line."""
+    started = time.perf_counter()
+    try:
+        book.run_script(arguments.script, arguments.mnist, arguments.seed, out)
+    except FileNotFoundError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any failure in the book's code, reported with where it happened
+        script_folder = os.path.dirname(os.path.dirname(os.path.abspath(arguments.script)))
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+                  if frame.filename.startswith(script_folder)]
+        where = f" (at {os.path.relpath(frames[-1].filename, script_folder)}:{frames[-1].lineno})" if frames else ""
+        print(f"zeronn: error: the book's script failed{where}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print(f"(ran on zeronn in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
+
+
 class _ProgressBar:
     """A one-line progress bar on a terminal: ``[#####.....] 5000/10000``, redrawn in place."""
 
@@ -324,4 +350,19 @@ def _build_parser() -> argparse.ArgumentParser:
     digits.add_argument("--limit", type=_positive_int, metavar="N", help="use only the first N test images")
     digits.add_argument("--quiet", action="store_true", help="no progress bar")
     digits.set_defaults(run=run_mnist)
+
+    script = commands.add_parser(
+        "book",
+        help="run one of the book's own scripts on zeronn",
+        description="Run a script of the book's repository (oreilly-japan/deep-learning-from-scratch) "
+        "unchanged, as 'cd ch05 && python gradient_check.py' would, with 'import numpy' giving zeronn; "
+        "matplotlib charts are drawn in the terminal.",
+    )
+    script.add_argument("script", metavar="SCRIPT",
+                        help="the script, e.g. deep-learning-from-scratch/ch05/gradient_check.py")
+    script.add_argument("--mnist", metavar="DIR",
+                        help="copy the four MNIST .gz files from DIR into the book's dataset/")
+    script.add_argument("--seed", type=int, metavar="N",
+                        help="seed zeronn.random first (as np.random.seed(N)), to compare a run with NumPy's")
+    script.set_defaults(run=run_book)
     return parser

@@ -1155,17 +1155,18 @@ def _argmax_of(lane: Sequence[Any]) -> int:
     return list(lane).index(max(lane))
 
 
-def _rows(t: Tensor) -> List[List[Any]]:
-    """The rows of a 1-d (one row) or 2-d tensor as lists, read through the strides."""
+def _rows(t: Tensor) -> Iterator[List[Any]]:
+    """The rows of a 1-d (one row) or 2-d tensor as lists, read through the strides one at a
+    time, so that the 60,000 rows of the MNIST training set never all become lists at once."""
     if t.ndim == 1:
-        return [list(elements(t))]
+        yield list(elements(t))
+        return
     storage, (rows, length), (step_row, step) = t._storage, t._shape, t._strides
-    lines = []
-    for start in [t._offset + row * step_row for row in range(rows)]:
+    for row in range(rows):
+        start = t._offset + row * step_row
         stop = start + length * step
         line: Any = storage[start : stop if stop >= 0 else None : step] if step else [storage[start]] * length
-        lines.append(line.tolist() if hasattr(line, "tolist") else line)
-    return lines
+        yield line.tolist() if hasattr(line, "tolist") else line
 
 
 def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
@@ -1186,7 +1187,7 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     out = dtypes.promote_types(left.dtype, right.dtype)
     shape = left.shape[:-1] + right.shape[1:]
     rows = _rows(left)
-    columns = _rows(right.T) if right.ndim == 2 else [list(elements(right))]
+    columns = list(_rows(right.T) if right.ndim == 2 else _rows(right))
     if inner == 0:
         values: List[Any] = [out.type(0)] * size_of(shape)
     elif inner == 1 and keep_single_term and left.ndim == right.ndim:

@@ -147,7 +147,7 @@ else:
         return sum(map(mul, p, q))
 
 
-def dot_plain(rows: Sequence[Values], columns: Sequence[Values]) -> List[Any]:
+def dot_plain(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
     """The plain twin of ``dot``: one sum of products per (row, column), row-major.
 
     >>> dot_plain([[1, 2], [3, 4]], [[5, 7], [6, 8]])
@@ -156,8 +156,9 @@ def dot_plain(rows: Sequence[Values], columns: Sequence[Values]) -> List[Any]:
     return [sum(map(mul, row, column)) for row in rows for column in columns]
 
 
-def dot(rows: Sequence[Values], columns: Sequence[Values]) -> List[Any]:
-    """The matrix product, from the left operand's rows and the right operand's columns.
+def dot(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
+    """The matrix product, from the left operand's rows (read once, in order) and the
+    right operand's columns.
 
     With ``sumprod`` for each output; and when the left operand is mostly zeros (an
     MNIST image is 82 % zeros) and the right one holds only finite floats, with only
@@ -170,13 +171,22 @@ def dot(rows: Sequence[Values], columns: Sequence[Values]) -> List[Any]:
     >>> dot([[0.0, 0.0, 0.0, 2.0]], [[math.inf, 0.0, 0.0, 1.0]])     # 0 * inf is not skipped
     [nan]
     """
-    if not rows or not _worth_skipping_zeros(rows[0], columns):
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return []
+    rows = chain([first], rows)
+    if not _worth_skipping_zeros(first, columns):
         return [sumprod(row, column) for row in rows for column in columns]
     values: List[Any] = []
     for row in rows:
         nonzero = list(compress(range(len(row)), row))  # the k where row[k] != 0
-        if len(nonzero) < 2:  # itemgetter of one index gives an item, not a tuple
-            values.extend(sumprod(row, column) for column in columns)
+        if not nonzero:  # a sum of zeros (of either sign), from +0: exactly 0.0
+            values.extend([0.0] * len(columns))
+            continue
+        if len(nonzero) == 1:  # itemgetter of one index gives an item, not a tuple
+            k = nonzero[0]
+            values.extend([0.0 + row[k] * column[k] for column in columns])
             continue
         pick = itemgetter(*nonzero)  # gathers the entries at C speed
         kept = pick(row)
