@@ -182,6 +182,20 @@ def test_ieee_answers_where_python_raises():
     assert zeronn.exp([1.0, 710.0]).tolist() == [math.e, math.inf]
 
 
+def test_floor_division_and_remainder_match_numpy():
+    floats = tensor([1.0, -1.0, 0.0, 7.0, -7.0]) // tensor([0.0, 0.0, 0.0, 2.0, 2.0])
+    assert floats.tolist()[:2] == [math.inf, -math.inf] and math.isnan(floats[2]) and floats.tolist()[3:] == [3, -4]
+    remainders = tensor([1.0, -7.0, 7.0, 5.5]) % tensor([0.0, 2.0, -2.0, 1.5])
+    assert math.isnan(remainders[0]) and remainders.tolist()[1:] == [1.0, -1.0, 1.0]
+    assert (tensor([7, -7, 5]) // tensor([2, 2, 0])).tolist() == [3, -4, 0]
+    assert (tensor([7, -7, 5]) % tensor([2, 2, 0])).tolist() == [1, 1, 0]
+    assert (tensor([True]) // tensor([True])).dtype == int8 and (7 % tensor([4])).tolist() == [3]
+    counts = tensor([10, 11])
+    counts //= 3
+    counts %= 2
+    assert counts.tolist() == [1, 1]
+
+
 def test_map_applies_a_function_and_checks_results():
     assert tensor([1, 2, 3]).map(lambda v: v * 10).tolist() == [10, 20, 30]
     with pytest.raises(TypeError, match="got str"):

@@ -2,10 +2,23 @@
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zeronn import arange, full, ones, zeros
+from zeronn import (
+    arange,
+    copy,
+    empty_like,
+    frombuffer,
+    full,
+    full_like,
+    meshgrid,
+    ones,
+    ones_like,
+    zeros,
+    zeros_like,
+)
 
 
 def test_arange_matches_numpy():
@@ -40,3 +53,61 @@ def test_zeros_ones_full():
     assert ones(2).tolist() == [1.0, 1.0]
     assert full((2, 2), 7).tolist() == [[7, 7], [7, 7]]
     assert zeros(()).shape == () and zeros((0, 4)).size == 0
+
+
+def test_dtypes_of_made_tensors_follow_numpy():
+    assert full((2,), 1.5).dtype == "float64" and full((2,), True).dtype == "bool"
+    assert full(2, 7, dtype="float32").tolist() == [7.0, 7.0] and zeros(2, dtype="uint8").dtype == "uint8"
+    assert arange(5, dtype="float32").tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
+    # float32 arange is filled in float32 arithmetic, as NumPy fills it:
+    assert arange(0, 1, 0.3, dtype="float32").tolist() == [0.0, 0.30000001192092896, 0.6000000238418579,
+                                                            0.9000000357627869]
+
+
+def test_like_functions_keep_shape_dtype_and_memory_order():
+    assert ones_like([True, False]).tolist() == [True, True] and zeros_like([1, 2]).dtype == "int64"
+    assert full_like([1.5, 2.5], 7).tolist() == [7.0, 7.0] and empty_like([[1, 2]]).shape == (1, 2)
+    # NumPy's order="K": the new tensor is laid out as the old one is.
+    assert zeros_like(zeros((2, 3, 4)).transpose(1, 0, 2)).strides == (32, 96, 8)
+    assert copy(zeros((2, 3)).T).strides == (8, 24) and zeros((2, 3)).T.copy().strides == (16, 8)
+    x = arange(6).reshape(2, 3)
+    duplicate = copy(x.T)
+    duplicate[0, 0] = 9
+    assert x[0, 0] == 0 and duplicate.tolist() == [[9, 3], [1, 4], [2, 5]]
+
+
+def test_meshgrid_matches_numpy():
+    X, Y = meshgrid(arange(-2, 2.5, 0.25)[:3], arange(3))  # the book's gradient_2d
+    assert X.tolist() == [[-2.0, -1.75, -1.5]] * 3 and Y.tolist() == [[0, 0, 0], [1, 1, 1], [2, 2, 2]]
+    A, _, C = meshgrid([1, 2], [3, 4, 5], [6])
+    assert A.shape == (3, 2, 1) and A.tolist() == [[[1], [2]]] * 3 and C.tolist() == [[[6], [6]]] * 3
+    I, J = meshgrid([1, 2, 3], [4, 5], indexing="ij")
+    assert I.tolist() == [[1, 1], [2, 2], [3, 3]] and J.tolist() == [[4, 5]] * 3
+    X[0, 0] = 100  # copies, not views of the inputs
+    assert X[1, 0] == -2.0
+
+
+def test_frombuffer_reads_bytes_in_place():
+    assert frombuffer(bytes(range(8)), "uint16").tolist() == [256, 770, 1284, 1798]
+    assert frombuffer(b"\x00\x00\x80\x3f", "float32").tolist() == [1.0]
+    assert frombuffer(bytes(range(8)), "uint8", count=3, offset=2).tolist() == [2, 3, 4]
+    raw = bytearray(b"\x01\x02\x03")
+    view = frombuffer(raw, "uint8")
+    view[0] = 9  # a writable buffer is shared, as NumPy shares it
+    assert raw[0] == 9 and frombuffer(b"\x00" * 8, "float64").tolist() == [0.0]
+
+
+BAD = [
+    (lambda: frombuffer(b"\x00\x01\x02", "uint16"), ValueError, "buffer size must be a multiple of element size"),
+    (lambda: frombuffer(b"\x00", "uint8", offset=2), ValueError, "offset must be non-negative"),
+    (lambda: frombuffer(b"\x00", "uint8", count=2), ValueError, "buffer is smaller than requested size"),
+    (lambda: frombuffer(bytearray(8), "float64"), ValueError, "cannot share a writable buffer"),
+    (lambda: meshgrid([1], indexing="yx"), ValueError, "Valid values for `indexing`"),
+    (lambda: full(2, "x"), TypeError, "fill_value must be a number, not str"),
+]
+
+
+@pytest.mark.parametrize("call, error, message", BAD)
+def test_bad_arguments_get_clear_errors(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

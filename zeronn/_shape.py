@@ -353,7 +353,11 @@ def broadcast_to(flat: List[Number], shape: Shape, target: Shape) -> List[Number
     [1, 2, 3, 1, 2, 3]
     >>> broadcast_to([1, 2], (2, 1), (2, 3))
     [1, 1, 1, 2, 2, 2]
+    >>> broadcast_to([7], (), (0, 3))
+    []
     """
+    if size_of(target) == 0:
+        return []  # an axis of length 0 anywhere: nothing to repeat
     padded = (1,) * (len(target) - len(shape)) + shape
     data = flat
     block = 1  # the size of one already-expanded inner block

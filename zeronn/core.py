@@ -35,7 +35,7 @@ The public names:
 - inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``strides``, ``T``, ``len()``,
   iteration, ``tolist()``, ``item()``; indexing ``t[key]`` and writing ``t[key] = v``
   (the details live in ``indexing.py``);
-- arithmetic ``+ - * / **``, in place too (``+=``), and comparisons, by NumPy's rules
+- arithmetic ``+ - * / // % **``, in place too (``+=``), and comparisons, by NumPy's rules
   for broadcasting and dtypes; reductions ``sum``, ``max``, ``min``, ``mean``,
   ``argmax``, ``any``, ``all``; ``reshape``, ``ravel``, ``flatten``, ``transpose``,
   ``copy``, ``astype``; ``dot`` and ``@``;
@@ -434,6 +434,18 @@ class Tensor:
     def __rtruediv__(self, other: Operand) -> Any:  # other / self
         return _operator("true_divide", other, self)
 
+    def __floordiv__(self, other: Operand) -> Any:
+        return _operator("floor_divide", self, other)
+
+    def __rfloordiv__(self, other: Operand) -> Any:  # other // self
+        return _operator("floor_divide", other, self)
+
+    def __mod__(self, other: Operand) -> Any:
+        return _operator("remainder", self, other)
+
+    def __rmod__(self, other: Operand) -> Any:  # other % self
+        return _operator("remainder", other, self)
+
     def __pow__(self, other: Operand) -> Any:
         return _operator("power", self, other)
 
@@ -481,6 +493,12 @@ class Tensor:
 
     def __itruediv__(self, other: Operand) -> Tensor:
         return self._update("true_divide", other)
+
+    def __ifloordiv__(self, other: Operand) -> Tensor:
+        return self._update("floor_divide", other)
+
+    def __imod__(self, other: Operand) -> Tensor:
+        return self._update("remainder", other)
 
     def __ipow__(self, other: Operand) -> Tensor:
         return self._update("power", other)
@@ -944,6 +962,8 @@ _BINARY: Dict[str, Tuple[Callable[[Any, Any], Any], Callable[[Any, Any], Any]]] 
     "subtract": (operator.sub, operator.sub),
     "multiply": (operator.mul, operator.mul),
     "true_divide": (operator.truediv, ieee.divide),
+    "floor_divide": (operator.floordiv, ieee.floor_divide),
+    "remainder": (operator.mod, ieee.remainder),
     "power": (ieee.power, ieee.power),
     "maximum": (ieee.maximum, ieee.maximum),
     "minimum": (ieee.minimum, ieee.minimum),
@@ -1032,6 +1052,9 @@ def _operator(name: str, left: Any, right: Any) -> Any:
 
 def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
     """The shape, dtype and elements of ``left <name> right`` (tensors or Python numbers)."""
+    if name == "power" and type(right) is float and right == 0.5 and isinstance(left, Tensor):
+        if left.dtype.kind == "f":  # NumPy's x ** 0.5 runs np.sqrt, not pow (they differ at -0.0, -inf)
+            return left.shape, left.dtype, _as_storage(unary("sqrt", left), left.dtype)
     fast, safe = _BINARY[name]
     comparison = name in _COMPARISONS
     try:
@@ -1049,8 +1072,9 @@ def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
         )
     if name == "true_divide" and common.kind != "f":
         common = float64  # integers divide as float64
-    elif name == "power" and common.kind != "f":
-        common = dtypes.int8 if common is bool_ else common
+    elif name in ("power", "floor_divide", "remainder") and common is bool_:
+        common = dtypes.int8  # NumPy computes these on bools as int8
+    if name == "power" and common.kind != "f":
         bits, signed = 8 * common.itemsize, common.kind == "i"
         fast = safe = lambda base, exponent: ieee.integer_power(base, exponent, bits, signed)
     out = bool_ if comparison else common
@@ -1103,6 +1127,11 @@ def _result(values: Storage, shape: Shape, dtype: DType) -> Any:
     if not shape:
         return values[0]
     return _make(values, shape, strides_of(shape), 0, dtype)
+
+
+def _as_storage(result: Any, dtype: DType) -> Storage:
+    """The elements of a result that may be a tensor or (for a 0-d one) a Python number."""
+    return elements(result) if isinstance(result, Tensor) else dtype.storage([result])
 
 
 def _is_scalar(x: Any) -> bool:

@@ -7,6 +7,8 @@ operators raise instead (``math.exp(1000)`` is an ``OverflowError``, ``1.0 / 0.0
 here takes one or two Python numbers and gives NumPy's answer:
 
 - ``divide(a, b)``: ``a / b``; division by zero gives ``±inf``, ``0 / 0`` gives ``nan``;
+- ``floor_divide(a, b)``, ``remainder(a, b)``: ``a // b`` and ``a % b``; by zero, floats
+  give what division gives (and ``nan`` for the remainder), integers give 0;
 - ``power(base, exponent)``: floats; overflow gives ``±inf``, a negative base to a
   fractional power ``nan``, ``0.0`` to a negative power ``inf``;
 - ``integer_power(base, exponent, bits, signed)``: integers, wrapping around as a
@@ -29,7 +31,18 @@ the element's neighbours.
 
 from __future__ import annotations
 
-__all__ = ["divide", "power", "integer_power", "exp", "log", "sqrt", "maximum", "minimum"]
+__all__ = [
+    "divide",
+    "floor_divide",
+    "remainder",
+    "power",
+    "integer_power",
+    "exp",
+    "log",
+    "sqrt",
+    "maximum",
+    "minimum",
+]
 
 import math
 from typing import Union
@@ -49,6 +62,30 @@ def divide(a: float, b: float) -> float:
         if a == 0 or a != a:  # 0/0 and nan/0 are undefined
             return math.nan
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def floor_divide(a: Number, b: Number) -> Number:
+    """``a // b``; by zero as ``divide`` for floats, and 0 for integers (NumPy's answers).
+
+    >>> floor_divide(-7.0, 2.0), floor_divide(1.0, 0.0), floor_divide(7, 0)
+    (-4.0, inf, 0)
+    """
+    try:
+        return a // b
+    except ZeroDivisionError:
+        return divide(a, b) if isinstance(a, float) or isinstance(b, float) else 0
+
+
+def remainder(a: Number, b: Number) -> Number:
+    """``a % b`` with the sign of ``b``; by zero, ``nan`` for floats and 0 for integers.
+
+    >>> remainder(-7.0, 2.0), remainder(1.0, 0.0), remainder(7, 0)
+    (1.0, nan, 0)
+    """
+    try:
+        return a % b
+    except ZeroDivisionError:
+        return math.nan if isinstance(a, float) or isinstance(b, float) else 0
 
 
 def power(base: float, exponent: float) -> float:

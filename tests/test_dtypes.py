@@ -1,0 +1,170 @@
+"""Dtypes: names, promotion, casting, storage. Expected values are NumPy 2.4's answers."""
+
+import math
+import pickle
+from array import array
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zeronn
+from zeronn import dtypes
+from zeronn.dtypes import (
+    IntegerOutOfBoundsError,
+    bool_,
+    can_cast,
+    cast_python,
+    cast_values,
+    dtype,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    promote_types,
+    result_type,
+    round_float32,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    wrap,
+)
+
+ALL = [bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64]
+
+# np.promote_types(row, column).name for the dtypes above, in that order (NumPy 2.4).
+PROMOTED = """
+bool    int8    int16   int32   int64   uint8   uint16  uint32  uint64  float32 float64
+int8    int8    int16   int32   int64   int16   int32   int64   float64 float32 float64
+int16   int16   int16   int32   int64   int16   int32   int64   float64 float32 float64
+int32   int32   int32   int32   int64   int32   int32   int64   float64 float64 float64
+int64   int64   int64   int64   int64   int64   int64   int64   float64 float64 float64
+uint8   int16   int16   int32   int64   uint8   uint16  uint32  uint64  float32 float64
+uint16  int32   int32   int32   int64   uint16  uint16  uint32  uint64  float32 float64
+uint32  int64   int64   int64   int64   uint32  uint32  uint32  uint64  float64 float64
+uint64  float64 float64 float64 float64 uint64  uint64  uint64  uint64  float64 float64
+float32 float32 float32 float64 float64 float32 float32 float64 float64 float32 float64
+float64 float64 float64 float64 float64 float64 float64 float64 float64 float64 float64
+"""
+
+
+def test_promote_types_is_numpys_table():
+    table = [row.split() for row in PROMOTED.strip().splitlines()]
+    for a, row in zip(ALL, table):
+        for b, expected in zip(ALL, row):
+            assert promote_types(a, b).name == expected, (a, b)
+
+
+@given(st.sampled_from(ALL), st.sampled_from(ALL))
+def test_promotion_is_symmetric_and_holds_both(a, b):
+    result = promote_types(a, b)
+    assert result is promote_types(b, a)
+    assert can_cast(a, result) and can_cast(b, result)
+
+
+def test_python_numbers_are_weak():
+    assert result_type(uint8, 3) == uint8 and result_type(uint8, 3.5) == float64
+    assert result_type(float32, 0.5) == float32 and result_type(int32, True) == int32
+    assert result_type(bool_, 2) == int64 and result_type(True, False) == bool_
+    assert result_type(1, 2.5) == float64
+    with pytest.raises(IntegerOutOfBoundsError, match="Python integer -1 out of bounds for uint8"):
+        result_type(uint8, -1)
+
+
+def test_can_cast_same_kind_and_safe():
+    assert can_cast(int64, int32, "same_kind") and can_cast(uint8, int8, "same_kind")
+    assert not can_cast(float64, int64, "same_kind") and not can_cast(int8, bool_, "same_kind")
+    assert not can_cast(int64, uint8, "same_kind") and can_cast(bool_, float32, "same_kind")
+    assert can_cast(uint8, int16) and not can_cast(int64, int32) and not can_cast(int64, float32)
+    with pytest.raises(ValueError, match="casting must be"):
+        can_cast(int8, int16, "equiv")
+
+
+def test_names_and_python_types():
+    assert dtype("f4") is float32 and dtype("<f8") is float64 and dtype(float) is float64
+    assert dtype(int) is int64 and dtype(bool) is bool_ and dtype("bool_") is bool_
+    assert dtype("u1") is uint8 and dtype("=i4") is int32 and dtype(uint16) is uint16
+    assert zeronn.float32 is float32 and zeronn.uint8 is uint8  # np.float32, np.uint8
+    assert float64 == "float64" and float64 == float  # noqa: E721 - a dtype equals what names it
+    assert not (float64 == "float32") and int64 != 3
+    assert repr(float32) == "dtype('float32')" and str(float32) == "float32"
+    assert pickle.loads(pickle.dumps(float32)) is float32
+    assert {float32: 1}[dtype("f4")] == 1  # hashable, equal names hash equal
+    for bad in ("float16", "complex128", "U5", ">f4"):
+        with pytest.raises(TypeError, match="not supported by zeronn"):
+            dtype(bad)
+    with pytest.raises(TypeError, match="not understood"):
+        dtype(3)
+
+
+def test_limits_and_sizes():
+    assert [d.itemsize for d in ALL] == [1, 1, 2, 4, 8, 1, 2, 4, 8, 4, 8]
+    assert (int8.min, int8.max, uint8.max, int64.min) == (-128, 127, 255, -(2**63))
+    assert (uint64.max, float32.max, float64.min) == (2**64 - 1, math.inf, -math.inf)
+    assert [d.type for d in (bool_, uint8, int64, float32)] == [bool, int, int, float]
+
+
+def test_calling_a_dtype_converts_as_numpy_scalars_do():
+    assert uint8(7) == 7 and float32(0.1) == 0.10000000149011612 and bool_(2) is True
+    assert int32(2.9) == 2 and float64(3) == 3.0
+    assert uint8([250, 300]).tolist() == [250, 44] and uint8([250, 300]).dtype is uint8
+    with pytest.raises(IntegerOutOfBoundsError, match="Python integer 300 out of bounds for uint8"):
+        uint8(300)
+
+
+def test_storage_is_a_list_or_a_compact_array():
+    assert float64.storage((1.0, 2.0)) == [1.0, 2.0] and int64.storage([1]) == [1]
+    assert float32.storage([0.5]) == array("f", [0.5]) and uint8.storage(iter([1, 2])) == array("B", [1, 2])
+    assert uint8.empty_storage(3) == array("B", [0, 0, 0]) and float64.empty_storage(2) == [0.0, 0.0]
+
+
+def test_casting_values_follows_numpy():
+    assert cast_values([-1.7, 2.9, -0.0], float64, int64) == [-1, 2, 0]
+    assert cast_values([300, -1], int64, uint8) == array("B", [44, 255])
+    assert cast_values([2**63], uint64, int64) == [-(2**63)]
+    assert cast_values([0, 2, -1], int64, bool_) == [False, True, True]
+    assert cast_values([math.nan], float64, bool_) == [True]
+    assert cast_values([1, 2], uint8, float32) == array("f", [1.0, 2.0])
+    assert cast_values([2**60 + 2**36 + 1], int64, float32)[0] == 1.1529216420458004e18  # one rounding
+    assert cast_values([1 / 3], float64, float32)[0] == 0.3333333432674408
+    with pytest.raises(ValueError, match="cannot convert inf to int32"):
+        cast_values([math.inf], float64, int32)
+    with pytest.raises(ValueError, match=r"cannot convert 300.5 at \[0\] to uint8: out of range"):
+        cast_values([300.5], float64, uint8, where=lambda index: [index])
+
+
+def test_casting_python_numbers_checks_their_range():
+    assert cast_python([True, 2, 3.7], int64) == [1, 2, 3]
+    assert cast_python([2**60 + 2**36 + 1], float32)[0] == 1.152921504606847e18  # via float64, as NumPy
+    with pytest.raises(IntegerOutOfBoundsError, match=r"Python integer 256 out of bounds for uint8 \(at \[1\]\)"):
+        cast_python([255, 256], uint8, where=lambda index: [index])
+
+
+def test_wrap_and_round_float32():
+    assert wrap([2**63, -1], int64) == [-(2**63), -1] and wrap([256, -1, 255], uint8) == [0, 255, 255]
+    assert wrap([128, -129], int8) == [-128, 127]
+    values = [1, 2]
+    assert wrap(values, int8) is values  # nothing to wrap: the list itself
+    assert round_float32(0.1) == 0.10000000149011612 and round_float32(1e39) == math.inf
+    assert round_float32(-1e39) == -math.inf and math.isnan(round_float32(math.nan))
+
+
+@given(st.integers(-(2**70), 2**70), st.sampled_from([int8, int16, int32, int64, uint8, uint16, uint32, uint64]))
+def test_wrap_is_congruent_and_in_range(value, to):
+    (wrapped,) = wrap([value], to)
+    assert to.min <= wrapped <= to.max and (wrapped - value) % (1 << (8 * to.itemsize)) == 0
+
+
+@given(st.floats(allow_nan=False, width=32))
+def test_round_float32_keeps_float32_values(value):
+    assert round_float32(value) == value
+
+
+def test_tensors_in_the_dtype_that_numpy_gives():
+    assert zeronn.zeros(2, dtype="float32").dtype is float32
+    assert zeronn.arange(3, dtype="uint8").tolist() == [0, 1, 2]
+    assert zeronn.tensor([1, 2]).astype(zeronn.float32).dtype is float32
+    assert dtypes.operand_dtype(zeronn.ones(1)) is float64

@@ -1,0 +1,180 @@
+"""Every fast kernel gives the answer of its plain twin, on every kind of input.
+
+The inputs include what broke before: numbers that make ``math.exp`` overflow next to
+ones that do not (``exp([1.0, 710.0])`` once gave ``[inf, inf]``), zeros of both signs,
+infinities, NaN, the smallest subnormal, ints and empty tensors. "The same" means the
+same float: NaN matches NaN, and 0.0 does not match -0.0.
+"""
+
+import functools
+import math
+import operator
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import zeronn
+from zeronn import ieee, kernels, tensor
+from zeronn._shape import broadcast_to, size_of
+from zeronn.core import elements
+from zeronn.dtypes import float64
+from zeronn.testing import mutually_broadcastable_shapes, shapes, tensors
+
+INF, NAN = math.inf, math.nan
+SPECIAL = [0.0, -0.0, INF, -INF, NAN, 709.78, 710.0, -710.0, -745.2, 1e308, -1e308, 5e-324, 0.5, 1.0, -1.0, 2.0]
+any_float = st.one_of(st.sampled_from(SPECIAL), st.floats(), st.floats(-800, 800))
+sparse_float = st.one_of(st.just(0.0), st.just(-0.0), st.just(0.0), st.floats(-1e3, 1e3))
+
+
+def same(a, b):
+    """The same number: NaN is NaN, and the sign of a zero counts."""
+    if isinstance(a, float) and isinstance(b, float):
+        if math.isnan(a) or math.isnan(b):
+            return math.isnan(a) and math.isnan(b)
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    return a == b and type(a) is type(b)
+
+
+def all_same(left, right):
+    left, right = list(left), list(right)
+    return len(left) == len(right) and all(map(same, left, right))
+
+
+# ---------------------------------------------------------------------------
+# The property that would have caught the exp bug
+# ---------------------------------------------------------------------------
+
+ELEMENTWISE = {
+    "exp": zeronn.exp, "log": zeronn.log, "sqrt": zeronn.sqrt, "abs": zeronn.abs,
+    "negative": lambda x: -x, "sigmoid": zeronn.sigmoid, "relu": zeronn.relu, "step": zeronn.step,
+    "identity": zeronn.identity, "x + 1": lambda x: x + 1, "x * 2.5": lambda x: x * 2.5,
+    "x / 0.5": lambda x: x / 0.5, "1 / x": lambda x: 1 / x, "x ** 2": lambda x: x**2,
+    "2.0 ** x": lambda x: 2.0**x, "x ** 0.5": lambda x: x**0.5, "x // 3": lambda x: x // 3,
+    "x % 1.5": lambda x: x % 1.5, "maximum(x, 0)": lambda x: zeronn.maximum(x, 0),
+    "maximum(0, x)": lambda x: zeronn.maximum(0, x), "minimum(x, 1)": lambda x: zeronn.minimum(x, 1),
+    "x > 0": lambda x: x > 0, "x == x": lambda x: x == x,
+}  # fmt: skip
+
+
+@given(tensors(shapes(min_dims=1, max_dims=2, max_side=6), elements=any_float), st.sampled_from(sorted(ELEMENTWISE)))
+def test_every_elementwise_function_gives_each_element_what_it_gives_it_alone(x, name):
+    function = ELEMENTWISE[name]
+    together = zeronn.as_tensor(function(x)).to_flat_list()
+    alone = [zeronn.as_tensor(function(tensor([value]))).item() for value in x.to_flat_list()]
+    assert all_same(together, alone), name
+
+
+@given(tensors(shapes(min_dims=1, max_dims=2, max_side=6), elements=st.integers(-50, 50)))
+def test_integer_tensors_too(x):
+    for name in ("exp", "sqrt", "negative", "relu", "x // 3", "x ** 2", "maximum(0, x)"):
+        together = zeronn.as_tensor(ELEMENTWISE[name](x)).to_flat_list()
+        alone = [zeronn.as_tensor(ELEMENTWISE[name](tensor([value]))).item() for value in x.to_flat_list()]
+        assert all_same(together, alone), name
+
+
+# ---------------------------------------------------------------------------
+# kernels.elementwise: Python's operators, and the IEEE twins where they raise
+# ---------------------------------------------------------------------------
+
+TWINS = [
+    (operator.truediv, ieee.divide), (operator.floordiv, ieee.floor_divide), (operator.mod, ieee.remainder),
+    (math.exp, ieee.exp), (math.log, ieee.log), (math.sqrt, ieee.sqrt), (ieee.power, ieee.power),
+]
+
+
+@given(st.lists(any_float, max_size=8), st.lists(any_float, max_size=8), st.sampled_from(TWINS))
+def test_elementwise_kernel_is_its_safe_twin_element_by_element(left, right, twins):
+    fast, safe = twins
+    if fast in (math.exp, math.log, math.sqrt):
+        result = kernels.elementwise(fast, safe, lambda: (left,), float64)
+        assert all_same(result, [safe(a) for a in left])
+    else:
+        n = min(len(left), len(right))
+        result = kernels.elementwise(fast, safe, lambda: (left[:n], right[:n]), float64)
+        assert all_same(result, [safe(a, b) for a, b in zip(left[:n], right[:n])])
+
+
+@given(st.lists(any_float, max_size=8), st.sampled_from([0.0, -0.0, 1.0, NAN, -INF]), st.booleans())
+def test_maximum_with_a_scalar_is_ieee_maximum(values, scalar, scalar_first):
+    fast = kernels.maximum_with_scalar(values, scalar, scalar_first)
+    plain = [ieee.maximum(scalar, v) if scalar_first else ieee.maximum(v, scalar) for v in values]
+    assert all_same(fast, plain)
+
+
+@given(mutually_broadcastable_shapes(2, min_side=0, max_dims=4))
+def test_stretch_is_broadcast_to(drawn):
+    shape, target = drawn.input_shapes[0], drawn.result_shape
+    values = list(range(size_of(shape)))
+    assert list(kernels.stretch(values, shape, target)) == broadcast_to(values, shape, target)
+
+
+# ---------------------------------------------------------------------------
+# dot: skipping zeros changes nothing
+# ---------------------------------------------------------------------------
+
+
+@given(st.integers(1, 5), st.integers(1, 12), st.integers(1, 5), st.data())
+def test_dot_with_mostly_zero_rows_is_the_plain_product(m, n, p, data):
+    rows = [data.draw(st.lists(sparse_float, min_size=n, max_size=n)) for _ in range(m)]
+    columns = [data.draw(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n)) for _ in range(p)]
+    fast, plain = kernels.dot(rows, columns), kernels.dot_plain(rows, columns)
+    if kernels.sumprod is not None and hasattr(math, "sumprod"):  # 3.12+: extended precision, last bits
+        assert all(math.isclose(a, b, rel_tol=1e-15, abs_tol=1e-300) for a, b in zip(fast, plain))
+        assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0)
+    else:  # a zero term adds exactly nothing to a sum that starts from +0
+        assert all_same(fast, plain)
+
+
+@given(st.integers(1, 4), st.integers(2, 8), st.data())
+def test_zeros_are_not_skipped_against_infinities_or_nan(m, n, data):
+    rows = [[0.0] * (n - 1) + [data.draw(st.floats(-10, 10))] for _ in range(m)]
+    special = data.draw(st.sampled_from([INF, -INF, NAN]))
+    columns = [[special] + [1.0] * (n - 1)]
+    assert all(math.isnan(v) for v in kernels.dot(rows, columns))  # 0 * inf and 0 * nan are NaN
+
+
+def test_dot_edge_cases_match_numpy():
+    assert kernels.dot([], [[1.0]]) == []
+    assert kernels.dot([[0.0, 0.0, 0.0]], [[-1.0, -2.0, -3.0]]) == [0.0]
+    assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [[-1.0, 2.0, 3.0]])[0]) == 1
+    assert kernels.dot([[0.0, 0.0, 3.0]], [[1.0, 1.0, 2.0]]) == [6.0]
+
+
+@given(st.integers(0, 4), st.integers(0, 5), st.integers(0, 4), st.data())
+def test_tensor_dot_is_the_plain_kernel_on_strided_views(m, n, p, data):
+    a = data.draw(tensors((n, m), elements=sparse_float)).T  # strided: read through the strides
+    b = data.draw(tensors((p, n), elements=st.floats(-1e3, 1e3))).T
+    expected = kernels.dot_plain(a.tolist(), b.T.tolist()) if n else [0.0] * (m * p)
+    result = a.dot(b)
+    assert result.shape == (m, p)
+    assert all(math.isclose(x, y, rel_tol=1e-15, abs_tol=1e-300) for x, y in zip(result.to_flat_list(), expected))
+
+
+# ---------------------------------------------------------------------------
+# The fused activations are the book's formulas, number for number
+# ---------------------------------------------------------------------------
+
+
+@given(tensors(shapes(min_dims=1, max_dims=2), elements=any_float))
+def test_fused_sigmoid_is_the_books_formula(x):
+    fused = kernels.sigmoid(elements(x))
+    book = 1 / (1 + zeronn.exp(-x))  # run step by step on tensors, no fusion
+    assert all_same(fused, zeronn.as_tensor(book).to_flat_list())
+    assert all_same(zeronn.sigmoid(x).to_flat_list(), fused)
+
+
+@given(tensors(shapes(min_dims=1, max_dims=3), elements=any_float))
+def test_fused_softmax_is_the_books_formula(x):
+    assume(x.shape[-1] > 0)
+    fused = kernels.softmax_rows(elements(x), x.shape[-1])
+    shifted = x - zeronn.max(x, axis=-1, keepdims=True)  # the book's common/functions.py
+    book = zeronn.exp(shifted) / zeronn.sum(zeronn.exp(shifted), axis=-1, keepdims=True)
+    assert all_same(fused, book.to_flat_list())
+    assert all_same(zeronn.softmax(x).to_flat_list(), fused)
+
+
+@given(st.lists(any_float, min_size=1, max_size=8))
+def test_max_and_min_reduce_as_numpys_maximum_does(values):
+    t = tensor(values)
+    assert same(t.max(), functools.reduce(ieee.maximum, values))
+    assert same(t.min(), functools.reduce(ieee.minimum, values))
