@@ -81,8 +81,8 @@ def test_meshgrid_matches_numpy():
     assert X.tolist() == [[-2.0, -1.75, -1.5]] * 3 and Y.tolist() == [[0, 0, 0], [1, 1, 1], [2, 2, 2]]
     A, _, C = meshgrid([1, 2], [3, 4, 5], [6])
     assert A.shape == (3, 2, 1) and A.tolist() == [[[1], [2]]] * 3 and C.tolist() == [[[6], [6]]] * 3
-    I, J = meshgrid([1, 2, 3], [4, 5], indexing="ij")
-    assert I.tolist() == [[1, 1], [2, 2], [3, 3]] and J.tolist() == [[4, 5]] * 3
+    rows, columns = meshgrid([1, 2, 3], [4, 5], indexing="ij")
+    assert rows.tolist() == [[1, 1], [2, 2], [3, 3]] and columns.tolist() == [[4, 5]] * 3
     X[0, 0] = 100  # copies, not views of the inputs
     assert X[1, 0] == -2.0
 
