@@ -56,14 +56,16 @@ def run_script(
     path: Union[str, "os.PathLike[str]"],
     mnist: Optional[str] = None,
     seed: Optional[int] = None,
-    out: TextIO = sys.stdout,
+    out: Optional[TextIO] = None,
 ) -> None:
     """Run the book's script at ``path`` with ``numpy`` as zeronn, as the book runs it.
 
     The stand-in modules are installed for the run and removed after it, and the
     working directory, ``sys.path`` and ``sys.argv`` are restored. Exceptions from
-    the script propagate, as they would from ``python script.py``.
+    the script propagate, as they would from ``python script.py``. Charts and notes go
+    to ``out``: standard output (as it is when the script runs) unless given.
     """
+    out = sys.stdout if out is None else out
     script = os.path.abspath(path)
     if not os.path.isfile(script):
         raise FileNotFoundError(f"no such script: {os.fspath(path)!r}; give a path like ch05/gradient_check.py")

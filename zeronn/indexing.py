@@ -33,6 +33,7 @@ from __future__ import annotations
 __all__ = ["View", "Picked", "select", "check_index", "nditer", "OutOfBoundsError", "InvalidIndexError"]
 
 import operator
+from itertools import compress
 from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ._shape import (
@@ -42,7 +43,9 @@ from ._shape import (
     broadcast_shapes,
     broadcast_to,
     check_ndim,
+    offsets_of,
     size_of,
+    strides_of,
     unravel,
 )
 
@@ -198,19 +201,24 @@ def _basic(shape: Shape, strides: Shape, offset: int, items: List[Item], scalar:
 
 
 def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> Picked:
+    mask = items[0]
+    if len(items) == 1 and isinstance(mask, _Array) and mask.boolean:
+        # The common x[mask] with a mask of x's own shape: the offsets of the True elements,
+        # picked by compress at C speed (the general path below builds a tuple per element).
+        if mask.shape != shape:
+            _check_mask(shape, 0, mask)
+        every = range(offset, offset + len(mask.values)) if strides == strides_of(shape) else offsets_of(
+            shape, strides, offset
+        )
+        picked = list(compress(every, mask.values))
+        return Picked((len(picked),), picked)
     # Booleans become the integer positions of their True elements (NumPy's nonzero),
     # one integer array per axis they cover; a lone int becomes a 0-d integer array.
     parts: List[Tuple[str, Any, int]] = []  # (kind, item, axis it indexes)
     axis = 0
     for item in items:
         if isinstance(item, _Array) and item.boolean:
-            covered = shape[axis : axis + len(item.shape)]
-            for position, (length, mask_length) in enumerate(zip(covered, item.shape)):
-                if length != mask_length:
-                    raise OutOfBoundsError(
-                        f"boolean index did not match indexed array along axis {axis + position}; size of "
-                        f"axis is {length} but size of corresponding boolean axis is {mask_length}"
-                    )
+            _check_mask(shape, axis, item)
             true_at = [unravel(i, item.shape) for i, flag in enumerate(item.values) if flag]
             for position in range(len(item.shape)):
                 positions = [index[position] for index in true_at]
@@ -259,6 +267,16 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
         offsets = [start + step for start in offsets for step in block]
         out_shape += block_shape
     return Picked(out_shape, offsets)
+
+
+def _check_mask(shape: Shape, axis: int, mask: _Array) -> None:
+    """A boolean index must have the lengths of the axes it covers, from ``axis`` on."""
+    for position, (length, mask_length) in enumerate(zip(shape[axis:], mask.shape)):
+        if length != mask_length:
+            raise OutOfBoundsError(
+                f"boolean index did not match indexed array along axis {axis + position}; size of "
+                f"axis is {length} but size of corresponding boolean axis is {mask_length}"
+            )
 
 
 # ---------------------------------------------------------------------------
