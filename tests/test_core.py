@@ -367,6 +367,18 @@ def test_argmax_points_at_a_maximum(t):
 # ---------------------------------------------------------------------------
 
 
+def test_results_are_laid_out_as_numpys_are():
+    x = zeronn.zeros((2, 3))
+    # The memory order of the operands (NumPy's order="K"), which decides what a later
+    # reshape or ravel of the result views or copies:
+    assert (x.T + 1).strides == (8, 24) and (-x.T).strides == (8, 24) and (x.T + x.T).strides == (8, 24)
+    assert (x.T + x.copy().T.copy()).strides == (16, 8)  # operands disagree: row-major wins
+    assert x.T.astype("float32").strides == (4, 12) and tensor(x.T).strides == (8, 24)
+    y = zeronn.zeros((2, 3, 4)).transpose(2, 0, 1)
+    assert y.sum(axis=1).strides == (8, 32) and y.sum(axis=1, keepdims=True).strides == (8, 96, 32)
+    assert zeronn.zeros((2, 2), dtype=bool).T.astype(int).strides == (8, 16)
+
+
 def test_reshape_flatten_transpose_match_numpy():
     assert arange(6).reshape(2, -1).tolist() == [[0, 1, 2], [3, 4, 5]]
     assert arange(6).reshape((3, 2)).shape == (3, 2)

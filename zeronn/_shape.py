@@ -200,9 +200,13 @@ def size_of(shape: Shape) -> int:
 def strides_of(shape: Shape) -> Shape:
     """Return how far apart, in the flat list, neighbours along each axis are.
 
-    >>> strides_of((2, 3, 4))
-    (12, 4, 1)
+    A shape with no elements gets strides of 0, as NumPy 2 gives a new empty array.
+
+    >>> strides_of((2, 3, 4)), strides_of((2, 0))
+    ((12, 4, 1), (0, 0))
     """
+    if 0 in shape:
+        return (0,) * len(shape)
     strides = []
     step = 1
     for length in reversed(shape):
@@ -232,35 +236,44 @@ def is_contiguous(shape: Shape, strides: Shape) -> bool:
 
     >>> is_contiguous((2, 3), (3, 1)), is_contiguous((3, 2), (1, 3)), is_contiguous((1, 3), (7, 1))
     (True, False, True)
+    >>> is_contiguous((0, 2), (0, 0))
+    True
     """
+    if 0 in shape:
+        return True
     expected = 1
     for length, stride in zip(reversed(shape), reversed(strides)):
-        if length == 0:
-            return True
         if length != 1 and stride != expected:
             return False
         expected *= length
     return True
 
 
-def reshape_strides(shape: Shape, strides: Shape, new_shape: Shape) -> Optional[Shape]:
+def reshape_strides(shape: Shape, strides: Shape, new_shape: Shape, same_shape_is_same: bool = True) -> Optional[Shape]:
     """The strides that read the elements of a (possibly strided) view in ``new_shape``,
     or ``None`` when no strides can and ``reshape`` must copy.
 
     NumPy's rule (``_attempt_nocopy_reshape``): the new axes are matched to groups of
     old axes with the same number of elements, and a group of old axes can become new
     axes only if it is contiguous within itself. A transpose can gain or lose axes of
-    length 1 without a copy, but cannot be flattened.
+    length 1 without a copy, but cannot be flattened. Asking for the same shape (spelled
+    without ``-1``, as NumPy checks it) keeps the same strides.
 
     >>> reshape_strides((2, 3), (3, 1), (3, 2)), reshape_strides((3, 2), (1, 3), (6,))
     ((2, 1), None)
     >>> reshape_strides((3, 2), (1, 3), (3, 1, 2))   # x.T with an axis of length 1 added
     (1, 6, 3)
     """
-    if tuple(new_shape) == tuple(shape):
+    if same_shape_is_same and tuple(new_shape) == tuple(shape):
         return strides
     if size_of(shape) == 0 or is_contiguous(shape, strides):
-        return strides_of(new_shape)
+        # Row-major strides over the same storage, an axis of length 0 counted as 1
+        # (NumPy's _array_fill_strides: a view keeps real strides even when it is empty).
+        filled, step = [], 1
+        for length in reversed(new_shape):
+            filled.append(step)
+            step *= length or 1
+        return tuple(reversed(filled))
     old = [(length, stride) for length, stride in zip(shape, strides) if length != 1]
     new_strides = [0] * len(new_shape)
     oi, oj, ni, nj = 0, 1, 0, 1
@@ -284,6 +297,78 @@ def reshape_strides(shape: Shape, strides: Shape, new_shape: Shape) -> Optional[
     for nk in range(ni, len(new_shape)):  # trailing axes of length 1
         new_strides[nk] = last
     return tuple(new_strides)
+
+
+def is_f_contiguous(shape: Shape, strides: Shape) -> bool:
+    """Whether ``strides`` walk ``shape`` column by column (NumPy's F-contiguous flag).
+
+    >>> is_f_contiguous((3, 2), (1, 3)), is_f_contiguous((2, 3), (3, 1)), is_f_contiguous((1, 3), (7, 1))
+    (True, False, True)
+    """
+    return is_contiguous(tuple(reversed(shape)), tuple(reversed(strides)))
+
+
+def like_order(shape: Shape, strides: Shape) -> List[int]:
+    """The axes, outermost first, of a new tensor laid out like one of ``strides``.
+
+    NumPy's ``PyArray_NewLikeArray`` with ``order="K"`` (``astype``, ``np.copy``,
+    ``np.array(x)``, ``zeros_like``): row-major if the tensor is C-contiguous,
+    column-major if it is F-contiguous, else its axes by decreasing stride (ties keep
+    their order).
+
+    >>> like_order((2, 3), (3, 1)), like_order((2, 3), (1, 2)), like_order((2, 3, 4), (4, 1, 12))
+    ([0, 1], [1, 0], [2, 0, 1])
+    """
+    if is_contiguous(shape, strides):
+        return list(range(len(shape)))
+    if is_f_contiguous(shape, strides):
+        return list(reversed(range(len(shape))))
+    return sorted(range(len(shape)), key=lambda axis: -abs(strides[axis]))
+
+
+def memory_order(shape: Shape, operand_strides: Sequence[Shape], same_shapes: bool = True) -> List[int]:
+    """The axes, outermost first, of the result of an elementwise operation, as NumPy lays it out.
+
+    NumPy lays out the result in the memory order of its operands (``order="K"``), so
+    that ``(x.T + 1)`` is laid out like ``x.T``. When every operand that is not a number
+    has the result's shape and all are C- (or all F-) contiguous, that order is row-
+    (or column-) major. Otherwise NumPy's iterator finds it by an insertion sort of the
+    axes, innermost first, in which each operand votes by its strides (an axis of length
+    1 or a broadcast one abstains) and, where operands disagree, row-major order wins
+    (``npyiter_find_best_axis_ordering``). ``operand_strides`` are the operands' strides
+    broadcast to ``shape``, with 0 where an operand has no such axis; ``same_shapes``
+    says whether every operand has exactly ``shape`` (else no shortcut is taken).
+
+    >>> memory_order((2, 3), [(3, 1)]), memory_order((3, 2), [(1, 3)])
+    ([0, 1], [1, 0])
+    >>> memory_order((3, 2), [(1, 3), (2, 1)])      # a transpose meets a row-major tensor
+    [0, 1]
+    """
+    ndim = len(shape)
+    if same_shapes and all(is_contiguous(shape, strides) for strides in operand_strides):
+        return list(range(ndim))
+    if same_shapes and all(is_f_contiguous(shape, strides) for strides in operand_strides):
+        return list(reversed(range(ndim)))
+    votes = [[0 if shape[axis] == 1 else strides[axis] for axis in range(ndim)] for strides in operand_strides]
+    order = list(reversed(range(ndim)))  # innermost first, as NumPy's iterator keeps its axes
+    for i0 in range(1, ndim):
+        axis, position = order[i0], i0
+        for i1 in range(i0 - 1, -1, -1):
+            other, decided, swap = order[i1], False, False
+            for strides in votes:
+                if strides[axis] and strides[other]:
+                    if abs(strides[other]) <= abs(strides[axis]):
+                        swap = False  # a vote for row-major order always wins
+                    elif not decided:
+                        swap = True
+                    decided = True
+            if decided and not swap:
+                break
+            if decided:
+                position = i1
+        order[position + 1 : i0 + 1] = order[position:i0]
+        order[position] = axis
+    return order[::-1]
 
 
 def offsets_of(shape: Shape, strides: Shape, offset: int) -> List[int]:

@@ -71,6 +71,8 @@ from ._shape import (
     flatten_nested,
     format_shape,
     is_contiguous,
+    like_order,
+    memory_order,
     nest,
     normalize_axis,
     offsets_of,
@@ -245,7 +247,11 @@ class Tensor:
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
             picked = self._dtype.storage(_gather(self._storage, selected.offsets))
-            return _make(picked, selected.shape, strides_of(selected.shape), 0, self._dtype)
+            copy = _make(picked, selected.shape, strides_of(selected.shape), 0, self._dtype)
+            order = list(selected.order)
+            if order == sorted(order):
+                return copy
+            return copy.transpose(*order).copy().transpose(*_inverse(order))  # laid out as NumPy lays it
         if selected.scalar:
             return self._storage[selected.offset]
         return _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype, self._writeable)
@@ -615,6 +621,13 @@ class Tensor:
             value = _as_element(lane_function(values), out)
             return _make(out.storage([value]), (1,) * self.ndim, (1,) * self.ndim, 0, out) if keepdims else value
         axis = normalize_axis(axis, self.ndim)
+        if not self._contiguous:  # NumPy lays the result out in the tensor's memory order
+            strides = tuple(0 if length == 1 else stride for length, stride in zip(self._shape, self._strides))
+            order = memory_order(self._shape, [strides], same_shapes=False)
+            if order != list(range(self.ndim)):
+                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out)
+                kept = permuted.transpose(*_inverse(order))
+                return kept if keepdims else kept[(slice(None),) * axis + (0,)]
         outer = size_of(self._shape[:axis])
         inner = size_of(self._shape[axis + 1 :])
         block = self._shape[axis] * inner
@@ -647,7 +660,7 @@ class Tensor:
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
         new_shape = resolve_reshape(self.size, shape)
-        strides = reshape_strides(self._shape, self._strides, new_shape)
+        strides = reshape_strides(self._shape, self._strides, new_shape, -1 not in shape)
         if strides is None:
             return self.copy().reshape(new_shape)
         return _make(self._storage, new_shape, strides, self._offset, self._dtype, self._writeable)
@@ -667,7 +680,8 @@ class Tensor:
         >>> tensor([[1, 2], [3, 4]]).flatten()
         tensor([1, 2, 3, 4])
         """
-        return self.copy().reshape(-1)
+        flat = self.copy()
+        return _make(flat._storage, (self.size,), strides_of((self.size,)), 0, self._dtype)
 
     def transpose(self, *axes: int) -> Tensor:
         """A view with the axes permuted: reversed by default, or in the order given.
@@ -699,7 +713,8 @@ class Tensor:
         """A copy with every element converted to ``dtype``, by NumPy's casting rules.
 
         Floats to integers truncate toward zero; integers wrap into a narrower type;
-        NaN, infinities and out-of-range floats have no integer, and raise.
+        NaN, infinities and out-of-range floats have no integer, and raise. As NumPy's,
+        the copy is laid out in memory as the tensor is (``order="K"``).
 
         >>> tensor([-1.5, 0.0, 2.7]).astype(int), tensor([300, -1]).astype("uint8")
         (tensor([-1,  0,  2]), tensor([ 44, 255], dtype=uint8))
@@ -709,9 +724,12 @@ class Tensor:
         ValueError: cannot convert inf at [1] to int64
         """
         to = dtypes.dtype(dtype)
-        where = lambda index: list(unravel(index, self._shape))
-        storage = dtypes.cast_values(elements(self), self._dtype, to, where)
-        return _make(storage, self._shape, strides_of(self._shape), 0, to)
+        order = like_order(self._shape, self._strides)
+        source = self.transpose(*order)  # the same elements, row-major in memory order
+        where = lambda index: [unravel(index, source._shape)[order.index(axis)] for axis in range(self.ndim)]
+        storage = dtypes.cast_values(elements(source), self._dtype, to, where)
+        made = _make(storage, source._shape, strides_of(source._shape), 0, to)
+        return made.transpose(*_inverse(order))
 
     # -----------------------------------------------------------------------
     # Linear algebra
@@ -1003,8 +1021,16 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
     ...
     ValueError: operands could not be broadcast together with shapes (2,) (3,)
     """
-    shape, out, values = _compute(name, *(x if _is_scalar(x) else as_tensor(x) for x in (x1, x2)))
-    return _result(values, shape, out)
+    operands = [x if _is_scalar(x) else as_tensor(x) for x in (x1, x2)]
+    shape = broadcast_shapes(*(operand.shape for operand in operands if isinstance(operand, Tensor)))
+
+    def compute(left: Any, right: Any) -> Any:
+        result_shape, out, values = _compute(name, left, right)
+        return _result(values, result_shape, out)
+
+    if len(shape) < 2:
+        return compute(*operands)
+    return _laid_out(compute, operands, shape, _loop_dtype(name, *operands))
 
 
 def unary(name: str, x: Any) -> Any:
@@ -1015,6 +1041,12 @@ def unary(name: str, x: Any) -> Any:
     (tensor([ 1., inf]), 2.0)
     """
     x = as_tensor(x)
+    loop = float64 if name in _TO_FLOAT and x.dtype.kind != "f" else x.dtype
+    return _laid_out(lambda t: _unary(name, t), [x], x.shape, loop)
+
+
+def _unary(name: str, x: Tensor) -> Any:
+    """``unary`` for a tensor, its result row-major."""
     fast, safe = _UNARY[name]
     kind = x.dtype.kind
     if kind == "b" and name == "negative":
@@ -1032,6 +1064,36 @@ def unary(name: str, x: Any) -> Any:
     else:
         result = kernels.elementwise(fast, safe, lambda: (values,), out)
     return _result(result, x.shape, out)
+
+
+def _laid_out(compute: Callable[..., Any], operands: List[Any], shape: Shape, loop: DType) -> Any:
+    """``compute(*operands)``, its result laid out in memory as NumPy lays it out.
+
+    NumPy gives the result of an elementwise operation the memory order of its operands
+    (``_shape.memory_order``): ``x.T + 1`` is laid out as ``x.T`` is. Row-major operands,
+    the usual case, go straight through; otherwise the operands are transposed into that
+    order (views), computed row by row, and the result transposed back (a view again).
+    ``loop`` is the dtype the operands are computed in: NumPy's shortcut for operands
+    all of one layout only applies when none of them has to be converted first.
+    """
+    tensors = [t for t in operands if isinstance(t, Tensor) and t._shape]
+    if all(t._contiguous for t in tensors):  # every vote is for row-major order
+        return compute(*operands)
+    ndim = len(shape)
+    aligned = [t[(None,) * (ndim - t.ndim)] if t.ndim < ndim else t for t in tensors]
+    strides = [tuple(0 if length == 1 else stride for length, stride in zip(t._shape, t._strides)) for t in aligned]
+    uniform = all(t._shape == shape and t._dtype is loop for t in tensors)
+    order = memory_order(shape, strides, uniform)
+    if order == list(range(ndim)):
+        return compute(*operands)
+    permuted = [t[(None,) * (ndim - t.ndim)].transpose(*order) if isinstance(t, Tensor) and t._shape else t
+                for t in operands]
+    return compute(*permuted).transpose(*_inverse(order))
+
+
+def _inverse(order: List[int]) -> List[int]:
+    """The permutation that undoes ``order``: ``t.transpose(order).transpose(_inverse(order))`` is ``t``."""
+    return [order.index(axis) for axis in range(len(order))]
 
 
 def _operator(name: str, left: Any, right: Any) -> Any:
@@ -1057,12 +1119,7 @@ def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
             return left.shape, left.dtype, _as_storage(unary("sqrt", left), left.dtype)
     fast, safe = _BINARY[name]
     comparison = name in _COMPARISONS
-    try:
-        common = dtypes.result_type(left, right)
-    except dtypes.IntegerOutOfBoundsError:
-        if not comparison:
-            raise
-        common = left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
+    common = _loop_dtype(name, left, right)
     if common is bool_ and name in ("add", "multiply"):
         fast = safe = _ON_BOOLS[name]
     elif common is bool_ and name == "subtract":
@@ -1070,10 +1127,6 @@ def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
             "numpy boolean subtract, the `-` operator, is not supported, "
             "use the bitwise_xor, the `^` operator, or the logical_xor function instead."
         )
-    if name == "true_divide" and common.kind != "f":
-        common = float64  # integers divide as float64
-    elif name in ("power", "floor_divide", "remainder") and common is bool_:
-        common = dtypes.int8  # NumPy computes these on bools as int8
     if name == "power" and common.kind != "f":
         bits, signed = 8 * common.itemsize, common.kind == "i"
         fast = safe = lambda base, exponent: ieee.integer_power(base, exponent, bits, signed)
@@ -1100,6 +1153,23 @@ def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
     else:
         values = kernels.elementwise(fast, safe, operands, out)
     return shape, out, values
+
+
+def _loop_dtype(name: str, left: Any, right: Any) -> DType:
+    """The dtype NumPy computes ``left <name> right`` in, to which both operands are converted."""
+    try:
+        common = dtypes.result_type(left, right)
+    except dtypes.IntegerOutOfBoundsError:
+        if name == "true_divide":
+            return float64  # the Python int goes straight to float64, as the integers do
+        if name not in _COMPARISONS:
+            raise
+        common = left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
+    if name == "true_divide" and common.kind != "f":
+        return float64  # integers divide as float64
+    if name in ("power", "floor_divide", "remainder") and common is bool_:
+        return dtypes.int8  # NumPy computes these on bools as int8
+    return common
 
 
 def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
@@ -1194,6 +1264,9 @@ def _rows(t: Tensor) -> Iterator[List[Any]]:
     for row in range(rows):
         start = t._offset + row * step_row
         stop = start + length * step
+        if not length:
+            yield []
+            continue
         line: Any = storage[start : stop if stop >= 0 else None : step] if step else [storage[start]] * length
         yield line.tolist() if hasattr(line, "tolist") else line
 

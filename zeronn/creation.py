@@ -35,7 +35,7 @@ import math
 from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from . import dtypes
-from ._shape import Number, check_ndim, size_of
+from ._shape import Number, check_ndim, like_order, size_of
 from .core import DTypeLike, Tensor, as_tensor
 from .dtypes import DType, float64
 
@@ -180,8 +180,9 @@ def full_like(a: Any, fill_value: Number, dtype: Optional[DTypeLike] = None) -> 
     """
     a = as_tensor(a)
     to = a.dtype if dtype is None else dtypes.dtype(dtype)
-    made = full(_in_memory_order(a.shape, a.strides), fill_value, to)
-    return made.transpose(*_memory_order_inverse(a.strides)) if a.ndim > 1 else made
+    order = like_order(a.shape, a.strides)
+    made = full(tuple(a.shape[axis] for axis in order), fill_value, to)
+    return made.transpose(*[order.index(axis) for axis in range(a.ndim)])
 
 
 def copy(a: Any) -> Tensor:
@@ -295,18 +296,3 @@ def _check_shape(shape: ShapeLike) -> Tuple[int, ...]:
 def _in(to: DType, value: Number) -> Number:
     """``value`` as the result of arithmetic in dtype ``to`` (rounded for float32)."""
     return dtypes.round_float32(value) if to is dtypes.float32 else value
-
-
-def _memory_order(strides: Tuple[int, ...]) -> List[int]:
-    """The axes from the largest stride to the smallest (stable: row-major stays row-major)."""
-    return sorted(range(len(strides)), key=lambda axis: -abs(strides[axis]))
-
-
-def _in_memory_order(shape: Tuple[int, ...], strides: Tuple[int, ...]) -> Tuple[int, ...]:
-    return tuple(shape[axis] for axis in _memory_order(strides))
-
-
-def _memory_order_inverse(strides: Tuple[int, ...]) -> Tuple[int, ...]:
-    order = _memory_order(strides)
-    return tuple(order.index(axis) for axis in range(len(order)))
-

@@ -64,10 +64,16 @@ class View(NamedTuple):
 
 
 class Picked(NamedTuple):
-    """What advanced indexing selects: the storage offset of each element, row-major in ``shape``."""
+    """What advanced indexing selects: the storage offset of each element, row-major in ``shape``.
+
+    ``order`` is how NumPy lays the copy out in memory, outermost axis first: the axes
+    that the index arrays make go outermost, and the others keep the order of their
+    strides in the tensor indexed (``x.T[:, [0, 1]]`` keeps ``x.T``'s column order).
+    """
 
     shape: Shape
     offsets: List[int]
+    order: Tuple[int, ...] = ()
 
 
 class _Array(NamedTuple):
@@ -151,7 +157,7 @@ def _item(part: Any, to_tensor: ToTensor) -> Any:
         return part
     if isinstance(part, (list, tuple, range)) or hasattr(part, "dtype"):
         array = part if hasattr(part, "dtype") else to_tensor(list(part))  # type: ignore[misc]
-        kind = array.dtype.kind if array.size else "i"  # [] indexes nothing, as ints
+        kind = array.dtype.kind if array.size or hasattr(part, "dtype") else "i"  # a list [] indexes as ints
         if kind not in "biu":
             raise InvalidIndexError(f"arrays used as indices must be of integer (or boolean) type, not {array.dtype}")
         if not array.shape:  # a 0-d integer tensor is an integer
@@ -190,7 +196,7 @@ def _basic(shape: Shape, strides: Shape, offset: int, items: List[Item], scalar:
             if chosen:
                 offset += chosen.start * stride
             new_shape.append(len(chosen))
-            new_strides.append(chosen.step * stride)
+            new_strides.append(chosen.step * stride if chosen else stride)  # NumPy: an empty slice has step 1
         axis += 1
     return View(tuple(new_shape), tuple(new_strides), offset, scalar)
 
@@ -211,7 +217,7 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
             shape, strides, offset
         )
         picked = list(compress(every, mask.values))
-        return Picked((len(picked),), picked)
+        return Picked((len(picked),), picked, (0,))
     # Booleans become the integer positions of their True elements (NumPy's nonzero),
     # one integer array per axis they cover; a lone int becomes a 0-d integer array.
     parts: List[Tuple[str, Any, int]] = []  # (kind, item, axis it indexes)
@@ -251,22 +257,28 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
         advanced = [total + index * strides[axis] for total, index in zip(advanced, stretched)]
 
     blocks: List[Tuple[Shape, List[int]]] = []  # (shape, offsets) of each output block, in order
+    steps: List[Optional[int]] = []  # the stride of each output axis; None for the index arrays' axes
     for kind, item, axis in parts:
         if kind == "slice":
             chosen = range(*item.indices(shape[axis]))
             blocks.append(((len(chosen),), [i * strides[axis] for i in chosen]))
+            steps.append(chosen.step * strides[axis] if chosen else strides[axis])
         elif kind == "new":
             blocks.append(((1,), [0]))
+            steps.append(0)
     together = where == list(range(where[0], where[-1] + 1))
     at = sum(1 for kind, _, _ in parts[: where[0]] if kind != "array") if together else 0
     blocks.insert(at, (common, advanced))
+    steps[at:at] = [None] * len(common)
 
     offsets = [offset]
     out_shape: Shape = ()
     for block_shape, block in blocks:
         offsets = [start + step for start in offsets for step in block]
         out_shape += block_shape
-    return Picked(out_shape, offsets)
+    picked_axes = [axis for axis, step in enumerate(steps) if step is None]
+    kept_axes = sorted((axis for axis, step in enumerate(steps) if step is not None), key=lambda a: -abs(steps[a] or 0))
+    return Picked(out_shape, offsets, tuple(picked_axes + kept_axes))
 
 
 def _check_mask(shape: Shape, axis: int, mask: _Array) -> None:
