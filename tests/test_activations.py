@@ -123,3 +123,13 @@ def test_identity_returns_equal_values(x):
 
 def test_activations_accept_plain_lists_and_numbers():
     assert sigmoid(0) == 0.5 and step(tensor(3)).tolist() == 1 and relu([-1, 2]).tolist() == [0, 2]
+
+
+def test_the_wrong_values_of_the_issue_are_numpys_now():
+    # An element's sigmoid no longer depends on its neighbours (one element below -709.78
+    # used to switch the formula for the whole tensor):
+    assert sigmoid([-800.0, 1.0]).tolist()[1] == sigmoid([1.0]).tolist()[0] == 0.7310585786300049
+    assert sigmoid([-745.5]).tolist() == [0.0]  # NumPy's 1 / (1 + inf), not a subnormal
+    # relu(-0.0) is NumPy's maximum(0, -0.0): of equal values the second, -0.0.
+    assert math.copysign(1.0, relu([-0.0]).item()) == -1.0
+    assert math.copysign(1.0, relu(tensor([-0.0])).item()) == -1.0

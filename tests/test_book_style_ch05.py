@@ -403,6 +403,7 @@ def test_a_few_steps_on_real_mnist_learn():
     assert before == 0.092 and abs(after - 0.772) <= 0.004, (before, after)
 
 
+@pytest.mark.oracle
 def test_the_same_code_on_numpy_gives_these_numbers():
     """Rerun this module's code with NumPy, where NumPy is installed, and compare."""
     numpy = pytest.importorskip("numpy")
