@@ -9,10 +9,16 @@ several rounds, and the table shows medians and the ratios zeronn/plain and zero
 Ratios measured side by side hold on a shared, noisy machine where absolute times do not.
 This is a script, never a test: nothing here passes or fails.
 
-"plain" is what a careful programmer writes by hand with lists: the matrix product
-``[[sum(map(mul, row, col)) for col in BT] for row in A]`` with ``B`` transposed once (on
-every Python; zeronn itself uses ``math.sumprod`` on 3.12+), comprehensions for
-elementwise work. NumPy is used when it is installed.
+"plain" is the fastest form a careful programmer writes by hand with lists: the matrix
+product ``[[sum(map(mul, row, col)) for col in BT] for row in A]`` with ``B`` transposed
+once (on every Python; zeronn itself uses ``math.sumprod`` on 3.12+), ``list(map(add, row,
+b))`` for a broadcast addition, comprehensions for the activations. NumPy is used when it
+is installed.
+
+The training step is chapter 5's two-layer net (784-50-10, Affine-ReLU-Affine-
+SoftmaxWithLoss, batch 100): forward, loss, backward and the SGD update, written in the
+book's style on zeronn (the book's layers, ``params[key] -= lr * grad[key]``), against the
+same arithmetic on nested lists, and on NumPy.
 """
 
 from __future__ import annotations
@@ -27,13 +33,14 @@ import statistics
 import subprocess
 import sys
 import time
-from operator import mul
+from operator import add, mul
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import zeronn  # noqa: E402
+import zeronn.datasets  # noqa: E402
 from zeronn import mnist  # noqa: E402
 
 try:
@@ -59,7 +66,7 @@ def plain_vecmat(x, B):
 
 
 def plain_add_row(A, b):
-    return [[u + v for u, v in zip(row, b)] for row in A]
+    return [list(map(add, row, b)) for row in A]
 
 
 def plain_sigmoid(A):
@@ -80,6 +87,138 @@ def plain_softmax(A):
         total = sum(exps)
         out.append([e / total for e in exps])
     return out
+
+
+def plain_transpose(A):
+    return [list(column) for column in zip(*A)]
+
+
+def plain_training_step(params, x, t, lr=0.1):
+    """One SGD step of the two-layer net on nested lists: the book's arithmetic, by hand."""
+    W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
+    batch = len(x)
+    a1 = plain_add_row(plain_matmul(x, W1), b1)
+    z1 = plain_relu(a1)
+    a2 = plain_add_row(plain_matmul(z1, W2), b2)
+    y = plain_softmax(a2)
+    loss = -sum(math.log(row[label] + 1e-7) for row, label in zip(y, t)) / batch
+    dy = [[(p - (1.0 if k == label else 0.0)) / batch for k, p in enumerate(row)] for row, label in zip(y, t)]
+    dW2 = plain_matmul(plain_transpose(z1), dy)
+    db2 = [sum(column) for column in zip(*dy)]
+    dz1 = plain_matmul(dy, plain_transpose(W2))
+    da1 = [[d if a > 0.0 else 0.0 for d, a in zip(drow, arow)] for drow, arow in zip(dz1, a1)]
+    dW1 = plain_matmul(plain_transpose(x), da1)
+    db1 = [sum(column) for column in zip(*da1)]
+    plain_matmul(da1, plain_transpose(W1))  # dx, which Affine.backward computes too
+    for W, dW in ((W1, dW1), (W2, dW2)):
+        for row, drow in zip(W, dW):
+            row[:] = [w - lr * d for w, d in zip(row, drow)]
+    for b, db in ((b1, db1), (b2, db2)):
+        b[:] = [v - lr * d for v, d in zip(b, db)]
+    return loss
+
+
+class Relu:  # the book's layers, in its style, on zeronn or NumPy
+    def __init__(self):
+        self.mask = None
+
+    def forward(self, x):
+        self.mask = x <= 0
+        out = x.copy()
+        out[self.mask] = 0
+        return out
+
+    def backward(self, dout):
+        dout[self.mask] = 0
+        return dout
+
+
+class Affine:
+    def __init__(self, np, W, b):
+        self.np, self.W, self.b = np, W, b
+
+    def forward(self, x):
+        self.x = x
+        return self.np.dot(x, self.W) + self.b
+
+    def backward(self, dout):
+        dx = self.np.dot(dout, self.W.T)
+        self.dW = self.np.dot(self.x.T, dout)
+        self.db = self.np.sum(dout, axis=0)
+        return dx
+
+
+class SoftmaxWithLoss:
+    def __init__(self, np):
+        self.np = np
+
+    def forward(self, x, t):
+        np = self.np
+        self.t = t
+        x = x - np.max(x, axis=-1, keepdims=True)
+        self.y = np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+        batch_size = self.y.shape[0]
+        return -np.sum(np.log(self.y[np.arange(batch_size), t] + 1e-7)) / batch_size
+
+    def backward(self):
+        batch_size = self.t.shape[0]
+        dx = self.y.copy()
+        dx[self.np.arange(batch_size), self.t] -= 1
+        return dx / batch_size
+
+
+def book_training_step(np, params, layers, x, t, lr=0.1):
+    """One SGD step of ch05's TwoLayerNet, in the book's style, on zeronn or NumPy."""
+    affine1, relu, affine2, last = layers
+    loss = last.forward(affine2.forward(relu.forward(affine1.forward(x))), t)
+    dout = affine1.backward(relu.backward(affine2.backward(last.backward())))
+    grads = {"W1": affine1.dW, "b1": affine1.db, "W2": affine2.dW, "b2": affine2.db}
+    for key in ("W1", "b1", "W2", "b2"):
+        params[key] -= lr * grads[key]
+    return loss, dout
+
+
+def training_workload(rng):
+    """The three training steps, from the same starting weights and the same batch."""
+    batch, labels = mnist_batch(rng)
+    W1 = [[0.01 * rng.gauss(0, 1) for _ in range(50)] for _ in range(784)]
+    W2 = [[0.01 * rng.gauss(0, 1) for _ in range(10)] for _ in range(50)]
+
+    def fresh(np):
+        params = {"W1": np.array(W1), "b1": np.zeros(50), "W2": np.array(W2), "b2": np.zeros(10)}
+        layers = (Affine(np, params["W1"], params["b1"]), Relu(), Affine(np, params["W2"], params["b2"]),
+                  SoftmaxWithLoss(np))
+        return params, layers
+
+    z_params, z_layers = fresh(zeronn)
+    z_x, z_t = zeronn.array(batch, dtype="float32"), zeronn.array(labels)
+    plain_params = {"W1": [row[:] for row in W1], "b1": [0.0] * 50, "W2": [row[:] for row in W2], "b2": [0.0] * 10}
+    implementations = {
+        "zeronn": lambda: book_training_step(zeronn, z_params, z_layers, z_x, z_t),
+        "plain": lambda: plain_training_step(plain_params, batch, labels),
+        "numpy": None,
+    }
+    if numpy is not None:
+        n_params, n_layers = fresh(numpy)
+        n_x, n_t = numpy.array(batch, dtype="float32"), numpy.array(labels)
+        implementations["numpy"] = lambda: book_training_step(numpy, n_params, n_layers, n_x, n_t)
+    # The same first step everywhere (the same loss), or the comparison means nothing.
+    losses = [float(implementations[name]()[0] if name != "plain" else implementations[name]())
+              for name in implementations if implementations[name] is not None]
+    if max(losses) - min(losses) > 1e-9:
+        raise SystemExit(f"the training steps disagree on the loss: {losses}")
+    return implementations
+
+
+def mnist_batch(rng, size=100):
+    """100 MNIST training images as lists of floats (or, without the files, images as sparse)."""
+    path = SHARED / "mnist"
+    if (path / "train-images-idx3-ubyte.gz").exists():
+        x, t = zeronn.datasets.load_mnist_split(path, "train")
+        picks = [rng.randrange(len(t)) for _ in range(size)]
+        return [x[i].tolist() for i in picks], [int(t[i]) for i in picks]
+    images = [[rng.random() if rng.random() < 0.19 else 0.0 for _ in range(784)] for _ in range(size)]
+    return images, [rng.randrange(10) for _ in range(size)]
 
 
 def plain_forward(network, x):
@@ -280,6 +419,8 @@ def main():
     }
     for name, implementations in workloads(random.Random(0)).items():
         report["rows"].append({"workload": name, **compare(implementations, rounds)})
+    report["rows"].append({"workload": "training step, ch05 two-layer net, batch 100",
+                           **compare(training_workload(random.Random(1)), max(3, rounds // 3), minimum=0.0)})
     have_mnist = (arguments.data / "t10k-images-idx3-ubyte.gz").exists() and arguments.weights.exists()
     if have_mnist and not arguments.quick:
         medians, correct = mnist_workload(arguments.data, arguments.weights, arguments.mnist_rounds)

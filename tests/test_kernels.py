@@ -118,7 +118,7 @@ def test_dot_with_mostly_zero_rows_is_the_plain_product(m, n, p, data):
     rows = [data.draw(st.lists(sparse_float, min_size=n, max_size=n)) for _ in range(m)]
     columns = [data.draw(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n)) for _ in range(p)]
     fast, plain = kernels.dot(rows, columns), kernels.dot_plain(rows, columns)
-    if kernels.sumprod is not None and hasattr(math, "sumprod"):  # 3.12+: extended precision, last bits
+    if hasattr(math, "sumprod"):  # 3.12+: kernels.dot uses it, with extended precision, last bits
         assert all(math.isclose(a, b, rel_tol=1e-15, abs_tol=1e-300) for a, b in zip(fast, plain))
         assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0)
     else:  # a zero term adds exactly nothing to a sum that starts from +0

@@ -414,6 +414,12 @@ def broadcast_shapes(*shapes: Shape) -> Shape:
     ...
     ValueError: operands could not be broadcast together with shapes (2,3) (4,)
     """
+    if len(shapes) == 1:
+        return tuple(shapes[0])
+    if len(shapes) == 2:  # the usual case: one shape ends with the other, as (100, 50) with (50,)
+        longer, shorter = sorted(shapes, key=len, reverse=True)
+        if longer[len(longer) - len(shorter):] == shorter:
+            return tuple(longer)
     ndim = max(map(len, shapes), default=0)
     result = [1] * ndim
     for shape in shapes:

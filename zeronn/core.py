@@ -145,7 +145,7 @@ class Tensor:
         if size_of(shape) != len(storage):
             raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
         writeable = not (isinstance(storage, memoryview) and storage.readonly)
-        return _make(storage, shape, strides_of(shape), 0, dtype, writeable)
+        return _new(storage, shape, dtype, writeable)
 
     # -----------------------------------------------------------------------
     # Inspection
@@ -247,7 +247,7 @@ class Tensor:
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
             picked = self._dtype.storage(_gather(self._storage, selected.offsets))
-            copy = _make(picked, selected.shape, strides_of(selected.shape), 0, self._dtype)
+            copy = _new(picked, selected.shape, self._dtype)
             order = list(selected.order)
             if order == sorted(order):
                 return copy
@@ -513,7 +513,8 @@ class Tensor:
         """``self = self <op> other``, written into this tensor's own storage."""
         if not self._writeable:
             raise ValueError("output array is read-only")
-        shape, out, values = _compute(name, self, as_tensor(other) if not _is_scalar(other) else other)
+        other = other if _is_scalar(other) else as_tensor(other)
+        values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
         if shape != self._shape:
             raise ValueError(
                 f"non-broadcastable output operand with shape {format_shape(self._shape)} "
@@ -636,7 +637,7 @@ class Tensor:
         shape = self._shape[:axis] + ((1,) if keepdims else ()) + self._shape[axis + 1 :]
         if not shape:
             return results[0]  # a 1-d tensor reduces to a number, as in NumPy
-        return _make(out.storage(results), shape, strides_of(shape), 0, out)
+        return _new(out.storage(results), shape, out)
 
     # -----------------------------------------------------------------------
     # Shape changes: views where NumPy gives views
@@ -681,7 +682,7 @@ class Tensor:
         tensor([1, 2, 3, 4])
         """
         flat = self.copy()
-        return _make(flat._storage, (self.size,), strides_of((self.size,)), 0, self._dtype)
+        return _new(flat._storage, (self.size,), self._dtype)
 
     def transpose(self, *axes: int) -> Tensor:
         """A view with the axes permuted: reversed by default, or in the order given.
@@ -707,7 +708,7 @@ class Tensor:
         """
         values = elements(self)
         storage = list(values) if not self._dtype.typecode else array(self._dtype.typecode, values)
-        return _make(storage, self._shape, strides_of(self._shape), 0, self._dtype)
+        return _new(storage, self._shape, self._dtype)
 
     def astype(self, dtype: DTypeLike) -> Tensor:
         """A copy with every element converted to ``dtype``, by NumPy's casting rules.
@@ -728,7 +729,7 @@ class Tensor:
         source = self.transpose(*order)  # the same elements, row-major in memory order
         where = lambda index: [unravel(index, source._shape)[order.index(axis)] for axis in range(self.ndim)]
         storage = dtypes.cast_values(elements(source), self._dtype, to, where)
-        made = _make(storage, source._shape, strides_of(source._shape), 0, to)
+        made = _new(storage, source._shape, to)
         return made.transpose(*_inverse(order))
 
     # -----------------------------------------------------------------------
@@ -827,7 +828,7 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
         storage = to.storage(flat)
     else:
         storage = dtypes.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
-    return _make(storage, shape, strides_of(shape), 0, to)
+    return _new(storage, shape, to)
 
 
 def as_tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
@@ -917,7 +918,10 @@ def _assignable(value: Any, shape: Shape, dtype: DType) -> Storage:
     return dtype.storage(kernels.stretch(values, value_shape, shape))
 
 
-def _make(storage: Storage, shape: Shape, strides: Shape, offset: int, dtype: DType, writeable: bool = True) -> Tensor:
+def _make(
+    storage: Storage, shape: Shape, strides: Shape, offset: int, dtype: DType,
+    writeable: bool = True, contiguous: Optional[bool] = None,
+) -> Tensor:
     """A tensor over ``storage``, trusted: every tensor inside zeronn is made here."""
     self = object.__new__(Tensor)
     self._storage = storage
@@ -925,9 +929,14 @@ def _make(storage: Storage, shape: Shape, strides: Shape, offset: int, dtype: DT
     self._strides = strides
     self._offset = offset
     self._dtype = dtype
-    self._contiguous = is_contiguous(shape, strides)
+    self._contiguous = is_contiguous(shape, strides) if contiguous is None else contiguous
     self._writeable = writeable
     return self
+
+
+def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
+    """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual case."""
+    return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
 
 
 def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
@@ -943,7 +952,7 @@ def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
     for item in items:
         same = item.dtype is common
         values.extend(elements(item) if same else dtypes.cast_values(elements(item), item.dtype, common))
-    stacked = _make(common.storage(values), (len(items),) + shape, strides_of((len(items),) + shape), 0, common)
+    stacked = _new(common.storage(values), (len(items),) + shape, common)
     return stacked if to is None or to is common else stacked.astype(to)
 
 
@@ -1021,16 +1030,17 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
     ...
     ValueError: operands could not be broadcast together with shapes (2,) (3,)
     """
-    operands = [x if _is_scalar(x) else as_tensor(x) for x in (x1, x2)]
-    shape = broadcast_shapes(*(operand.shape for operand in operands if isinstance(operand, Tensor)))
+    left = x1 if _is_scalar(x1) else as_tensor(x1)
+    right = x2 if _is_scalar(x2) else as_tensor(x2)
+    loop = _loop_dtype(name, left, right)
+    shape = broadcast_shapes(*(x._shape for x in (left, right) if isinstance(x, Tensor)))
 
     def compute(left: Any, right: Any) -> Any:
-        result_shape, out, values = _compute(name, left, right)
-        return _result(values, result_shape, out)
+        return _result(*_compute(name, left, right, loop))
 
     if len(shape) < 2:
-        return compute(*operands)
-    return _laid_out(compute, operands, shape, _loop_dtype(name, *operands))
+        return compute(left, right)
+    return _laid_out(compute, [left, right], shape, loop)
 
 
 def unary(name: str, x: Any) -> Any:
@@ -1112,14 +1122,14 @@ def _operator(name: str, left: Any, right: Any) -> Any:
     return elementwise(name, left, right)
 
 
-def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
-    """The shape, dtype and elements of ``left <name> right`` (tensors or Python numbers)."""
+def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, Shape, DType]:
+    """The elements, shape and dtype of ``left <name> right`` (tensors or Python numbers),
+    computed in dtype ``common``."""
     if name == "power" and type(right) is float and right == 0.5 and isinstance(left, Tensor):
         if left.dtype.kind == "f":  # NumPy's x ** 0.5 runs np.sqrt, not pow (they differ at -0.0, -inf)
-            return left.shape, left.dtype, _as_storage(unary("sqrt", left), left.dtype)
+            return _as_storage(unary("sqrt", left), left.dtype), left.shape, left.dtype
     fast, safe = _BINARY[name]
     comparison = name in _COMPARISONS
-    common = _loop_dtype(name, left, right)
     if common is bool_ and name in ("add", "multiply"):
         fast = safe = _ON_BOOLS[name]
     elif common is bool_ and name == "subtract":
@@ -1133,13 +1143,13 @@ def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
     out = bool_ if comparison else common
     left_values, left_shape = _operand_values(left, common)
     right_values, right_shape = _operand_values(right, common)
-    shape = left_shape if left_shape == right_shape else broadcast_shapes(left_shape, right_shape)
+    shape = broadcast_shapes(left_shape, right_shape)
     if name == "maximum" and common is float64 and (not left_shape or not right_shape):
         # The book's relu, maximum(0, x): one comprehension, no call per element.
         scalar_first = not left_shape
         values, scalar = (right_values, left_values[0]) if scalar_first else (left_values, right_values[0])
         if len(values) == size_of(shape):
-            return shape, out, kernels.maximum_with_scalar(values, scalar, scalar_first)
+            return kernels.maximum_with_scalar(values, scalar, scalar_first), shape, out
 
     def operands() -> Tuple[Any, Any]:
         return (
@@ -1152,24 +1162,40 @@ def _compute(name: str, left: Any, right: Any) -> Tuple[Shape, DType, Storage]:
         values = out.storage(dtypes.wrap(exact, out))
     else:
         values = kernels.elementwise(fast, safe, operands, out)
-    return shape, out, values
+    return values, shape, out
+
+
+_NUMBERS = (int, float)
 
 
 def _loop_dtype(name: str, left: Any, right: Any) -> DType:
     """The dtype NumPy computes ``left <name> right`` in, to which both operands are converted."""
-    try:
-        common = dtypes.result_type(left, right)
-    except dtypes.IntegerOutOfBoundsError:
-        if name == "true_divide":
-            return float64  # the Python int goes straight to float64, as the integers do
-        if name not in _COMPARISONS:
-            raise
-        common = left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
+    if isinstance(left, Tensor) and (  # the usual cases first: one dtype, or floats with a Python number
+        (isinstance(right, Tensor) and right._dtype is left._dtype)
+        or (type(right) in _NUMBERS and left._dtype.kind == "f")
+    ):
+        common = left._dtype
+    elif type(left) in _NUMBERS and isinstance(right, Tensor) and right._dtype.kind == "f":
+        common = right._dtype
+    else:
+        common = _promoted(name, left, right)
     if name == "true_divide" and common.kind != "f":
         return float64  # integers divide as float64
     if name in ("power", "floor_divide", "remainder") and common is bool_:
         return dtypes.int8  # NumPy computes these on bools as int8
     return common
+
+
+def _promoted(name: str, left: Any, right: Any) -> DType:
+    """``dtypes.result_type`` of the operands, and what a too-large Python int means for ``name``."""
+    try:
+        return dtypes.result_type(left, right)
+    except dtypes.IntegerOutOfBoundsError:
+        if name == "true_divide":
+            return float64  # the Python int goes straight to float64, as the integers do
+        if name not in _COMPARISONS:
+            raise
+        return left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
 
 
 def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
@@ -1196,7 +1222,7 @@ def _result(values: Storage, shape: Shape, dtype: DType) -> Any:
     """A tensor of ``values``, or its one element as a Python number when ``shape`` is ``()``."""
     if not shape:
         return values[0]
-    return _make(values, shape, strides_of(shape), 0, dtype)
+    return _new(values, shape, dtype)
 
 
 def _as_storage(result: Any, dtype: DType) -> Storage:
@@ -1333,4 +1359,4 @@ def _rebuild(name: str, shape: Shape, payload: bytes) -> Tensor:
     storage: Storage = packed
     if not dtype.typecode:
         storage = [value != 0 for value in packed] if dtype is bool_ else packed.tolist()
-    return _make(storage, shape, strides_of(shape), 0, dtype)
+    return _new(storage, shape, dtype)
