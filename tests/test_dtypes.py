@@ -10,12 +10,11 @@ from hypothesis import strategies as st
 
 import zeronn
 from zeronn import dtypes
+from zeronn.casting import cast_python, cast_values, round_float32, wrap
 from zeronn.dtypes import (
     IntegerOutOfBoundsError,
     bool_,
     can_cast,
-    cast_python,
-    cast_values,
     dtype,
     float32,
     float64,
@@ -25,12 +24,10 @@ from zeronn.dtypes import (
     int64,
     promote_types,
     result_type,
-    round_float32,
     uint8,
     uint16,
     uint32,
     uint64,
-    wrap,
 )
 
 ALL = [bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64]

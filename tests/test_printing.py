@@ -9,7 +9,8 @@ import pytest
 
 import zeronn
 from zeronn import arange, tensor, zeros  # noqa: F401  (used by the BUILT expressions)
-from zeronn.dtypes import float32, round_float32
+from zeronn.casting import round_float32
+from zeronn.dtypes import float32
 from zeronn.printing import format_scalar
 
 # (data, dtype, NumPy's str, NumPy's repr as a tensor)

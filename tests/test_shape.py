@@ -1,22 +1,13 @@
-"""Shape arithmetic on tuples: flattening, nesting, broadcasting, axes, reshape."""
+"""Shape arithmetic on tuples (``_shape``), nested lists (``nested``), and reshape (``layout``)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from zeronn import OutOfBoundsError
-from zeronn._shape import (
-    broadcast_shapes,
-    broadcast_to,
-    flatten_nested,
-    format_shape,
-    nest,
-    normalize_axis,
-    resolve_reshape,
-    size_of,
-    strides_of,
-    unravel,
-)
+from zeronn._shape import broadcast_shapes, broadcast_to, format_shape, normalize_axis, size_of, strides_of, unravel
+from zeronn.layout import resolve_reshape
+from zeronn.nested import flatten_nested, nest
 from zeronn.testing import mutually_broadcastable_shapes, shapes
 
 

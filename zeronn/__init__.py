@@ -52,7 +52,8 @@ from .dtypes import (
     uint64,
 )
 from .indexing import nditer
-from .network import Dense, Network, forward, init_network
+from .layers import Dense, Network
+from .network import forward, init_network
 
 # ``abs``, ``all``, ``any``, ``max``, ``min`` and ``sum`` share their names with Python's
 # built-ins. They are attributes (``zeronn.sum(x, axis=1)``, as ``np.sum``) but stay out

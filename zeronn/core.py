@@ -59,33 +59,27 @@ __all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "eleme
 
 import math
 import operator
-import sys
 from array import array
 from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import dtypes, ieee, indexing, kernels, printing
+from . import casting, dtypes, ieee, indexing, kernels, printing, reductions
 from ._shape import (
     Number,
     Shape,
     broadcast_shapes,
-    flatten_nested,
     format_shape,
     is_contiguous,
-    like_order,
-    memory_order,
-    nest,
     normalize_axis,
     offsets_of,
-    reshape_strides,
-    resolve_reshape,
     size_of,
     strides_of,
     unravel,
 )
-from .dtypes import DType, Storage, bool_, float64, int64
+from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
+from .layout import like_order, memory_order, reshape_strides, resolve_reshape
+from .nested import nest, tensor
 
 Operand = Union["Tensor", Number, Sequence[Any]]
-DTypeLike = Any  # a DType, a name such as "float32", or bool / int / float
 
 
 class Tensor:
@@ -525,7 +519,7 @@ class Tensor:
                 f"Cannot cast ufunc '{name}' output from {out!r} to {self._dtype!r} with casting rule 'same_kind'"
             )
         if out is not self._dtype:
-            values = dtypes.cast_values(values, out, self._dtype)
+            values = casting.cast_values(values, out, self._dtype)
         write(self, values)
         return self
 
@@ -555,7 +549,7 @@ class Tensor:
         """
         out = self._dtype if self._dtype.kind == "f" else dtypes.uint64 if self._dtype.kind == "u" else int64
         zero = out.type(0)
-        return self._reduce(lambda lane: sum(lane, zero), axis, keepdims, out)
+        return reductions.reduce(self, lambda lane: sum(lane, zero), axis, keepdims, out)
 
     def mean(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The arithmetic mean, overall or along ``axis`` (NaN for an empty lane).
@@ -564,7 +558,7 @@ class Tensor:
         (2.5, tensor([2., 3.]))
         """
         out = self._dtype if self._dtype.kind == "f" else float64
-        return self._reduce(_mean_of, axis, keepdims, out)
+        return reductions.reduce(self, reductions.mean_of, axis, keepdims, out)
 
     def max(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The largest element, or the largest along ``axis``; NaN wins, as in NumPy.
@@ -574,7 +568,7 @@ class Tensor:
         >>> tensor([[1, 5], [7, 2]]).max(axis=0), tensor([1.0, float("nan"), 3.0]).max()
         (tensor([7, 5]), nan)
         """
-        return self._reduce(_lane_extreme(ieee.maximum, "maximum"), axis, keepdims, self._dtype)
+        return reductions.reduce(self, reductions.extreme("maximum"), axis, keepdims, self._dtype)
 
     def min(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The smallest element, or the smallest along ``axis``; NaN wins, as in NumPy.
@@ -582,7 +576,7 @@ class Tensor:
         >>> tensor([[1, 5], [7, 2]]).min(axis=1)
         tensor([1, 2])
         """
-        return self._reduce(_lane_extreme(ieee.minimum, "minimum"), axis, keepdims, self._dtype)
+        return reductions.reduce(self, reductions.extreme("minimum"), axis, keepdims, self._dtype)
 
     def argmax(self, axis: Optional[int] = None) -> Any:
         """The index of the largest element: in the flattened tensor, or along ``axis``.
@@ -592,7 +586,7 @@ class Tensor:
         >>> tensor([[1, 9], [7, 2]]).argmax(), tensor([[1, 9], [7, 2]]).argmax(axis=1)
         (1, tensor([1, 0]))
         """
-        return self._reduce(_argmax_of, axis, False, int64)
+        return reductions.reduce(self, reductions.argmax_of, axis, False, int64)
 
     def any(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """Whether any element (along ``axis``) is true.
@@ -600,7 +594,7 @@ class Tensor:
         >>> tensor([0, 0, 3]).any(), tensor([[0, 1], [0, 0]]).any(axis=1)
         (True, tensor([ True, False]))
         """
-        return self._reduce(any, axis, keepdims, bool_)
+        return reductions.reduce(self, any, axis, keepdims, bool_)
 
     def all(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """Whether every element (along ``axis``) is true.
@@ -608,36 +602,7 @@ class Tensor:
         >>> tensor([1, 2, 0]).all(), tensor([]).all()
         (False, True)
         """
-        return self._reduce(all, axis, keepdims, bool_)
-
-    def _reduce(self, lane_function: Callable[[Any], Any], axis: Any, keepdims: bool, out: DType) -> Any:
-        """``lane_function`` of all elements, or of every lane along ``axis``, as dtype ``out``.
-
-        Along an axis the tensor is read as ``(outer, length, inner)``: the lane for
-        ``(o, i)`` is the slice ``values[o*length*inner + i :: inner]``, cut at the end of
-        block ``o``, which Python's slicing gathers at C speed.
-        """
-        values = elements(self)
-        if axis is None:
-            value = _as_element(lane_function(values), out)
-            return _make(out.storage([value]), (1,) * self.ndim, (1,) * self.ndim, 0, out) if keepdims else value
-        axis = normalize_axis(axis, self.ndim)
-        if not self._contiguous:  # NumPy lays the result out in the tensor's memory order
-            strides = tuple(0 if length == 1 else stride for length, stride in zip(self._shape, self._strides))
-            order = memory_order(self._shape, [strides], same_shapes=False)
-            if order != list(range(self.ndim)):
-                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out)
-                kept = permuted.transpose(*_inverse(order))
-                return kept if keepdims else kept[(slice(None),) * axis + (0,)]
-        outer = size_of(self._shape[:axis])
-        inner = size_of(self._shape[axis + 1 :])
-        block = self._shape[axis] * inner
-        lanes = [values[o * block + i : (o + 1) * block : inner] for o in range(outer) for i in range(inner)]
-        results = [_as_element(lane_function(lane), out) for lane in lanes]
-        shape = self._shape[:axis] + ((1,) if keepdims else ()) + self._shape[axis + 1 :]
-        if not shape:
-            return results[0]  # a 1-d tensor reduces to a number, as in NumPy
-        return _new(out.storage(results), shape, out)
+        return reductions.reduce(self, all, axis, keepdims, bool_)
 
     # -----------------------------------------------------------------------
     # Shape changes: views where NumPy gives views
@@ -728,7 +693,7 @@ class Tensor:
         order = like_order(self._shape, self._strides)
         source = self.transpose(*order)  # the same elements, row-major in memory order
         where = lambda index: [unravel(index, source._shape)[order.index(axis)] for axis in range(self.ndim)]
-        storage = dtypes.cast_values(elements(source), self._dtype, to, where)
+        storage = casting.cast_values(elements(source), self._dtype, to, where)
         made = _new(storage, source._shape, to)
         return made.transpose(*_inverse(order))
 
@@ -765,12 +730,10 @@ class Tensor:
     # -----------------------------------------------------------------------
 
     def __reduce__(self) -> Any:
-        """Pickle as the dtype's name, the shape and the elements as little-endian bytes."""
-        code = self._dtype.typecode or _LIST_CODES[self._dtype.name]
-        packed = array(code, elements(self))
-        if sys.byteorder == "big":
-            packed.byteswap()
-        return (_rebuild, (self._dtype.name, self._shape, packed.tobytes()))
+        """Pickle as the dtype's name, the shape and the elements as bytes (``weights.reduce_tensor``)."""
+        from .weights import reduce_tensor  # pickling is rare: that module loads when first needed
+
+        return reduce_tensor(self)
 
     def __copy__(self) -> Tensor:
         return self.copy()
@@ -792,43 +755,6 @@ class Flags(NamedTuple):
 # ---------------------------------------------------------------------------
 # Construction
 # ---------------------------------------------------------------------------
-
-
-def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
-    """A tensor from a number, nested lists or tuples, or another tensor (``np.array``).
-
-    The data is checked (every row of one length, numbers only) and copied. Without a
-    ``dtype`` it is chosen from the elements, as NumPy does: bools, int64, or float64
-    if any element is a float. With one, each number is converted to it.
-
-    >>> tensor([[1, 2], [3, 4]])
-    tensor([[1, 2],
-            [3, 4]])
-    >>> tensor([-1.0, 1.0, 2.0], dtype=bool), tensor([0.5, 255], dtype="float32")
-    (tensor([ True,  True,  True]), tensor([  0.5, 255. ], dtype=float32))
-    >>> tensor([tensor([1, 2]), tensor([3, 4])]).shape    # tensors in a list stack
-    (2, 2)
-    >>> tensor([[1, 2], [3]])
-    Traceback (most recent call last):
-    ...
-    ValueError: ragged nested list at [1]: expected length 2, got 1
-    """
-    to = None if dtype is None else dtypes.dtype(dtype)
-    if isinstance(data, Tensor):
-        return data.astype(to or data.dtype)
-    if isinstance(data, (list, tuple)) and data and all(isinstance(item, Tensor) for item in data):
-        return _stack(data, to)
-    if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
-        data = [item.tolist() if isinstance(item, Tensor) else item for item in data]
-    flat, shape = flatten_nested(data)
-    if to is None:
-        to = _python_dtype(flat)
-        if to is float64 and flat and type(flat[0]) is int:  # ints too large for int64
-            flat = [float(value) for value in flat]
-        storage = to.storage(flat)
-    else:
-        storage = dtypes.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
-    return _new(storage, shape, to)
 
 
 def as_tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
@@ -899,7 +825,7 @@ def _assignable(value: Any, shape: Shape, dtype: DType) -> Storage:
     """``value`` as ``size_of(shape)`` elements of ``dtype``, broadcast to ``shape``: what
     assignment writes. It is always a new container, so it never aliases the target."""
     if _is_scalar(value):
-        return dtype.storage([dtypes.cast_scalar(value, dtype)] * size_of(shape))
+        return dtype.storage([casting.cast_scalar(value, dtype)] * size_of(shape))
     source = value if isinstance(value, Tensor) else tensor(value, dtype)
     value_shape = source.shape
     while len(value_shape) > len(shape) and value_shape[0] == 1:  # NumPy drops leading 1s
@@ -914,7 +840,7 @@ def _assignable(value: Any, shape: Shape, dtype: DType) -> Storage:
         )
     values = elements(source)
     if source.dtype is not dtype:
-        values = dtypes.cast_values(values, source.dtype, dtype)
+        values = casting.cast_values(values, source.dtype, dtype)
     return dtype.storage(kernels.stretch(values, value_shape, shape))
 
 
@@ -937,46 +863,6 @@ def _make(
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
     """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual case."""
     return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
-
-
-def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
-    """``tensor([t1, t2, ...])``: tensors of one shape stacked along a new first axis."""
-    shape = items[0].shape
-    for index, item in enumerate(items):
-        if item.shape != shape:
-            raise ValueError(f"ragged nested list at [{index}]: expected shape {shape}, got {item.shape}")
-    common = items[0].dtype
-    for item in items[1:]:
-        common = dtypes.promote_types(common, item.dtype)
-    values: List[Any] = []
-    for item in items:
-        same = item.dtype is common
-        values.extend(elements(item) if same else dtypes.cast_values(elements(item), item.dtype, common))
-    stacked = _new(common.storage(values), (len(items),) + shape, common)
-    return stacked if to is None or to is common else stacked.astype(to)
-
-
-def _python_dtype(flat: List[Number]) -> DType:
-    """The dtype NumPy gives Python numbers (already of one type): bool, int64, float64.
-
-    An int beyond int64 is ``uint64`` if every int is in [2**63, 2**64), else float64
-    when they still fit a uint64, as NumPy's rules give; beyond that NumPy needs
-    Python objects, which zeronn does not have.
-    """
-    if not flat:
-        return float64
-    kind = type(flat[0])
-    if kind is not int:
-        return bool_ if kind is bool else float64
-    low, high = min(flat), max(flat)
-    if int64.min <= low and high <= int64.max:
-        return int64
-    if low >= 0 and high <= dtypes.uint64.max:
-        return dtypes.uint64 if low > int64.max else float64
-    far = low if low < int64.min else high
-    raise dtypes.IntegerOutOfBoundsError(
-        f"Python integer {far} is too large for any of zeronn's dtypes (NumPy would make an object array)"
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -1070,7 +956,7 @@ def _unary(name: str, x: Tensor) -> Any:
         values = list(map(float, values))
     if out.kind in "iu":
         exact: List[int] = kernels.elementwise(fast, safe, lambda: (values,), int64)  # type: ignore[assignment]
-        result = out.storage(dtypes.wrap(exact, out))
+        result = out.storage(casting.wrap(exact, out))
     else:
         result = kernels.elementwise(fast, safe, lambda: (values,), out)
     return _result(result, x.shape, out)
@@ -1080,7 +966,7 @@ def _laid_out(compute: Callable[..., Any], operands: List[Any], shape: Shape, lo
     """``compute(*operands)``, its result laid out in memory as NumPy lays it out.
 
     NumPy gives the result of an elementwise operation the memory order of its operands
-    (``_shape.memory_order``): ``x.T + 1`` is laid out as ``x.T`` is. Row-major operands,
+    (``layout.memory_order``): ``x.T + 1`` is laid out as ``x.T`` is. Row-major operands,
     the usual case, go straight through; otherwise the operands are transposed into that
     order (views), computed row by row, and the result transposed back (a view again).
     ``loop`` is the dtype the operands are computed in: NumPy's shortcut for operands
@@ -1159,7 +1045,7 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
 
     if out.kind in "iu":  # exact Python ints first, then wrapped as C integers wrap
         exact: List[int] = kernels.elementwise(fast, safe, operands, int64)  # type: ignore[assignment]
-        values = out.storage(dtypes.wrap(exact, out))
+        values = out.storage(casting.wrap(exact, out))
     else:
         values = kernels.elementwise(fast, safe, operands, out)
     return values, shape, out
@@ -1210,7 +1096,7 @@ def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
             value = common.type(operand)
         except OverflowError:
             raise dtypes.IntegerOutOfBoundsError(f"Python integer {operand} out of bounds for {common}") from None
-        return [dtypes.round_float32(value) if common is dtypes.float32 else value], ()
+        return [casting.round_float32(value) if common is dtypes.float32 else value], ()
     values = elements(operand)
     kind = operand.dtype.kind
     if kind == common.kind or (common.kind in "iu" and kind in "iu"):
@@ -1235,49 +1121,8 @@ def _is_scalar(x: Any) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Reductions and the dot product: private helpers
+# The dot product
 # ---------------------------------------------------------------------------
-
-
-def _as_element(value: Any, out: DType) -> Any:
-    """A reduction's result as an element of ``out`` (wrapped, or rounded to float32)."""
-    if out.kind in "iu":
-        return dtypes.wrap([int(value)], out)[0]
-    if out is dtypes.float32:
-        return dtypes.round_float32(value)
-    return out.type(value)
-
-
-def _lane_extreme(pick: Callable[[Any, Any], Any], name: str) -> Callable[[Sequence[Any]], Any]:
-    """The reduction of a lane by ``ieee.maximum`` or ``ieee.minimum``: NaN wins, and of
-    equal values the last (which tells ``0.0`` from ``-0.0``), as NumPy's reduction keeps."""
-    builtin = max if name == "maximum" else min
-
-    def extreme(lane: Sequence[Any]) -> Any:
-        if not len(lane):
-            raise ValueError(f"zero-size array to reduction operation {name} which has no identity")
-        found = builtin(lane)  # C speed; only zeros and NaN need a closer look
-        if type(found) is float and (found == 0 or any(map(math.isnan, lane))):
-            found = lane[0]
-            for value in lane[1:]:
-                found = pick(found, value)
-        return found
-
-    return extreme
-
-
-def _mean_of(lane: Sequence[Any]) -> float:
-    return sum(lane, 0.0) / len(lane) if len(lane) else math.nan
-
-
-def _argmax_of(lane: Sequence[Any]) -> int:
-    if not len(lane):
-        raise ValueError("attempt to get argmax of an empty sequence")
-    if type(lane[0]) is float:
-        nans = list(map(math.isnan, lane))
-        if any(nans):
-            return nans.index(True)
-    return list(lane).index(max(lane))
 
 
 def _rows(t: Tensor) -> Iterator[List[Any]]:
@@ -1327,7 +1172,7 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     if out is bool_:
         values = [value != 0 for value in values]
     elif out.kind in "iu":
-        values = dtypes.wrap(values, out)
+        values = casting.wrap(values, out)
     return _result(out.storage(values), shape, out)
 
 
@@ -1336,27 +1181,3 @@ def _matmul(left: Tensor, right: Tensor) -> Any:
         if operand.ndim == 0:
             raise ValueError(f"matmul: Input operand {position} does not have enough dimensions (has 0)")
     return _dot(left, right, keep_single_term=False)
-
-
-# ---------------------------------------------------------------------------
-# Pickle
-# ---------------------------------------------------------------------------
-
-_LIST_CODES = {"float64": "d", "int64": "q", "bool": "B"}
-
-
-def _rebuild(name: str, shape: Shape, payload: bytes) -> Tensor:
-    """A tensor from what ``Tensor.__reduce__`` pickled, checked before anything is built."""
-    dtype = dtypes.dtype(name)
-    if not isinstance(shape, tuple) or not all(type(n) is int and n >= 0 for n in shape):
-        raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
-    if not isinstance(payload, bytes) or len(payload) != size_of(shape) * dtype.itemsize:
-        raise ValueError(f"cannot unpickle a tensor of shape {shape} and dtype {name} from this data")
-    packed = array(dtype.typecode or _LIST_CODES[name])
-    packed.frombytes(payload)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    storage: Storage = packed
-    if not dtype.typecode:
-        storage = [value != 0 for value in packed] if dtype is bool_ else packed.tolist()
-    return _new(storage, shape, dtype)

@@ -34,10 +34,11 @@ __all__ = [
 import math
 from typing import Any, List, Optional, Sequence, Tuple, Union
 
-from . import dtypes
-from ._shape import Number, check_ndim, like_order, size_of
-from .core import DTypeLike, Tensor, as_tensor
-from .dtypes import DType, float64
+from . import casting, dtypes
+from ._shape import Number, check_ndim, size_of
+from .core import Tensor, as_tensor
+from .dtypes import DType, DTypeLike, float64
+from .layout import like_order
 
 ShapeLike = Union[int, Sequence[int]]
 
@@ -78,7 +79,7 @@ def arange(
         length = max(math.ceil((stop - start) / step), 0)
     _check_size(length)
     to = dtypes.dtype(dtype) if dtype is not None else dtypes.result_type(start, stop, step)
-    first, second = dtypes.cast_scalar(start, to), dtypes.cast_scalar(start + step, to)
+    first, second = casting.cast_scalar(start, to), casting.cast_scalar(start + step, to)
     values: List[Any] = [first, second][:length]
     if length > 2:
         # NumPy's fill: every element from the first two, in the dtype's own arithmetic.
@@ -135,7 +136,7 @@ def full(shape: ShapeLike, fill_value: Number, dtype: Optional[DTypeLike] = None
     if not isinstance(fill_value, (bool, int, float)):
         raise TypeError(f"fill_value must be a number, not {type(fill_value).__name__} {fill_value!r}")
     to = dtypes.dtype(dtype) if dtype is not None else dtypes.result_type(fill_value)
-    value = dtypes.cast_scalar(fill_value, to)
+    value = casting.cast_scalar(fill_value, to)
     # List repetition: one C-level loop, and the same number object shared by every slot.
     return Tensor.from_storage(to.storage([value] * size), checked, to)
 
@@ -295,4 +296,4 @@ def _check_shape(shape: ShapeLike) -> Tuple[int, ...]:
 
 def _in(to: DType, value: Number) -> Number:
     """``value`` as the result of arithmetic in dtype ``to`` (rounded for float32)."""
-    return dtypes.round_float32(value) if to is dtypes.float32 else value
+    return casting.round_float32(value) if to is dtypes.float32 else value

@@ -33,9 +33,10 @@ from array import array
 from typing import IO, Dict, Tuple, Union
 
 from ._shape import size_of
+from .casting import round_float32
 from .core import Tensor
 from .creation import zeros
-from .dtypes import float32, round_float32, uint8
+from .dtypes import float32, uint8
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 MNIST_HOME = "http://yann.lecun.com/exdb/mnist/"

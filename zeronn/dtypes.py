@@ -29,6 +29,8 @@ The public names:
   arithmetic) or ``"safe"`` rule allows a cast;
 - ``IntegerOutOfBoundsError``: a Python int too large for the dtype it meets.
 
+Converting values from one dtype to another is in ``casting.py``.
+
 Integers wrap around as NumPy's do (``uint8`` 250 + 10 is 4). ``float32`` arithmetic is
 done in float64 and rounded to float32 after each operation, which for ``+ - * /`` gives
 exactly float32's own answers (a double holds more than twice float32's digits).
@@ -67,10 +69,11 @@ import math
 import sys
 from array import array
 from itertools import islice
-from typing import Any, Iterable, List, MutableSequence, Optional, Sequence, Union
+from typing import Any, Iterable, MutableSequence, Union
 
 Number = Union[bool, int, float]
 Storage = MutableSequence[Any]  # a list, an array.array, or a read-only memoryview
+DTypeLike = Any  # a DType, a name such as "float32", or bool / int / float
 
 # The machine's array typecode for each integer width (``"l"`` is 4 bytes on Windows).
 _INT_CODES = {array(code).itemsize: code for code in "bhilq"}
@@ -178,6 +181,8 @@ class DType:
         tensor([250,  44], dtype=uint8)
         """
         if isinstance(value, (bool, int, float)):
+            from .casting import cast_scalar  # the converting functions build on the dtypes
+
             return cast_scalar(value, self)
         from .core import tensor  # a dtype is made before any tensor: import when called
 
@@ -370,117 +375,10 @@ def can_cast(from_: DType, to: DType, casting: str = "safe") -> bool:
     raise ValueError(f"casting must be 'safe', 'same_kind' or 'unsafe', got {casting!r}")
 
 
-# ---------------------------------------------------------------------------
-# Casting values
-# ---------------------------------------------------------------------------
-
-
-def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[Any] = None) -> Storage:
-    """``values`` of dtype ``from_`` converted to ``to``, in a new container of ``to``.
-
-    This is NumPy's "unsafe" cast of ``astype`` and of assignment into a tensor: floats
-    to integers truncate toward zero, integers wrap around to fit a narrower integer,
-    anything nonzero is ``True``. Where NumPy leaves the answer to C (NaN or infinity to
-    an integer, a float beyond the integer's range) zeronn raises ``ValueError`` naming
-    the value; ``where(index)`` names its position, if given.
-
-    >>> cast_values([-1.7, 2.9], float64, int64), cast_values([300, -1], int64, uint8)
-    ([-1, 2], array('B', [44, 255]))
-    >>> cast_values([float("nan")], float64, int32)
-    Traceback (most recent call last):
-    ...
-    ValueError: cannot convert nan to int32
-    """
-    if to.kind == "b":
-        return to.storage(map(bool, values))
-    if to.kind == "f":
-        if from_.kind == "f" or (to is float32 and from_.kind in "iu" and from_.itemsize < 8):
-            return to.storage(values)  # array('f') rounds each value to float32 as it stores it
-        wide_int = to is float32 and from_.itemsize == 8
-        return to.storage(map(_int_to_float32 if wide_int else float, values))
-    if from_.kind == "f":
-        try:
-            integers: List[int] = list(map(int, values))  # int() truncates toward zero
-        except (ValueError, OverflowError):
-            for index, value in enumerate(values):
-                if not math.isfinite(value):
-                    raise ValueError(f"cannot convert {value!r}{_at(where, index)} to {to.name}") from None
-            raise
-        for index, value in enumerate(integers):
-            if not to.min <= value <= to.max:
-                raise ValueError(f"cannot convert {values[index]!r}{_at(where, index)} to {to.name}: out of range")
-        return to.storage(integers)
-    return to.storage(wrap(list(map(int, values)) if from_ is bool_ else list(values), to))
-
-
-def cast_scalar(value: Number, to: DType) -> Number:
-    """One Python number as an element of ``to``: ``cast_python([value], to)[0]``.
-
-    >>> cast_scalar(1.9, uint8), cast_scalar(0.1, float32), cast_scalar(3, float64)
-    (1, 0.10000000149011612, 3.0)
-    """
-    element: Number = cast_python([value], to)[0]
-    return element
-
-
-def cast_python(values: Sequence[Number], to: DType, where: Optional[Any] = None) -> Storage:
-    """Python numbers converted to ``to``, as NumPy converts them one by one.
-
-    This is what ``np.array(data, dtype=...)`` and assigning Python numbers do, and it
-    differs from casting a tensor in one way: a Python int must fit an integer dtype
-    (NumPy raises ``OverflowError``, zeronn ``IntegerOutOfBoundsError``) instead of
-    wrapping around. Floats are truncated toward zero and must fit too.
-
-    >>> cast_python([True, 2, 3.7], int64), cast_python([1, 2], float32)
-    ([1, 2, 3], array('f', [1.0, 2.0]))
-    >>> cast_python([255, 256], uint8, where=lambda index: [index])
-    Traceback (most recent call last):
-    ...
-    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 256 out of bounds for uint8 (at [1])
-    """
-    if to.kind == "b":
-        return to.storage(map(bool, values))
-    if to.kind == "f":
-        return to.storage(map(float, values))
-    for index, value in enumerate(values):
-        if isinstance(value, int) and not to.min <= value <= to.max:
-            place = f" (at {where(index)})" if where is not None else ""
-            raise IntegerOutOfBoundsError(f"Python integer {value} out of bounds for {to.name}{place}")
-    if all(isinstance(value, int) for value in values):
-        return to.storage(map(int, values))
-    return cast_values([float(value) for value in values], float64, to, where)
-
-
 def check_python_int(value: int, to: DType) -> None:
     """Raise ``IntegerOutOfBoundsError`` unless ``to`` can hold the Python int ``value``."""
     if not to.min <= value <= to.max:
         raise IntegerOutOfBoundsError(f"Python integer {value} out of bounds for {to.name}")
-
-
-def wrap(values: List[int], to: DType) -> List[int]:
-    """Integers brought into ``to``'s range modulo 2**bits, as C and NumPy do.
-
-    The common case, every value already in range, costs two C-speed passes.
-
-    >>> wrap([2**63, -1], int64), wrap([256, -1], uint8)
-    ([-9223372036854775808, -1], [0, 255])
-    """
-    if not values or (to.min <= min(values) and max(values) <= to.max):
-        return values
-    modulus = 1 << (8 * to.itemsize)
-    if to.kind == "u":
-        return [value % modulus for value in values]
-    half = modulus >> 1
-    return [(value + half) % modulus - half for value in values]
-
-
-def round_float32(value: float) -> float:
-    """The float32 nearest to ``value`` (``inf`` beyond float32's range), as a Python float.
-
-    >>> round_float32(0.1), round_float32(1e39)
-    (0.10000000149011612, inf)
-    """
-    return array("f", (value,))[0]
 
 
 # ---------------------------------------------------------------------------
@@ -504,17 +402,3 @@ def _python_dtype(x: Number) -> DType:
     return _PYTHON_TYPES[_number_type(x)]
 
 
-def _int_to_float32(value: int) -> float:
-    """An int rounded once, straight to float32 (not via float64, which would round twice)."""
-    if abs(value) < 1 << 53:
-        return float(value)  # exact in a double: the one rounding happens on storing
-    bits = abs(value).bit_length() - 24  # keep float32's 24 significant bits
-    kept, rest = divmod(abs(value), 1 << bits)
-    half = 1 << (bits - 1)
-    if rest > half or (rest == half and kept % 2):  # round half to even
-        kept += 1
-    return math.copysign(float(kept << bits), value)
-
-
-def _at(where: Optional[Any], index: int) -> str:
-    return f" at {where(index)}" if where is not None else ""

@@ -47,7 +47,8 @@ __all__ = [
 
 from typing import Any, Optional
 
-from .core import DTypeLike, Tensor, as_tensor, elementwise, tensor, unary
+from .core import Tensor, as_tensor, elementwise, tensor, unary
+from .dtypes import DTypeLike
 
 # ---------------------------------------------------------------------------
 # Construction under NumPy's names

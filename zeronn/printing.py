@@ -40,7 +40,8 @@ from itertools import product
 from typing import Any, Callable, List, Sequence, Tuple
 
 from ._shape import size_of
-from .dtypes import DType, float32, round_float32
+from .casting import round_float32
+from .dtypes import DType, float32
 
 _THRESHOLD = 1000  # more elements than this are summarised
 _EDGE_ITEMS = 3

@@ -38,9 +38,9 @@ from typing import IO, Any, Dict, Tuple, Union
 
 from ._shape import size_of
 from .activations import identity, relu, sigmoid, softmax, step
-from .core import Tensor
-from .dtypes import DType, bool_, dtype
-from .network import Activation, Dense, Network
+from .core import Tensor, elements
+from .dtypes import DType, Storage, bool_, dtype
+from .layers import Activation, Dense, Network
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -152,13 +152,7 @@ class _Array:
             raise ValueError(
                 f"array data has {len(self.raw)} bytes, but shape {self.shape} of '{self.dtype.code}' needs {needed}"
             )
-        packed = array(to.typecode or _LIST_CODES[to.name])
-        packed.frombytes(self.raw)
-        if (self.dtype.byteorder == ">") != (sys.byteorder == "big") and to.itemsize > 1:
-            packed.byteswap()
-        storage: Any = packed if to.typecode else packed.tolist()
-        if to is bool_:
-            storage = [value != 0 for value in storage]
+        storage = _storage_from_bytes(self.raw, to, big_endian=self.dtype.byteorder == ">")
         if not self.fortran or len(self.shape) < 2:
             return Tensor.from_storage(storage, self.shape, to)
         # Column-major: the data is the row-major data of the reversed shape; its
@@ -216,6 +210,48 @@ def _to_tensors(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return type(value)(_to_tensors(item) for item in value)
     return value
+
+
+def _storage_from_bytes(raw: bytes, to: DType, big_endian: bool) -> Storage:
+    """The elements packed in ``raw`` (of dtype ``to``, in either byte order) as ``to``'s storage."""
+    packed = array(to.typecode or _LIST_CODES[to.name])
+    packed.frombytes(raw)
+    if big_endian != (sys.byteorder == "big"):
+        packed.byteswap()
+    if to is bool_:
+        return [value != 0 for value in packed]
+    return packed if to.typecode else packed.tolist()
+
+
+# ---------------------------------------------------------------------------
+# zeronn's own tensors in a pickle
+# ---------------------------------------------------------------------------
+
+
+def reduce_tensor(t: Tensor) -> Tuple[Any, ...]:
+    """What ``pickle`` stores for a tensor (its ``__reduce__``): the dtype's name, the shape,
+    and the elements as little-endian bytes, to be rebuilt by ``rebuild_tensor``.
+
+    >>> import pickle
+    >>> from zeronn import tensor
+    >>> pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
+    tensor([[1.5],
+            [2. ]])
+    """
+    packed = array(t.dtype.typecode or _LIST_CODES[t.dtype.name], elements(t))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return (rebuild_tensor, (t.dtype.name, t.shape, packed.tobytes()))
+
+
+def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
+    """A tensor from what ``reduce_tensor`` stored, checked before anything is built."""
+    to = dtype(name)
+    if not isinstance(shape, tuple) or not all(type(n) is int and n >= 0 for n in shape):
+        raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
+    if not isinstance(payload, bytes) or len(payload) != size_of(shape) * to.itemsize:
+        raise ValueError(f"cannot unpickle a tensor of shape {shape} and dtype {name} from this data")
+    return Tensor.from_storage(_storage_from_bytes(payload, to, big_endian=False), shape, to)
 
 
 # ---------------------------------------------------------------------------

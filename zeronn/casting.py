@@ -1,0 +1,144 @@
+"""Casting: numbers converted from one dtype to another, as NumPy converts them.
+
+- ``cast_values(values, from_, to)``: a tensor's elements converted (``astype``, and
+  assigning a tensor into one of another dtype): floats to integers truncate toward
+  zero, integers wrap around, anything nonzero is ``True``;
+- ``cast_python(values, to)`` and ``cast_scalar(value, to)``: Python numbers converted
+  (``tensor(data, dtype)``, ``t[k] = 3``, ``np.float32(0.1)``), which must fit the dtype;
+- ``wrap(values, to)``: integers brought into a narrower integer's range, as C wraps them;
+- ``round_float32(value)``: the nearest float32, as a Python float.
+
+What NumPy leaves to C, and C to chance (NaN, infinity or a too-large float to an
+integer), zeronn refuses with a ``ValueError`` that names the value and its position.
+
+>>> cast_values([-1.7, 2.9, 300.0], float64, int64), wrap([300], uint8)
+([-1, 2, 300], [44])
+"""
+
+from __future__ import annotations
+
+__all__ = ["cast_values", "cast_scalar", "cast_python", "wrap", "round_float32"]
+
+import math
+from array import array
+from typing import Any, List, Optional, Sequence
+
+from .dtypes import DType, IntegerOutOfBoundsError, Number, Storage, bool_, float32, float64, int32, int64, uint8  # noqa: F401  (the examples below use them)
+
+
+def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[Any] = None) -> Storage:
+    """``values`` of dtype ``from_`` converted to ``to``, in a new container of ``to``.
+
+    This is NumPy's "unsafe" cast of ``astype`` and of assignment into a tensor: floats
+    to integers truncate toward zero, integers wrap around to fit a narrower integer,
+    anything nonzero is ``True``. Where NumPy leaves the answer to C (NaN or infinity to
+    an integer, a float beyond the integer's range) zeronn raises ``ValueError`` naming
+    the value; ``where(index)`` names its position, if given.
+
+    >>> cast_values([-1.7, 2.9], float64, int64), cast_values([300, -1], int64, uint8)
+    ([-1, 2], array('B', [44, 255]))
+    >>> cast_values([float("nan")], float64, int32)
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot convert nan to int32
+    """
+    if to.kind == "b":
+        return to.storage(map(bool, values))
+    if to.kind == "f":
+        if from_.kind == "f" or (to is float32 and from_.kind in "iu" and from_.itemsize < 8):
+            return to.storage(values)  # array('f') rounds each value to float32 as it stores it
+        wide_int = to is float32 and from_.itemsize == 8
+        return to.storage(map(_int_to_float32 if wide_int else float, values))
+    if from_.kind == "f":
+        try:
+            integers: List[int] = list(map(int, values))  # int() truncates toward zero
+        except (ValueError, OverflowError):
+            for index, value in enumerate(values):
+                if not math.isfinite(value):
+                    raise ValueError(f"cannot convert {value!r}{_at(where, index)} to {to.name}") from None
+            raise
+        for index, value in enumerate(integers):
+            if not to.min <= value <= to.max:
+                raise ValueError(f"cannot convert {values[index]!r}{_at(where, index)} to {to.name}: out of range")
+        return to.storage(integers)
+    return to.storage(wrap(list(map(int, values)) if from_ is bool_ else list(values), to))
+
+
+def cast_scalar(value: Number, to: DType) -> Number:
+    """One Python number as an element of ``to``: ``cast_python([value], to)[0]``.
+
+    >>> cast_scalar(1.9, uint8), cast_scalar(0.1, float32), cast_scalar(3, float64)
+    (1, 0.10000000149011612, 3.0)
+    """
+    element: Number = cast_python([value], to)[0]
+    return element
+
+
+def cast_python(values: Sequence[Number], to: DType, where: Optional[Any] = None) -> Storage:
+    """Python numbers converted to ``to``, as NumPy converts them one by one.
+
+    This is what ``np.array(data, dtype=...)`` and assigning Python numbers do, and it
+    differs from casting a tensor in one way: a Python int must fit an integer dtype
+    (NumPy raises ``OverflowError``, zeronn ``IntegerOutOfBoundsError``) instead of
+    wrapping around. Floats are truncated toward zero and must fit too.
+
+    >>> cast_python([True, 2, 3.7], int64), cast_python([1, 2], float32)
+    ([1, 2, 3], array('f', [1.0, 2.0]))
+    >>> cast_python([255, 256], uint8, where=lambda index: [index])
+    Traceback (most recent call last):
+    ...
+    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 256 out of bounds for uint8 (at [1])
+    """
+    if to.kind == "b":
+        return to.storage(map(bool, values))
+    if to.kind == "f":
+        return to.storage(map(float, values))
+    for index, value in enumerate(values):
+        if isinstance(value, int) and not to.min <= value <= to.max:
+            place = f" (at {where(index)})" if where is not None else ""
+            raise IntegerOutOfBoundsError(f"Python integer {value} out of bounds for {to.name}{place}")
+    if all(isinstance(value, int) for value in values):
+        return to.storage(map(int, values))
+    return cast_values([float(value) for value in values], float64, to, where)
+
+
+def wrap(values: List[int], to: DType) -> List[int]:
+    """Integers brought into ``to``'s range modulo 2**bits, as C and NumPy do.
+
+    The common case, every value already in range, costs two C-speed passes.
+
+    >>> wrap([2**63, -1], int64), wrap([256, -1], uint8)
+    ([-9223372036854775808, -1], [0, 255])
+    """
+    if not values or (to.min <= min(values) and max(values) <= to.max):
+        return values
+    modulus = 1 << (8 * to.itemsize)
+    if to.kind == "u":
+        return [value % modulus for value in values]
+    half = modulus >> 1
+    return [(value + half) % modulus - half for value in values]
+
+
+def round_float32(value: float) -> float:
+    """The float32 nearest to ``value`` (``inf`` beyond float32's range), as a Python float.
+
+    >>> round_float32(0.1), round_float32(1e39)
+    (0.10000000149011612, inf)
+    """
+    return array("f", (value,))[0]
+
+
+def _int_to_float32(value: int) -> float:
+    """An int rounded once, straight to float32 (not via float64, which would round twice)."""
+    if abs(value) < 1 << 53:
+        return float(value)  # exact in a double: the one rounding happens on storing
+    bits = abs(value).bit_length() - 24  # keep float32's 24 significant bits
+    kept, rest = divmod(abs(value), 1 << bits)
+    half = 1 << (bits - 1)
+    if rest > half or (rest == half and kept % 2):  # round half to even
+        kept += 1
+    return math.copysign(float(kept << bits), value)
+
+
+def _at(where: Optional[Any], index: int) -> str:
+    return f" at {where(index)}" if where is not None else ""

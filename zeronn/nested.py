@@ -1,0 +1,246 @@
+"""Nested Python lists in and out of a tensor: how data gets into zeronn and back.
+
+- ``tensor(data, dtype=None)``: a tensor from a number, nested lists, or tensors
+  (NumPy's ``np.array``); the dtype follows the elements as NumPy chooses it;
+- ``flatten_nested(data)``: nested lists -> ``(flat list, shape)``, with the ragged,
+  depth and type checks that give zeronn its error messages, and ``promote_numbers``,
+  which gives the elements one type as NumPy would;
+- ``nest(flat, shape)``: the inverse, ``(flat list, shape)`` -> nested lists
+  (``Tensor.tolist``).
+
+>>> flatten_nested([[1, 2, 3], [4, 5, 6]])
+([1, 2, 3, 4, 5, 6], (2, 3))
+>>> nest([1, 2, 3, 4, 5, 6], (3, 2))
+[[1, 2], [3, 4], [5, 6]]
+"""
+
+from __future__ import annotations
+
+__all__ = ["tensor", "flatten_nested", "promote_numbers", "nest"]
+
+from itertools import chain
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Tuple
+
+from . import casting, core, dtypes
+from ._shape import Number, Shape, check_ndim, size_of, unravel
+from .dtypes import DType, DTypeLike, bool_, float64, int64
+
+if TYPE_CHECKING:
+    from .core import Tensor
+
+# The containers a nested literal may be made of. ``range`` is here so that
+# ``tensor(range(5))`` works as ``np.array(range(5))`` does.
+_SEQUENCE_TYPES = (list, tuple, range)
+# The element types a tensor holds. ``bool`` is a subclass of ``int`` and listed for
+# clarity; the order is NumPy's promotion order: bool < int < float.
+_NUMBER_TYPES = (bool, int, float)
+
+
+def flatten_nested(data: Any) -> Tuple[List[Number], Shape]:
+    """Return the elements of nested lists in row-major order, and their shape.
+
+    The walk goes one nesting level at a time instead of recursing, and stops past
+    NumPy's limit of 64 axes, so a list nested 5,000 deep (or one that contains itself)
+    is a clear error, not a ``RecursionError``. Mixed element types are promoted as
+    NumPy does (bool < int < float), so the result holds one kind of number.
+
+    >>> flatten_nested([[1, 2.5], [3, 4]])
+    ([1.0, 2.5, 3.0, 4.0], (2, 2))
+    >>> flatten_nested(7)
+    ([7], ())
+    >>> flatten_nested([[], []])
+    ([], (2, 0))
+    >>> flatten_nested([[1, 2, 3], [4, 5]])
+    Traceback (most recent call last):
+    ...
+    ValueError: ragged nested list at [1]: expected length 3, got 2
+
+    Raises ``ValueError`` for ragged or mixed-depth nesting or more than 64 axes, and
+    ``TypeError`` for an element that is not an int, float or bool; both name the
+    element's position.
+    """
+    if not isinstance(data, _SEQUENCE_TYPES):
+        return promote_numbers([data], ()), ()
+    shape: List[int] = []
+    level: List[Any] = [data]
+    while level and isinstance(level[0], _SEQUENCE_TYPES):
+        check_ndim(len(shape) + 1)
+        length = len(level[0])
+        for index, item in enumerate(level):
+            if not isinstance(item, _SEQUENCE_TYPES):
+                _raise_not_a_list(item, unravel(index, tuple(shape)), length)
+            if len(item) != length:
+                where = _format_position(unravel(index, tuple(shape)))
+                raise ValueError(
+                    f"ragged nested list at {where}: expected length {length}, got {len(item)}"
+                )
+        shape.append(length)
+        level = list(chain.from_iterable(level))
+    final_shape = tuple(shape)
+    for index, item in enumerate(level):
+        if isinstance(item, _SEQUENCE_TYPES):
+            where = _format_position(unravel(index, final_shape))
+            raise ValueError(
+                f"mixed nesting depth at {where}: expected a number, got a {type(item).__name__}"
+            )
+    return promote_numbers(level, final_shape), final_shape
+
+
+def nest(flat: Sequence[Number], shape: Shape) -> Any:
+    """Return the nested lists of ``shape`` that hold ``flat`` in row-major order.
+
+    The lists are built bottom-up (innermost axis first) without recursion, and they
+    are always new lists: changing them never changes a tensor.
+
+    >>> nest([1, 2, 3, 4, 5, 6], (2, 3))
+    [[1, 2, 3], [4, 5, 6]]
+    >>> nest([], (2, 0))
+    [[], []]
+    >>> nest([5], ())
+    5
+    """
+    if not shape:
+        return flat[0]
+    if 0 in shape:
+        # No elements: keep the axes in front of the first zero as empty lists.
+        first_zero = shape.index(0)
+        if first_zero == 0:
+            return []
+        outer = shape[:first_zero]
+        items: List[Any] = [[] for _ in range(size_of(outer))]
+    else:
+        outer = shape
+        items = list(flat)
+    for length in reversed(outer[1:]):
+        items = [items[start : start + length] for start in range(0, len(items), length)]
+    return items
+
+
+def promote_numbers(flat: List[Any], shape: Shape) -> List[Number]:
+    """Check that every element is a number and give them all one type (NumPy's rule).
+
+    The order is bool < int < float; ``shape`` is only used to name the position of
+    an element that is not a number. A list already of one type is returned as it is.
+
+    >>> promote_numbers([True, 2, 3.5], (3,))
+    [1.0, 2.0, 3.5]
+    >>> promote_numbers([1, "2"], (2,))
+    Traceback (most recent call last):
+    ...
+    TypeError: tensor elements must be int, float or bool; got str '2' at [1]
+    """
+    kinds = set(map(type, flat))
+    if kinds <= {float} or kinds <= {int} or kinds <= {bool}:
+        return flat
+    for index, item in enumerate(flat):
+        if isinstance(item, complex) or not isinstance(item, (int, float)):
+            if not shape:
+                raise TypeError(
+                    "a tensor is made of a number or nested lists of numbers, "
+                    f"not {type(item).__name__} {item!r}"
+                )
+            where = _format_position(unravel(index, shape))
+            raise TypeError(
+                f"tensor elements must be int, float or bool; got {type(item).__name__} "
+                f"{item!r} at {where}"
+            )
+    # All numbers (possibly subclasses such as IntEnum): convert to the widest kind.
+    if any(isinstance(item, float) for item in flat):
+        return [float(item) for item in flat]
+    if any(not isinstance(item, bool) for item in flat):
+        return [int(item) for item in flat]
+    return [bool(item) for item in flat]
+
+
+def _raise_not_a_list(item: Any, position: Shape, length: int) -> None:
+    """Explain an element found where a nested list of ``length`` was expected."""
+    where = _format_position(position)
+    if isinstance(item, _NUMBER_TYPES):
+        raise ValueError(
+            f"mixed nesting depth at {where}: expected a list of length {length}, got {item!r}"
+        )
+    raise TypeError(
+        f"tensor elements must be int, float or bool; got {type(item).__name__} {item!r} at {where}"
+    )
+
+
+def _format_position(position: Shape) -> str:
+    """``(1, 2)`` -> ``'[1, 2]'``, the way the element would be indexed."""
+    return "[" + ", ".join(map(str, position)) + "]"
+
+
+def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
+    """A tensor from a number, nested lists or tuples, or another tensor (``np.array``).
+
+    The data is checked (every row of one length, numbers only) and copied. Without a
+    ``dtype`` it is chosen from the elements, as NumPy does: bools, int64, or float64
+    if any element is a float. With one, each number is converted to it.
+
+    >>> tensor([[1, 2], [3, 4]])
+    tensor([[1, 2],
+            [3, 4]])
+    >>> tensor([-1.0, 1.0, 2.0], dtype=bool), tensor([0.5, 255], dtype="float32")
+    (tensor([ True,  True,  True]), tensor([  0.5, 255. ], dtype=float32))
+    >>> tensor([tensor([1, 2]), tensor([3, 4])]).shape    # tensors in a list stack
+    (2, 2)
+    >>> tensor([[1, 2], [3]])
+    Traceback (most recent call last):
+    ...
+    ValueError: ragged nested list at [1]: expected length 2, got 1
+    """
+    to = None if dtype is None else dtypes.dtype(dtype)
+    if isinstance(data, core.Tensor):
+        return data.astype(to or data.dtype)
+    if isinstance(data, (list, tuple)) and data and all(isinstance(item, core.Tensor) for item in data):
+        return _stack(data, to)
+    if isinstance(data, (list, tuple)) and any(isinstance(item, core.Tensor) for item in data):
+        data = [item.tolist() if isinstance(item, core.Tensor) else item for item in data]
+    flat, shape = flatten_nested(data)
+    if to is None:
+        to = _python_dtype(flat)
+        if to is float64 and flat and type(flat[0]) is int:  # ints too large for int64
+            flat = [float(value) for value in flat]
+        storage = to.storage(flat)
+    else:
+        storage = casting.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
+    return core.Tensor.from_storage(storage, shape, to)
+
+
+def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
+    """``tensor([t1, t2, ...])``: tensors of one shape stacked along a new first axis."""
+    shape = items[0].shape
+    for index, item in enumerate(items):
+        if item.shape != shape:
+            raise ValueError(f"ragged nested list at [{index}]: expected shape {shape}, got {item.shape}")
+    common = items[0].dtype
+    for item in items[1:]:
+        common = dtypes.promote_types(common, item.dtype)
+    values: List[Any] = []
+    for item in items:
+        same = item.dtype is common
+        values.extend(core.elements(item) if same else casting.cast_values(core.elements(item), item.dtype, common))
+    stacked = core.Tensor.from_storage(common.storage(values), (len(items),) + shape, common)
+    return stacked if to is None or to is common else stacked.astype(to)
+
+
+def _python_dtype(flat: List[Number]) -> DType:
+    """The dtype NumPy gives Python numbers (already of one type): bool, int64, float64.
+
+    An int beyond int64 is ``uint64`` if every int is in [2**63, 2**64), else float64
+    when they still fit a uint64, as NumPy's rules give; beyond that NumPy needs
+    Python objects, which zeronn does not have.
+    """
+    if not flat:
+        return float64
+    kind = type(flat[0])
+    if kind is not int:
+        return bool_ if kind is bool else float64
+    low, high = min(flat), max(flat)
+    if int64.min <= low and high <= int64.max:
+        return int64
+    if low >= 0 and high <= dtypes.uint64.max:
+        return dtypes.uint64 if low > int64.max else float64
+    far = low if low < int64.min else high
+    raise dtypes.IntegerOutOfBoundsError(
+        f"Python integer {far} is too large for any of zeronn's dtypes (NumPy would make an object array)"
+    )
