@@ -31,6 +31,9 @@ def agree(tensor, array):
     """Whether a zeronn tensor and an ndarray hold the same numbers in the same layout."""
     if tensor.shape != array.shape or tensor.dtype.name != array.dtype.name or tensor.strides != array.strides:
         return False
+    flags = ("C_CONTIGUOUS", "F_CONTIGUOUS", "WRITEABLE")
+    if [tensor.flags[flag] for flag in flags] != [array.flags[flag] for flag in flags]:
+        return False
     return all(map(same, tensor.to_flat_list(), array.ravel().tolist()))
 
 
