@@ -149,12 +149,21 @@ if sys.version_info >= (3, 12):
         """
         return list(map(sumprod, repeat(row), columns))
 
+    # Gathering the nonzero terms costs about as much as a term of sumprod, so skipping
+    # zeros pays once more than 60 % of the row is zero (measured on rows of 50).
+    _ZEROS_WORTH_SKIPPING = 0.6
+
 else:
 
     def _row_times(row: Values, columns: Iterable[Values]) -> List[Any]:
         """``[sum(map(mul, row, column)) for column in columns]``, with no Python-level
         loop: the inner ``map`` objects are made by ``map`` itself. About 25 ns a term."""
         return list(map(sum, map(map, repeat(mul), repeat(row), columns)))
+
+    # Gathering a term costs about a quarter of adding it, so skipping zeros pays once
+    # more than about 40 % of the row is zero (measured on rows of 50; the gradient
+    # flowing back through ReLU is about half zeros).
+    _ZEROS_WORTH_SKIPPING = 0.4
 
 
 def dot_plain(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
@@ -170,9 +179,10 @@ def dot(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
     """The matrix product, from the left operand's rows (read once, in order) and the
     right operand's columns.
 
-    With ``sumprod`` for each output; and when the left operand is mostly zeros (an
-    MNIST image is 82 % zeros) and the right one holds only finite floats, with only
-    the terms whose left factor is not zero, about 3x faster. A zero term adds nothing
+    With ``sumprod`` for each output; and when enough of the left operand is zero (an
+    MNIST image is 82 % zeros, a gradient through ReLU about half) and the right one
+    holds only finite floats, with only the terms whose left factor is not zero: about
+    3x faster on MNIST. A zero term adds nothing
     to the sum, so the answer is the same, except that ``0 * inf`` and ``0 * nan`` are
     NaN: that is why the right operand must be finite.
 
@@ -204,13 +214,13 @@ def dot(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
 
 
 def _worth_skipping_zeros(first_row: Values, columns: Sequence[Values]) -> bool:
-    """Whether the left operand looks mostly zero (by its first row) and the right is finite floats.
+    """Whether enough of the left operand is zero (judged by its first row) and the right is finite floats.
 
     Counting the first row's zeros is one C-speed ``count``, so a dense product pays
     almost nothing for the question. A sum is finite only if every term is; it may also
     overflow, and then the answer is a safe "no".
     """
-    if 2 * list(first_row).count(0) <= len(first_row) or not columns or not columns[0]:
+    if list(first_row).count(0) <= _ZEROS_WORTH_SKIPPING * len(first_row) or not columns or not columns[0]:
         return False
     if type(columns[0][0]) is not float:
         return False
