@@ -4,8 +4,9 @@
     python benchmarks/run.py --json          # the same, machine-readable
     python benchmarks/run.py --quick         # fewer rounds, no MNIST (a smoke run)
 
-Every workload is timed interleaved in one process (zeronn, plain, NumPy, zeronn, ...),
-several rounds, and the table shows medians and the ratios zeronn/plain and zeronn/NumPy.
+Every workload is timed interleaved in one process (zeronn, plain, NumPy, then plain,
+NumPy, zeronn, ...), several rounds, and the table shows medians and the ratios
+zeronn/plain and zeronn/NumPy.
 Ratios measured side by side hold on a shared, noisy machine where absolute times do not.
 This is a script, never a test: nothing here passes or fails.
 
@@ -260,12 +261,19 @@ def time_call(function, minimum=0.05):
 
 
 def compare(implementations, rounds, minimum=0.1):
-    """Median seconds per call of each implementation, timed interleaved, round by round."""
-    samples = {name: [] for name, function in implementations.items() if function is not None}
-    for _ in range(rounds):
-        for name in samples:
+    """Median seconds per call of each implementation, timed interleaved, round by round.
+
+    Each round starts with the next implementation, so that none always runs right after
+    another: NumPy's BLAS threads keep spinning for a moment after a product, and would
+    otherwise slow down whichever implementation always came after NumPy.
+    """
+    names = [name for name, function in implementations.items() if function is not None]
+    samples = {name: [] for name in names}
+    for round_number in range(rounds):
+        turn = round_number % len(names)
+        for name in names[turn:] + names[:turn]:
             samples[name].append(time_call(implementations[name], minimum))
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return {name: statistics.median(samples[name]) for name in names}
 
 
 def matrix(rows, columns, rng):
@@ -420,7 +428,7 @@ def main():
     for name, implementations in workloads(random.Random(0)).items():
         report["rows"].append({"workload": name, **compare(implementations, rounds)})
     report["rows"].append({"workload": "training step, ch05 two-layer net, batch 100",
-                           **compare(training_workload(random.Random(1)), max(3, rounds // 3), minimum=0.0)})
+                           **compare(training_workload(random.Random(1)), rounds, minimum=0.0)})
     have_mnist = (arguments.data / "t10k-images-idx3-ubyte.gz").exists() and arguments.weights.exists()
     if have_mnist and not arguments.quick:
         medians, correct = mnist_workload(arguments.data, arguments.weights, arguments.mnist_rounds)
