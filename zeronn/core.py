@@ -30,15 +30,16 @@ bool in a Python list, the compact dtypes in an ``array.array``.
 
 The public names:
 
-- ``tensor(data, dtype=None)``, ``Tensor``: a tensor from nested lists or a number;
-  ``Tensor.from_storage(storage, shape, dtype)``: one over a flat sequence, uncopied;
+- ``tensor(data, dtype=None)``, ``Tensor``: a tensor from nested lists or a number
+  (``nested.py`` does the checking); ``Tensor.from_storage(storage, shape, dtype)``: one
+  over a flat sequence, uncopied;
 - inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``strides``, ``T``, ``len()``,
   iteration, ``tolist()``, ``item()``; indexing ``t[key]`` and writing ``t[key] = v``
   (the details live in ``indexing.py``);
 - arithmetic ``+ - * / // % **``, in place too (``+=``), and comparisons, by NumPy's rules
   for broadcasting and dtypes; reductions ``sum``, ``max``, ``min``, ``mean``,
-  ``argmax``, ``any``, ``all``; ``reshape``, ``ravel``, ``flatten``, ``transpose``,
-  ``copy``, ``astype``; ``dot`` and ``@``;
+  ``argmax``, ``any``, ``all`` (computed in ``reductions.py``); ``reshape``, ``ravel``,
+  ``flatten``, ``transpose``, ``copy``, ``astype``; ``dot`` and ``@``;
 - ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``:
   what the other modules build on.
 
