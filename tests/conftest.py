@@ -1,5 +1,8 @@
-"""Shared test settings: hypothesis profiles and where the shared check data lives."""
+"""Shared test settings: hypothesis profiles, where the shared check data lives, and
+``same``, the exact comparison of two numbers that the tests against NumPy and the
+kernel tests share."""
 
+import math
 import os
 from pathlib import Path
 
@@ -13,3 +16,12 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 PROJECT = Path(__file__).resolve().parent.parent
 # ../shared/data beside the project (see its README); absent on a fresh machine.
 SHARED_DATA = PROJECT.parent / "shared" / "data"
+
+
+def same(a, b):
+    """The same number: NaN is NaN, the sign of a zero counts, and the type too (1 is not 1.0)."""
+    if isinstance(a, float) and isinstance(b, float):
+        if math.isnan(a) or math.isnan(b):
+            return math.isnan(a) and math.isnan(b)
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    return a == b and type(a) is type(b)

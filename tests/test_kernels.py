@@ -10,6 +10,7 @@ import functools
 import math
 import operator
 
+from conftest import same
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -26,13 +27,6 @@ any_float = st.one_of(st.sampled_from(SPECIAL), st.floats(), st.floats(-800, 800
 sparse_float = st.one_of(st.just(0.0), st.just(-0.0), st.just(0.0), st.floats(-1e3, 1e3))
 
 
-def same(a, b):
-    """The same number: NaN is NaN, and the sign of a zero counts."""
-    if isinstance(a, float) and isinstance(b, float):
-        if math.isnan(a) or math.isnan(b):
-            return math.isnan(a) and math.isnan(b)
-        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
-    return a == b and type(a) is type(b)
 
 
 def all_same(left, right):

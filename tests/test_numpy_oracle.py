@@ -15,6 +15,7 @@ import math
 import operator
 
 import pytest
+from conftest import same
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, multiple, rule
@@ -37,12 +38,6 @@ def agree(tensor, array):
     return all(map(same, tensor.to_flat_list(), array.ravel().tolist()))
 
 
-def same(a, b):
-    if isinstance(a, float) and isinstance(b, float):
-        if math.isnan(a) or math.isnan(b):
-            return math.isnan(a) and math.isnan(b)
-        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
-    return a == b and type(a) is type(b)
 
 
 def basic_key(data, shape):
