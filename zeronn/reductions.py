@@ -41,6 +41,11 @@ def reduce(t: Tensor, lane_function: Callable[[Any], Any], axis: Optional[int], 
 
     The result is a Python number where NumPy's would be 0-d, else a tensor laid out in
     ``t``'s memory order, as NumPy lays it out.
+
+    >>> from zeronn import tensor
+    >>> x = tensor([[1, 2], [3, 4]])
+    >>> reduce(x, sum, None, False, dtypes.int64), reduce(x, sum, 0, True, dtypes.int64)
+    (10, tensor([[4, 6]]))
     """
     values = core.elements(t)
     if axis is None:
@@ -67,7 +72,11 @@ def reduce(t: Tensor, lane_function: Callable[[Any], Any], axis: Optional[int], 
 
 def extreme(name: str) -> Callable[[Sequence[Any]], Any]:
     """The reduction of a lane by NumPy's ``maximum`` or ``minimum``: NaN wins, and of
-    equal values the last (which tells ``0.0`` from ``-0.0``), as NumPy's reduction keeps."""
+    equal values the last (which tells ``0.0`` from ``-0.0``), as NumPy's reduction keeps.
+
+    >>> extreme("maximum")([1.0, float("nan"), 3.0]), extreme("maximum")([0.0, -0.0])
+    (nan, -0.0)
+    """
     builtin = max if name == "maximum" else min
     pick = ieee.maximum if name == "maximum" else ieee.minimum
 
@@ -85,12 +94,20 @@ def extreme(name: str) -> Callable[[Sequence[Any]], Any]:
 
 
 def mean_of(lane: Sequence[Any]) -> float:
-    """The arithmetic mean of a lane; NaN for an empty one, as NumPy gives (with a warning)."""
+    """The arithmetic mean of a lane; NaN for an empty one, as NumPy gives (with a warning).
+
+    >>> mean_of([1, 2, 3, 4]), mean_of([])
+    (2.5, nan)
+    """
     return sum(lane, 0.0) / len(lane) if len(lane) else math.nan
 
 
 def argmax_of(lane: Sequence[Any]) -> int:
-    """The index of a lane's largest element: the first of equals, or the first NaN."""
+    """The index of a lane's largest element: the first of equals, or the first NaN.
+
+    >>> argmax_of([1, 5, 5]), argmax_of([1.0, float("nan"), 9.0])
+    (1, 1)
+    """
     if not len(lane):
         raise ValueError("attempt to get argmax of an empty sequence")
     if type(lane[0]) is float:

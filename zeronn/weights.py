@@ -245,7 +245,15 @@ def reduce_tensor(t: Tensor) -> Tuple[Any, ...]:
 
 
 def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
-    """A tensor from what ``reduce_tensor`` stored, checked before anything is built."""
+    """A tensor from what ``reduce_tensor`` stored, checked before anything is built.
+
+    >>> rebuild_tensor("int64", (2,), bytes([1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]))
+    tensor([1, 2])
+    >>> rebuild_tensor("int64", (3,), bytes(8))
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot unpickle a tensor of shape (3,) and dtype int64 from this data
+    """
     to = dtype(name)
     if not isinstance(shape, tuple) or not all(type(n) is int and n >= 0 for n in shape):
         raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
