@@ -11,6 +11,7 @@
 What NumPy leaves to C, and C to chance (NaN, infinity or a too-large float to an
 integer), zeronn refuses with a ``ValueError`` that names the value and its position.
 
+>>> from zeronn.dtypes import int32, int64, uint8
 >>> cast_values([-1.7, 2.9, 300.0], float64, int64), wrap([300], uint8)
 ([-1, 2, 300], [44])
 """
@@ -23,7 +24,7 @@ import math
 from array import array
 from typing import Any, List, Optional, Sequence
 
-from .dtypes import DType, IntegerOutOfBoundsError, Number, Storage, bool_, float32, float64, int32, int64, uint8  # noqa: F401  (the examples below use them)
+from .dtypes import DType, IntegerOutOfBoundsError, Number, Storage, bool_, describe_int, float32, float64
 
 
 def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[Any] = None) -> Storage:
@@ -35,6 +36,7 @@ def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[
     an integer, a float beyond the integer's range) zeronn raises ``ValueError`` naming
     the value; ``where(index)`` names its position, if given.
 
+    >>> from zeronn.dtypes import int32, int64, uint8
     >>> cast_values([-1.7, 2.9], float64, int64), cast_values([300, -1], int64, uint8)
     ([-1, 2], array('B', [44, 255]))
     >>> cast_values([float("nan")], float64, int32)
@@ -67,6 +69,7 @@ def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[
 def cast_scalar(value: Number, to: DType) -> Number:
     """One Python number as an element of ``to``: ``cast_python([value], to)[0]``.
 
+    >>> from zeronn.dtypes import int32, int64, uint8
     >>> cast_scalar(1.9, uint8), cast_scalar(0.1, float32), cast_scalar(3, float64)
     (1, 0.10000000149011612, 3.0)
     """
@@ -82,6 +85,7 @@ def cast_python(values: Sequence[Number], to: DType, where: Optional[Any] = None
     (NumPy raises ``OverflowError``, zeronn ``IntegerOutOfBoundsError``) instead of
     wrapping around. Floats are truncated toward zero and must fit too.
 
+    >>> from zeronn.dtypes import int32, int64, uint8
     >>> cast_python([True, 2, 3.7], int64), cast_python([1, 2], float32)
     ([1, 2, 3], array('f', [1.0, 2.0]))
     >>> cast_python([255, 256], uint8, where=lambda index: [index])
@@ -96,7 +100,7 @@ def cast_python(values: Sequence[Number], to: DType, where: Optional[Any] = None
     for index, value in enumerate(values):
         if isinstance(value, int) and not to.min <= value <= to.max:
             place = f" (at {where(index)})" if where is not None else ""
-            raise IntegerOutOfBoundsError(f"Python integer {value} out of bounds for {to.name}{place}")
+            raise IntegerOutOfBoundsError(f"Python integer {describe_int(value)} out of bounds for {to.name}{place}")
     if all(isinstance(value, int) for value in values):
         return to.storage(map(int, values))
     return cast_values([float(value) for value in values], float64, to, where)
@@ -107,6 +111,7 @@ def wrap(values: List[int], to: DType) -> List[int]:
 
     The common case, every value already in range, costs two C-speed passes.
 
+    >>> from zeronn.dtypes import int32, int64, uint8
     >>> wrap([2**63, -1], int64), wrap([256, -1], uint8)
     ([-9223372036854775808, -1], [0, 255])
     """

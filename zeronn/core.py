@@ -922,6 +922,8 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
     right = x2 if _is_scalar(x2) else as_tensor(x2)
     loop = _loop_dtype(name, left, right)
     shape = broadcast_shapes(*(x._shape for x in (left, right) if isinstance(x, Tensor)))
+    if shape != getattr(left, "_shape", None) and shape != getattr(right, "_shape", None):
+        dtypes.check_fits(shape, loop)  # broadcasting made a larger shape than either operand's
 
     def compute(left: Any, right: Any) -> Any:
         return _result(*_compute(name, left, right, loop))
@@ -1097,7 +1099,9 @@ def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
         try:
             value = common.type(operand)
         except OverflowError:
-            raise dtypes.IntegerOutOfBoundsError(f"Python integer {operand} out of bounds for {common}") from None
+            raise dtypes.IntegerOutOfBoundsError(
+                f"Python integer {dtypes.describe_int(operand)} out of bounds for {common}"
+            ) from None
         return [casting.round_float32(value) if common is dtypes.float32 else value], ()
     values = elements(operand)
     kind = operand.dtype.kind
@@ -1161,6 +1165,7 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
         )
     out = dtypes.promote_types(left.dtype, right.dtype)
     shape = left.shape[:-1] + right.shape[1:]
+    dtypes.check_fits(shape, out)
     rows = _rows(left)
     # The columns as tuples: ``map`` walks a tuple a little faster than a list (~5 % here).
     columns = list(map(tuple, _rows(right.T) if right.ndim == 2 else _rows(right)))

@@ -76,9 +76,12 @@ def arange(
     if all(isinstance(value, int) for value in (start, stop, step)):
         length = max(int(-((start - stop) // step)), 0)  # exact ceiling division for ints
     else:
-        length = max(math.ceil((stop - start) / step), 0)
-    _check_size(length)
+        span = (stop - start) / step
+        if not math.isfinite(span):
+            raise ValueError(f"arange({start!r}, {stop!r}, {step!r}): (stop - start) / step is {span}")
+        length = max(math.ceil(span), 0)
     to = dtypes.dtype(dtype) if dtype is not None else dtypes.result_type(start, stop, step)
+    dtypes.check_fits((length,), to)
     first, second = casting.cast_scalar(start, to), casting.cast_scalar(start + step, to)
     values: List[Any] = [first, second][:length]
     if length > 2:
@@ -132,10 +135,10 @@ def full(shape: ShapeLike, fill_value: Number, dtype: Optional[DTypeLike] = None
     """
     checked = _check_shape(shape)
     size = size_of(checked)
-    _check_size(size)
     if not isinstance(fill_value, (bool, int, float)):
         raise TypeError(f"fill_value must be a number, not {type(fill_value).__name__} {fill_value!r}")
     to = dtypes.dtype(dtype) if dtype is not None else dtypes.result_type(fill_value)
+    dtypes.check_fits(checked, to)
     value = casting.cast_scalar(fill_value, to)
     # List repetition: one C-level loop, and the same number object shared by every slot.
     return Tensor.from_storage(to.storage([value] * size), checked, to)
@@ -271,16 +274,6 @@ def frombuffer(buffer: Any, dtype: DTypeLike = float64, count: int = -1, offset:
 # ---------------------------------------------------------------------------
 # Private helpers
 # ---------------------------------------------------------------------------
-
-# A list of 2**31 elements holds 16 GiB of pointers alone: asking for more is a mistake
-# that would otherwise end, minutes later, in a MemoryError or a swapping machine.
-_MAX_SIZE = 1 << 31
-
-
-def _check_size(size: int) -> None:
-    if size > _MAX_SIZE:
-        raise ValueError(f"{size} elements are too many for a list-based tensor (the limit is {_MAX_SIZE})")
-
 
 def _check_shape(shape: ShapeLike) -> Tuple[int, ...]:
     """``3`` or ``(2, 3)`` -> a tuple of non-negative ints, or a clear error."""

@@ -63,13 +63,20 @@ __all__ = [
     "promote_types",
     "result_type",
     "can_cast",
+    "check_fits",
 ]
 
 import math
+import os
 import sys
 from array import array
 from itertools import islice
-from typing import Any, Iterable, MutableSequence, Union
+from typing import Any, Iterable, MutableSequence, Sequence, Tuple, Union
+
+try:
+    import resource  # Unix only: the process's own memory limit, if it has one
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
 
 Number = Union[bool, int, float]
 Storage = MutableSequence[Any]  # a list, an array.array, or a read-only memoryview
@@ -273,6 +280,57 @@ uint16, uint32, uint64, float32, float64
 
 
 # ---------------------------------------------------------------------------
+# What a new tensor would cost
+# ---------------------------------------------------------------------------
+
+_UNCHECKED_BYTES = 1 << 26  # below 64 MB a tensor is made without asking
+
+
+def check_fits(shape: Sequence[int], to: DType, what: str = "") -> None:
+    """Raise ``ValueError`` before making a tensor of ``shape`` and dtype ``to`` that could
+    never fit: one that needs more bytes than this machine has, or than this process may
+    use (its ``RLIMIT_AS``). The message says the bytes, so the mistake is plain at once,
+    not minutes later in a ``MemoryError`` or a swapping machine.
+
+    The cost counted is the least the storage takes: a pointer (8 bytes) per element for
+    the dtypes kept in a list, the item size for those kept in an ``array.array``. Small
+    tensors cost one multiplication to check. ``what`` names the thing in the message.
+
+    >>> check_fits((10**6, 10**6), float64)
+    Traceback (most recent call last):
+    ...
+    ValueError: a tensor of shape (1000000, 1000000) and dtype float64 needs at least 8,000,000,000,000 bytes, ...
+    """
+    cost = math.prod(shape) * (to.itemsize if to.typecode else 8)
+    if cost <= _UNCHECKED_BYTES:
+        return
+    limit, where = memory_limit()
+    if cost > limit:
+        shown = "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+        what = what or f"a tensor of shape {shown} and dtype {to.name}"
+        raise ValueError(f"{what} needs at least {cost:,} bytes, more than {where} ({limit:,} bytes)")
+
+
+def memory_limit() -> Tuple[int, str]:
+    """The most memory a tensor may take, in bytes, and what sets it: the machine's physical
+    memory, or the process's address-space limit where one is set and smaller.
+
+    >>> limit, where = memory_limit()
+    >>> limit > 0 and where in ("this machine's memory", "this process's memory limit")
+    True
+    """
+    try:
+        limit, where = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"), "this machine's memory"
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - no sysconf (Windows)
+        limit, where = 1 << 40, "1 TiB"
+    if resource is not None:
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft != resource.RLIM_INFINITY and soft < limit:
+            limit, where = soft, "this process's memory limit"
+    return limit, where
+
+
+# ---------------------------------------------------------------------------
 # Promotion (https://numpy.org/doc/stable/reference/arrays.promotion.html)
 # ---------------------------------------------------------------------------
 
@@ -378,7 +436,20 @@ def can_cast(from_: DType, to: DType, casting: str = "safe") -> bool:
 def check_python_int(value: int, to: DType) -> None:
     """Raise ``IntegerOutOfBoundsError`` unless ``to`` can hold the Python int ``value``."""
     if not to.min <= value <= to.max:
-        raise IntegerOutOfBoundsError(f"Python integer {value} out of bounds for {to.name}")
+        raise IntegerOutOfBoundsError(f"Python integer {describe_int(value)} out of bounds for {to.name}")
+
+
+def describe_int(value: int) -> str:
+    """An int for a message: its digits when it has up to 30, else its size, so that a
+    hostile 10**100000 neither floods the message nor trips Python's digit limit.
+
+    >>> describe_int(300), describe_int(-2**2000)
+    ('300', '-2**2000 or so (an int of 2001 bits)')
+    """
+    if value.bit_length() <= 99:
+        return str(value)
+    sign = "-" if value < 0 else ""
+    return f"{sign}2**{value.bit_length() - 1} or so (an int of {value.bit_length()} bits)"
 
 
 # ---------------------------------------------------------------------------

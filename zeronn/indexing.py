@@ -48,6 +48,7 @@ from ._shape import (
     strides_of,
     unravel,
 )
+from .dtypes import check_fits, int64
 
 
 class View(NamedTuple):
@@ -250,6 +251,7 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
         raise OutOfBoundsError(
             f"shape mismatch: indexing arrays could not be broadcast together with shapes {listed}"
         ) from None
+    check_fits(common, int64, f"the {size_of(common):,} positions these index arrays broadcast to")
     # The offset contribution of the index arrays at each position of their broadcast shape.
     advanced: List[int] = [0] * size_of(common)
     for array, axis in arrays:
@@ -271,11 +273,11 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
     blocks.insert(at, (common, advanced))
     steps[at:at] = [None] * len(common)
 
+    out_shape: Shape = sum((block_shape for block_shape, _ in blocks), ())
+    check_fits(out_shape, int64, f"the {size_of(out_shape):,} elements this index picks")
     offsets = [offset]
-    out_shape: Shape = ()
-    for block_shape, block in blocks:
+    for _, block in blocks:
         offsets = [start + step for start in offsets for step in block]
-        out_shape += block_shape
     picked_axes = [axis for axis, step in enumerate(steps) if step is None]
     kept_axes = sorted((axis for axis, step in enumerate(steps) if step is not None), key=lambda a: -abs(steps[a] or 0))
     return Picked(out_shape, offsets, tuple(picked_axes + kept_axes))

@@ -75,6 +75,8 @@ def flatten_nested(data: Any) -> Tuple[List[Number], Shape]:
                     f"ragged nested list at {where}: expected length {length}, got {len(item)}"
                 )
         shape.append(length)
+        # Ranges, and lists that repeat one row, hold more elements than memory: count first.
+        dtypes.check_fits(shape, float64, f"nested data of shape {tuple(shape)}")
         level = list(chain.from_iterable(level))
     final_shape = tuple(shape)
     for index, item in enumerate(level):
@@ -146,7 +148,19 @@ def promote_numbers(flat: List[Any], shape: Shape) -> List[Number]:
             )
     # All numbers (possibly subclasses such as IntEnum): convert to the widest kind.
     if any(isinstance(item, float) for item in flat):
-        return [float(item) for item in flat]
+        try:
+            return [float(item) for item in flat]
+        except OverflowError:  # an int beyond float64's range, beside a float
+            for index, item in enumerate(flat):
+                if isinstance(item, int) and abs(item) >= 2**1023:
+                    try:
+                        float(item)
+                    except OverflowError:
+                        where = _format_position(unravel(index, shape))
+                        raise dtypes.IntegerOutOfBoundsError(
+                            f"Python integer {dtypes.describe_int(item)} at {where} is too large for float64"
+                        ) from None
+            raise
     if any(not isinstance(item, bool) for item in flat):
         return [int(item) for item in flat]
     return [bool(item) for item in flat]
@@ -242,5 +256,6 @@ def _python_dtype(flat: List[Number]) -> DType:
         return dtypes.uint64 if low > int64.max else float64
     far = low if low < int64.min else high
     raise dtypes.IntegerOutOfBoundsError(
-        f"Python integer {far} is too large for any of zeronn's dtypes (NumPy would make an object array)"
+        f"Python integer {dtypes.describe_int(int(far))} is too large for any of zeronn's dtypes "
+        "(NumPy would make an object array)"
     )

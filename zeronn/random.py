@@ -422,6 +422,7 @@ def _fill(draw: Any, size: Size, dtype: Any = float64) -> Any:
     if size is None:
         return draw()
     shape = _shape_of(size)
+    dtypes.check_fits(shape, dtype)
     return Tensor.from_storage(dtype.storage([draw() for _ in range(size_of(shape))]), shape, dtype)
 
 

@@ -59,12 +59,13 @@ def reduce(t: Tensor, lane_function: Callable[[Any], Any], axis: Optional[int], 
             permuted = reduce(t.transpose(*order), lane_function, order.index(axis), True, out)
             kept = permuted.transpose(*[order.index(axis) for axis in range(t.ndim)])
             return kept if keepdims else kept[(slice(None),) * axis + (0,)]
+    shape = t.shape[:axis] + ((1,) if keepdims else ()) + t.shape[axis + 1 :]
+    dtypes.check_fits(shape, out)  # zeros((0, 10**12)).sum(axis=0) would be 10**12 sums
     outer = size_of(t.shape[:axis])
     inner = size_of(t.shape[axis + 1 :])
     block = t.shape[axis] * inner
     lanes = [values[o * block + i : (o + 1) * block : inner] for o in range(outer) for i in range(inner)]
     results = [_as_element(lane_function(lane), out) for lane in lanes]
-    shape = t.shape[:axis] + ((1,) if keepdims else ()) + t.shape[axis + 1 :]
     if not shape:
         return results[0]  # a 1-d tensor reduces to a number, as in NumPy
     return core.Tensor.from_storage(out.storage(results), shape, out)
