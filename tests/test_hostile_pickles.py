@@ -1,0 +1,318 @@
+"""Hostile and absurd pickles: each loads correctly or fails with a documented error, fast.
+
+``load_numpy_pickle`` may raise ``pickle.UnpicklingError`` or ``ValueError`` (and
+``OSError`` for files), nothing else, whatever the bytes; it must do so within a few
+seconds and a few hundred megabytes, and no pickle may change what a later load returns.
+The pickles here are written opcode by opcode (see ``pickletools``), so that each class
+of attack is plain to read; the fuzz at the end mutates real NumPy pickles byte by byte
+in a subprocess held to 500 MB and a CPU-time limit.
+"""
+
+import io
+import json
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, SHARED_DATA
+
+import zeronn
+from zeronn import numpy_pickle
+from zeronn.numpy_pickle import load_numpy_pickle
+
+DATA = Path(__file__).resolve().parent / "data"
+DOCUMENTED = (pickle.UnpicklingError, ValueError)
+
+# --- a small pickle assembler: each function gives the opcodes that push one thing ---------
+
+
+def text(s):
+    encoded = s.encode("utf-8")
+    return b"X" + struct.pack("<I", len(encoded)) + encoded  # BINUNICODE
+
+
+def integer(n):
+    if -(2**31) <= n < 2**31:
+        return b"J" + struct.pack("<i", n)  # BININT
+    encoded = n.to_bytes(n.bit_length() // 8 + 1, "little", signed=True)
+    return b"\x8a" + bytes([len(encoded)]) + encoded  # LONG1
+
+
+def raw(data):
+    return b"B" + struct.pack("<I", len(data)) + data  # BINBYTES
+
+
+def tuple_of(*items):
+    return b"(" + b"".join(items) + b"t"  # MARK ... TUPLE
+
+
+def global_(module, name):
+    return b"c" + module.encode() + b"\n" + name.encode() + b"\n"  # GLOBAL
+
+
+def dtype_(code="f8", byteorder="<"):
+    state = tuple_of(integer(3), text(byteorder), b"N", b"N", b"N", integer(-1), integer(-1), integer(0))
+    return global_("numpy", "dtype") + tuple_of(text(code), b"\x89", b"\x88") + b"R" + state + b"b"
+
+
+def array_(shape, data=b"", code="f8", fortran=False):
+    """NumPy's own recipe: ``_reconstruct(ndarray, (0,), b'b')``, then BUILD with the state."""
+    made = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
+        global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
+    order = b"\x88" if fortran else b"\x89"  # NEWTRUE / NEWFALSE
+    state = tuple_of(integer(1), tuple_of(*map(integer, shape)), dtype_(code), order, raw(data))
+    return made + state + b"b"
+
+
+def load(*parts):
+    return load_numpy_pickle(io.BytesIO(b"\x80\x02" + b"".join(parts) + b"."))
+
+
+def test_the_assembler_writes_what_numpy_writes():
+    t = load(array_((2, 3), struct.pack("<6f", *range(6)), code="f4", fortran=True))
+    assert t.tolist() == [[0.0, 2.0, 4.0], [1.0, 3.0, 5.0]]  # column-major data, as NumPy's F order
+    assert t.strides == (4, 8) and t.dtype == "float32"
+    c_order = load_numpy_pickle(DATA / "c_f4_p3.pkl")  # written by NumPy itself
+    assert load(array_((2, 3), struct.pack("<6f", *c_order.to_flat_list()), code="f4")).tolist() == c_order.tolist()
+
+
+# --- each class of the issue, and its neighbours -------------------------------------------
+
+def test_a_memo_index_near_2_to_the_31_costs_one_entry():
+    assert load(b"]r\xff\xff\xff\x7f") == []  # LONG_BINPUT 2**31 - 1: Python's unpickler resizes to it
+    with pytest.raises(pickle.UnpicklingError, match="memo index 2147483647 was never stored"):
+        load(b"j\xff\xff\xff\x7f")  # LONG_BINGET of nothing
+
+
+def test_billion_laughs_share_instead_of_multiplying():
+    # Level k is a list holding level k - 1 twice: 2**60 leaves if copied, 61 lists if shared.
+    parts = [array_((2,), struct.pack("<2d", 1.5, -2.0)), b"q\x00"]
+    for level in range(1, 61):
+        parts += [b"(h", bytes([level - 1]), b"h", bytes([level - 1]), b"lq", bytes([level])]
+    loaded = load(*parts)
+    leaf = loaded
+    while isinstance(leaf, list):
+        assert leaf[0] is leaf[1]  # the sharing is kept
+        leaf = leaf[0]
+    assert isinstance(leaf, zeronn.Tensor) and leaf.tolist() == [1.5, -2.0]
+
+
+def test_shared_data_cannot_make_many_arrays_from_one_buffer():
+    data = raw(bytes(8000))  # one 8,000-byte buffer, BUILD into 1,000 arrays through the memo
+    first = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
+        global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
+    state = tuple_of(integer(1), tuple_of(integer(1000)), dtype_(), b"\x89", b"h\x01")
+    parts = [data, b"q\x01", b"0", b"("] + [first + state + b"b"] * 1000 + [b"l"]
+    with pytest.raises(ValueError, match="repeats its data"):
+        load(*parts)
+
+
+def test_a_zero_size_fortran_array_of_a_huge_declared_shape_is_free():
+    t = load(array_((10**9, 0), fortran=True))
+    assert t.shape == (10**9, 0) and t.size == 0 and repr(t) == "tensor([], shape=(1000000000, 0), dtype=float64)"
+
+
+@pytest.mark.parametrize("payload, message", [
+    (global_("numpy", "ndarray") + b")\x81", "opcode NEWOBJ is not used"),  # NEWOBJ, no state
+    (b"C\x01a}b", "BUILD may only set the state of a new array or dtype, not of a b'a'"),  # BUILD on bytes
+    (b"]}b", "BUILD may only set the state of a new array or dtype, not of a list"),
+    (global_("_codecs", "encode") + b"}b", "BUILD may only set the state of a new array or dtype, not of a function"),
+    (b"}(K\x01e", "APPEND to a dict, not a list"),  # APPENDS on a dict
+    (b"](K\x01K\x02u", "SETITEM on a list, not a dict"),  # SETITEMS on a list
+    (global_("numpy", "ndarray") + b")R", "REDUCE may only call NumPy's array stand-ins"),
+    (global_("builtins", "eval") + b"X\x01\x00\x00\x001\x85R", "global 'builtins.eval' is forbidden"),
+    (b"K\x01K\x02\x93", "STACK_GLOBAL needs a module name and a name, both text"),
+    (b"}" + array_((1,), bytes(8)) + b"K\x01s", "an array as a dict key or in a set"),
+    (b"\x8f(" + array_((1,), bytes(8)) + b"\x90", "an array as a dict key or in a set"),
+    (b"}\x8a\x10" + bytes(15) + b"\x01K\x01s", "an int of 121 bits as a dict key"),
+    (b"P0\n", "opcode PERSID is not used"),
+    (b"\x97", "opcode NEXT_BUFFER is not used"),
+    (b"0", "the stack is empty"),
+    (b"t", "a MARK was expected and there is none"),
+    (b"(K\x01d", "a dict needs a value for every key"),
+    (global_("numpy", "ndarray"), "returns type, which is not data"),  # a bare global never escapes
+    (b"\x80\x06", "unsupported pickle protocol 6"),
+])
+def test_hostile_opcodes_are_unpickling_errors(payload, message):
+    with pytest.raises(pickle.UnpicklingError, match=message):
+        load(payload)
+
+
+@pytest.mark.parametrize("payload, message", [
+    (global_("numpy", "dtype") + tuple_of(text("")) + b"R", "a dtype code must be text such as 'f8', got ''"),
+    (array_((2**40, 2**40)), r"array data has 0 bytes, but shape \(1099511627776, 1099511627776\)"),
+    (array_((2,), bytes(8)), r"array data has 8 bytes, but shape \(2,\) of 'f8' needs 16"),
+    (array_((1,), bytes(16), code="U4"), "unsupported dtype 'U4'"),
+    (array_(tuple([1] * 65), bytes(8)), "unsupported array shape"),
+    (global_("numpy._core.multiarray", "_reconstruct") + tuple_of(integer(1)) + b"R", "_reconstruct: "),
+    (global_("_codecs", "encode") + tuple_of(text("x"), text("rot13")) + b"R", "may only turn latin-1 text"),
+    (dtype_("f8") + b"K\x00b", "BUILD may only set the state of a new array or dtype"),
+])
+def test_bad_arrays_and_calls_are_value_errors(payload, message):
+    with pytest.raises((ValueError, pickle.UnpicklingError), match=message):
+        load(payload)
+
+
+@pytest.mark.parametrize("stream, message", [
+    (b"", "pickle exhausted before seeing STOP"),  # an empty stream: no EOFError
+    (b"\x80\x02\x8e" + struct.pack("<Q", 2**63 - 1) + b"abc.", "expected 9223372036854775807 bytes in a bytes8"),
+    (b"\x80\x02X\xff\xff\xff\x7fab.", "expected 2147483647 bytes"),
+    (b"\x80\x02\x8a\x01", "not enough data"),
+    (b"\x80\x02I1" + b"0" * 5000 + b"\n.", "Exceeds the limit|invalid literal"),
+    (b"\x80\x02\xff.", "opcode b'\\\\xff' unknown"),
+])
+def test_truncated_and_garbled_streams_are_unpickling_errors(stream, message):
+    with pytest.raises(pickle.UnpicklingError, match=message):
+        load_numpy_pickle(io.BytesIO(stream))
+
+
+def test_cycles_and_deep_nesting_without_recursion():
+    itself = load(b"]q\x00h\x00a")  # a list that contains itself
+    assert itself[0] is itself
+    depth = 100_000
+    nested = load(b"]" * depth + b"a" * (depth - 1))  # 100,000 lists, each inside the next
+    level = 0
+    while nested:
+        nested, level = nested[0], level + 1
+    assert level == depth - 1
+    # L = [((array, L), (L,))]: tuples around the list that holds them, and an array inside
+    inside = load(b"]q\x00" + array_((1,), bytes(8)) + b"h\x00\x86h\x00\x85\x86a")
+    (pair, single), = inside
+    assert pair[1] is inside and single[0] is inside and isinstance(pair[0], zeronn.Tensor)
+
+
+def test_nothing_a_pickle_does_changes_a_later_load():
+    before = load(array_((2,), struct.pack("<2d", 0.5, 1.5)), b"q\x00")
+    defaults = numpy_pickle._encode.__defaults__
+    attacks = [
+        global_("_codecs", "encode") + b"N}(X\x0c\x00\x00\x00__defaults__" + b"(X\x05\x00\x00\x00rot13tu\x86b",
+        global_("numpy", "ndarray") + b"}(X\x08\x00\x00\x00__init__N" + b"u" + b"b",
+        global_("numpy", "dtype") + b"}b",
+    ]
+    for attack in attacks:
+        with pytest.raises(DOCUMENTED):
+            load(attack)
+    assert numpy_pickle._encode.__defaults__ == defaults
+    assert load(array_((2,), struct.pack("<2d", 0.5, 1.5)), b"q\x00").tolist() == before.tolist()
+
+
+def test_a_bare_dtype_is_zeronns_and_containers_are_kept():
+    loaded = load(b"}(X\x01\x00\x00\x00d" + dtype_("f4") + b"X\x01\x00\x00\x00s\x8f(K\x01X\x01\x00\x00\x00a\x90u")
+    assert loaded == {"d": zeronn.float32, "s": {1, "a"}} and loaded["d"] is zeronn.float32
+
+
+# Real NumPy 2.4 pickles of np.zeros(0) and np.array([1.5, -2.0], dtype="<f4") at protocols 0 to 2, written
+# down as bytes: an empty array there calls builtins.bytes() for its data.
+NUMPY_EMPTY = {
+    0: b"cnumpy._core.multiarray\n_reconstruct\np0\n(cnumpy\nndarray\np1\n(I0\ntp2\nc_codecs\nencode\np3\n(Vb\np4\n"
+       b"Vlatin1\np5\ntp6\nRp7\ntp8\nRp9\n(I1\n(I0\ntp10\ncnumpy\ndtype\np11\n(Vf8\np12\nI00\nI01\ntp13\nRp14\n(I3\n"
+       b"V<\np15\nNNNI-1\nI-1\nI0\ntp16\nbI00\nc__builtin__\nbytes\np17\n(tRp18\ntp19\nb.",
+    2: b"\x80\x02cnumpy._core.multiarray\n_reconstruct\nq\x00cnumpy\nndarray\nq\x01K\x00\x85q\x02c_codecs\nencode\n"
+       b"q\x03X\x01\x00\x00\x00bq\x04X\x06\x00\x00\x00latin1q\x05\x86q\x06Rq\x07\x87q\x08Rq\t(K\x01K\x00\x85q\n"
+       b"cnumpy\ndtype\nq\x0bX\x02\x00\x00\x00f8q\x0c\x89\x88\x87q\rRq\x0e(K\x03X\x01\x00\x00\x00<q\x0fNNNJ\xff\xff"
+       b"\xff\xffJ\xff\xff\xff\xffK\x00tq\x10b\x89c__builtin__\nbytes\nq\x11)Rq\x12tq\x13b.",
+}
+NUMPY_F4 = {
+    0: b"cnumpy._core.multiarray\n_reconstruct\np0\n(cnumpy\nndarray\np1\n(I0\ntp2\nc_codecs\nencode\np3\n(Vb\np4\n"
+       b"Vlatin1\np5\ntp6\nRp7\ntp8\nRp9\n(I1\n(I2\ntp10\ncnumpy\ndtype\np11\n(Vf4\np12\nI00\nI01\ntp13\nRp14\n(I3\n"
+       b"V<\np15\nNNNI-1\nI-1\nI0\ntp16\nbI00\ng3\n(V\\u0000\\u0000\xc0?\\u0000\\u0000\\u0000\xc0\np17\ng5\ntp18\n"
+       b"Rp19\ntp20\nb.",
+}
+
+
+@pytest.mark.parametrize("protocol", sorted(NUMPY_EMPTY))
+def test_numpys_empty_arrays_at_the_old_protocols(protocol):
+    t = load_numpy_pickle(io.BytesIO(NUMPY_EMPTY[protocol]))
+    assert t.shape == (0,) and t.dtype == "float64"
+
+
+def test_numpys_protocol_0():
+    assert load_numpy_pickle(io.BytesIO(NUMPY_F4[0])).tolist() == [1.5, -2.0]
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("protocol", range(6))
+def test_every_protocol_against_numpy(protocol):
+    numpy = pytest.importorskip("numpy")
+    arrays = {"empty": numpy.zeros(0), "f": numpy.asfortranarray(numpy.arange(6.0).reshape(2, 3)),
+              "b": numpy.array([True, False]), "i": numpy.array([[-1, 2**40]], dtype=">i8"),
+              "u": numpy.zeros((3, 0), dtype="u1")}
+    loaded = load_numpy_pickle(io.BytesIO(pickle.dumps(arrays, protocol=protocol)))
+    for name, array in arrays.items():
+        assert loaded[name].tolist() == array.tolist() and loaded[name].strides == array.strides, name
+    if protocol in NUMPY_EMPTY:  # the bytes written down above are what NumPy writes
+        assert pickle.dumps(numpy.zeros(0), protocol=protocol) == NUMPY_EMPTY[protocol]
+
+
+# --- special files ---------------------------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_special_files_are_refused_by_kind(tmp_path):
+    fifo = tmp_path / "weights.pkl"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match=r"weights.pkl is a FIFO \(named pipe\), not a regular file"):
+        load_numpy_pickle(fifo)  # would wait forever for a writer
+    with pytest.raises(ValueError, match="is a directory, not a regular file"):
+        load_numpy_pickle(tmp_path)
+    if Path("/dev/zero").exists():
+        link = tmp_path / "zero.pkl"
+        link.symlink_to("/dev/zero")
+        with pytest.raises(ValueError, match="zero.pkl is a character device, not a regular file"):
+            load_numpy_pickle(link)
+
+
+# --- the fuzz: real pickles, mutated, under a memory and CPU limit ---------------------------
+
+FUZZ = textwrap.dedent(r"""
+    import io, json, pickle, pickletools, random, resource, sys, time
+    resource.setrlimit(resource.RLIMIT_AS, (500 << 20, 500 << 20))
+    resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+    from zeronn.numpy_pickle import load_numpy_pickle
+
+    rng = random.Random(20261129)
+    cases = outcomes = 0
+    slowest, strange = 0.0, []
+    for path in sys.argv[1:]:
+        original = open(path, "rb").read()
+        opcodes = [position for _, _, position in pickletools.genops(original)]
+        for case in range(int(300 / (len(sys.argv) - 1))):
+            data = bytearray(original)
+            kind = case % 3
+            if kind == 0:  # one byte at an opcode or just after it, where the structure is
+                position = min(rng.choice(opcodes) + rng.randrange(3), len(data) - 1)
+                data[position] = rng.randrange(256)
+            elif kind == 1:  # one byte anywhere
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            else:  # a truncation
+                data = data[: rng.randrange(len(data))]
+            started = time.process_time()
+            try:
+                load_numpy_pickle(io.BytesIO(bytes(data)))
+            except (pickle.UnpicklingError, ValueError):
+                outcomes += 1
+            except BaseException as error:
+                strange.append(f"{path} case {case}: {type(error).__name__}: {error}"[:300])
+            slowest = max(slowest, time.process_time() - started)
+            cases += 1
+    print(json.dumps({"cases": cases, "errors": outcomes, "slowest": slowest, "strange": strange}))
+""")
+
+
+def test_mutated_real_pickles_load_or_fail_cleanly_within_bounds():
+    pickles = [str(DATA / f"c_f4_p{protocol}.pkl") for protocol in (2, 3, 4, 5)]
+    pickles += [str(DATA / "fortran_f8_p2.pkl"), str(DATA / "book_like_legacy_p3.pkl")]
+    if (SHARED_DATA / "sample_weight.pkl").exists():
+        pickles.append(str(SHARED_DATA / "sample_weight.pkl"))
+    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    run = subprocess.run([sys.executable, "-c", FUZZ, *pickles], capture_output=True, text=True, env=environment,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    report = json.loads(run.stdout)
+    assert report["strange"] == [], report["strange"][:5]
+    assert report["cases"] >= 294 and report["errors"] > 50, report  # most mutations break the structure
+    assert report["slowest"] < 5.0, report
