@@ -1,10 +1,16 @@
 """MNIST's IDX files: made inside the tests, read back, and every corruption refused."""
 
 import gzip
+import json
+import os
 import struct
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA
+from conftest import PROJECT, SHARED_DATA
 
 from zeronn.datasets import load_mnist, load_mnist_split, read_idx
 
@@ -62,6 +68,72 @@ def test_a_corrupt_gzip_stream_is_a_clear_error(tmp_path):
     path.write_bytes(gzip.compress(idx_labels(LABELS))[:-6])
     with pytest.raises(ValueError, match="labels.gz: corrupt gzip stream"):
         read_idx(path)
+
+
+# ---------------------------------------------------------------------------
+# Hostile files: special files, and headers that promise more than memory holds
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_special_files_are_refused_by_kind(tmp_path):
+    fifo = tmp_path / "t10k-labels-idx1-ubyte"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match="t10k-labels-idx1-ubyte is a FIFO, not a regular file"):
+        read_idx(fifo)  # would wait forever for a writer
+    with pytest.raises(ValueError, match="is a directory, not a regular file"):
+        read_idx(tmp_path)
+    if Path("/dev/zero").exists():
+        (tmp_path / "zeros").symlink_to("/dev/zero")
+        with pytest.raises(ValueError, match="zeros is a device, not a regular file"):
+            read_idx(tmp_path / "zeros")  # would read until memory runs out
+
+
+def test_trailing_garbage_is_counted_without_reading_it_all(tmp_path):
+    path = tmp_path / "labels"
+    path.write_bytes(idx_labels(LABELS) + bytes(3 << 20))
+    with pytest.raises(ValueError, match=r"more than 1048576 bytes of trailing garbage after the data \(3,\)"):
+        read_idx(path)
+
+
+BOMB = textwrap.dedent(r"""
+    import gzip, json, resource, struct, sys, time, zlib
+    resource.setrlimit(resource.RLIMIT_AS, (500 << 20, 500 << 20))
+    from zeronn.datasets import read_idx
+    results = {}
+    # 1 MB of gzip that inflates to 1 GB, behind a header that promises all of it
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    header = struct.pack(">IIII", 0x803, 1000, 1000, 1000)
+    stream = compressor.compress(header) + b"".join(compressor.compress(bytes(1 << 20)) for _ in range(1000))
+    stream += compressor.flush()
+    # the same zeros behind a header that promises 100 bytes
+    small = gzip.compress(struct.pack(">II", 0x801, 100) + bytes(200 << 20))
+    for name, data in (("promises a gigabyte", stream), ("promises 100 bytes", small)):
+        path = sys.argv[1] + "/" + name.replace(" ", "-")
+        open(path, "wb").write(data)
+        started = time.process_time()
+        try:
+            read_idx(path)
+            results[name] = "loaded"
+        except ValueError as error:
+            results[name] = str(error)
+        results[name + " seconds"] = time.process_time() - started
+    results["compressed bytes"] = len(stream)
+    print(json.dumps(results))
+""")
+
+
+def test_a_gzip_bomb_stops_at_what_the_header_promises_and_memory_allows(tmp_path):
+    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    run = subprocess.run([sys.executable, "-c", BOMB, str(tmp_path)], capture_output=True, text=True,
+                         env=environment, timeout=60)
+    assert run.returncode == 0, run.stderr[-2000:]
+    results = json.loads(run.stdout)
+    assert results["compressed bytes"] < 2 << 20
+    assert "the data its header promises, shape (1000, 1000, 1000), needs at least 1,000,000,000 bytes" in results[
+        "promises a gigabyte"]  # refused before a byte of data is inflated
+    assert "more than 1048576 bytes of trailing garbage after the data (100,)" in results["promises 100 bytes"]
+    assert results["promises a gigabyte seconds"] < 1 and results["promises 100 bytes seconds"] < 1
 
 
 def test_load_mnist_returns_the_books_tuples(tmp_path):

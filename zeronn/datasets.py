@@ -27,16 +27,18 @@ __all__ = ["read_idx", "load_mnist", "load_mnist_split"]
 
 import gzip
 import os
+import stat
 import struct
 import zlib
 from array import array
-from typing import IO, Dict, Tuple, Union
+from contextlib import contextmanager
+from typing import IO, Any, Dict, Iterator, Tuple, Union, cast
 
 from ._shape import size_of
 from .casting import round_float32
 from .core import Tensor
 from .creation import zeros
-from .dtypes import float32, uint8
+from .dtypes import check_fits, float32, uint8
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 MNIST_HOME = "http://yann.lecun.com/exdb/mnist/"
@@ -65,9 +67,7 @@ def read_idx(source: PathOrFile) -> Tensor:
     ...
     ValueError: <stream>: not an IDX file of labels or images: magic number 0x6e6f7420, expected 0x801 or 0x803
     """
-    payload, shape = _read_idx_payload(source)
-    pixels = array("B")
-    pixels.frombytes(payload)
+    pixels, shape = _read_idx_payload(source)
     return Tensor.from_storage(pixels, shape, uint8)
 
 
@@ -135,7 +135,7 @@ def load_mnist_split(
     if normalize:
         x = Tensor.from_storage(array("f", map(_NORMALIZED.__getitem__, pixels)), shape, float32)
     else:
-        x = Tensor.from_storage(array("B", bytes(pixels)), shape, uint8)
+        x = Tensor.from_storage(pixels, shape, uint8)
     t = _one_hot(labels) if one_hot_label else labels
     return x, t
 
@@ -159,29 +159,104 @@ def _one_hot(labels: Tensor) -> Tensor:
     return one_hot
 
 
-def _read_idx_payload(source: PathOrFile) -> Tuple[memoryview, Tuple[int, ...]]:
-    """The data bytes of an IDX file and the shape its header gives, both checked."""
+def _read_idx_payload(source: PathOrFile) -> Tuple["array[int]", Tuple[int, ...]]:
+    """The data bytes of an IDX file, as an ``array('B')``, and the shape its header gives.
+
+    Nothing is read beyond what the header promises plus one byte (or, to count trailing
+    garbage, a megabyte more), and what it promises must fit in memory: a small gzip file
+    cannot inflate to gigabytes before the header is checked.
+    """
     name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "<stream>"
-    raw = _read_bytes(source, name)
-    if len(raw) < 4:
-        raise ValueError(f"{name}: truncated: {len(raw)} bytes, too short for an IDX header")
-    (magic,) = struct.unpack(">I", raw[:4])
-    if magic not in _MAGIC_DIMENSIONS:
-        raise ValueError(
-            f"{name}: not an IDX file of labels or images: magic number {magic:#x}, expected 0x801 or 0x803"
-        )
-    ndim = _MAGIC_DIMENSIONS[magic]
-    header_size = 4 + 4 * ndim
-    if len(raw) < header_size:
-        raise ValueError(f"{name}: truncated: the header needs {header_size} bytes, the file has {len(raw)}")
-    shape = struct.unpack(f">{ndim}I", raw[4:header_size])
-    expected = size_of(shape)
-    payload = len(raw) - header_size
-    if payload < expected:
-        raise ValueError(f"{name}: truncated: the header promises {expected} bytes of data {shape}, found {payload}")
-    if payload > expected:
-        raise ValueError(f"{name}: {payload - expected} bytes of trailing garbage after the data {shape}")
-    return memoryview(raw)[header_size:], tuple(shape)
+    with _opened(source, name) as stream:
+        head = _read_up_to(stream, 4, name)
+        if len(head) < 4:
+            raise ValueError(f"{name}: truncated: {len(head)} bytes, too short for an IDX header")
+        (magic,) = struct.unpack(">I", head)
+        if magic not in _MAGIC_DIMENSIONS:
+            raise ValueError(
+                f"{name}: not an IDX file of labels or images: magic number {magic:#x}, expected 0x801 or 0x803"
+            )
+        ndim = _MAGIC_DIMENSIONS[magic]
+        dimensions = _read_up_to(stream, 4 * ndim, name)
+        if len(dimensions) < 4 * ndim:
+            header_size = 4 + 4 * ndim
+            raise ValueError(
+                f"{name}: truncated: the header needs {header_size} bytes, the file has {4 + len(dimensions)}"
+            )
+        shape = struct.unpack(f">{ndim}I", dimensions)
+        check_fits(shape, uint8, f"{name}: the data its header promises, shape {shape},")
+        expected = size_of(shape)
+        pixels = array("B")
+        for part in _chunks(stream, expected, name):  # straight into the array: one copy in memory
+            pixels.frombytes(part)
+        if len(pixels) < expected:
+            raise ValueError(
+                f"{name}: truncated: the header promises {expected} bytes of data {shape}, found {len(pixels)}"
+            )
+        trailing = len(_read_up_to(stream, _CHUNK + 1, name))
+        if trailing:
+            count = f"more than {_CHUNK}" if trailing > _CHUNK else str(trailing)
+            raise ValueError(f"{name}: {count} bytes of trailing garbage after the data {shape}")
+    return pixels, tuple(shape)
+
+
+_CHUNK = 1 << 20
+
+
+@contextmanager
+def _opened(source: PathOrFile, name: str) -> Iterator[Any]:
+    """An IDX source opened for reading, gunzipped on the fly when it starts with gzip's
+    magic number. A path must be a regular file: a FIFO would wait forever for a writer,
+    and ``/dev/zero`` never ends."""
+    own = None
+    if isinstance(source, (str, os.PathLike)):
+        mode = os.stat(source).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device"
+            raise ValueError(f"{name} is {kind}, not a regular file")
+        own = source = open(source, "rb")
+    try:
+        head = source.read(2)
+        stream = _Prefixed(head, source)
+        yield gzip.GzipFile(fileobj=cast(Any, stream), mode="rb") if head == _GZIP_MAGIC else stream
+    finally:
+        if own is not None:
+            own.close()
+
+
+class _Prefixed:
+    """``head`` (bytes already read from ``stream``, to see whether it is gzipped), then the rest."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head, self._stream = head, stream
+
+    def read(self, n: int = -1) -> bytes:
+        head = self._head
+        if not head:
+            return self._stream.read(n)
+        if 0 <= n < len(head):
+            self._head = head[n:]
+            return head[:n]
+        self._head = b""
+        return head + self._stream.read(-1 if n < 0 else n - len(head))
+
+
+def _read_up_to(stream: Any, size: int, name: str) -> bytes:
+    """At most ``size`` bytes of ``stream``."""
+    return b"".join(_chunks(stream, size, name))
+
+
+def _chunks(stream: Any, size: int, name: str) -> Iterator[bytes]:
+    """At most ``size`` bytes of ``stream``, read (and gunzipped) a megabyte at a time."""
+    try:
+        while size > 0:
+            part = stream.read(min(size, _CHUNK))
+            if not part:
+                return
+            size -= len(part)
+            yield part
+    except (OSError, EOFError, zlib.error) as error:
+        raise ValueError(f"{name}: corrupt gzip stream: {error}") from None
 
 
 def _find(directory: Union[str, "os.PathLike[str]"], name: str) -> str:
@@ -194,17 +269,3 @@ def _find(directory: Union[str, "os.PathLike[str]"], name: str) -> str:
         f"MNIST is published at {MNIST_HOME}"
     )
 
-
-def _read_bytes(source: PathOrFile, name: str) -> bytes:
-    """All bytes of ``source``, gunzipped when they start with gzip's magic number."""
-    if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as file:
-            raw = file.read()
-    else:
-        raw = source.read()
-    if not raw.startswith(_GZIP_MAGIC):
-        return raw
-    try:
-        return gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error) as error:
-        raise ValueError(f"{name}: corrupt gzip stream: {error}") from None
