@@ -191,11 +191,11 @@ class Chart:
         y_low, y_high = self.y_range()
 
         def sx(value: float) -> float:
-            return area[0] + (value - x_low) / (x_high - x_low) * area[2]
+            return area[0] + _fraction(value, x_low, x_high) * area[2]
 
         def sy(value: float) -> float:
             clamped = min(max(value, y_low), y_high)
-            return area[1] + (y_high - clamped) / (y_high - y_low) * area[3]
+            return area[1] + _fraction(-clamped, -y_high, -y_low) * area[3]  # y grows downwards
 
         font = 'font-family="DejaVu Sans, Arial, sans-serif"'
         text_style = f'{font} font-size="12"'
@@ -327,8 +327,8 @@ class Chart:
         canvas = _Canvas(columns * dots_x, height * dots_y)
         for number, line in enumerate(self._series):
             scaled = [
-                ((x - x_low) / (x_high - x_low) * (canvas.width - 1),
-                 (y_high - min(max(y, y_low), y_high)) / (y_high - y_low) * (canvas.height - 1))
+                (_fraction(x, x_low, x_high) * (canvas.width - 1),
+                 _fraction(-min(max(y, y_low), y_high), -y_high, -y_low) * (canvas.height - 1))
                 for x, y in zip(line.x, line.y) if math.isfinite(x) and not math.isnan(y)
             ]
             canvas.draw_line(scaled, mark=number, dashed=line.dashed)
@@ -482,10 +482,28 @@ def _finite_bounds(values: Iterable[float]) -> Tuple[float, float]:
     return (min(finite), max(finite))
 
 
+def _fraction(value: float, low: float, high: float) -> float:
+    """Where ``value`` lies between ``low`` (0.0) and ``high`` (1.0): ``(value - low) / (high
+    - low)``, computed in halves, which gives the same bits (halving a float is exact) and
+    keeps the differences finite when the bounds are near the largest float (±1.7e308).
+
+    >>> _fraction(5.0, 0.0, 10.0), _fraction(0.0, -1.7e308, 1.7e308)
+    (0.5, 0.5)
+    """
+    return (value / 2 - low / 2) / (high / 2 - low / 2)
+
+
 def _widen(bounds: Tuple[float, float]) -> Tuple[float, float]:
+    """Bounds with room between them: one point, or equal values, get ±1 around them, or
+    more for a value so large that ±1 would not change it (2**53 and beyond).
+
+    >>> _widen((3.0, 3.0)), _widen((2.0**60, 2.0**60)) == (2.0**60 - 2.0**40, 2.0**60 + 2.0**40)
+    ((2.0, 4.0), True)
+    """
     low, high = bounds
     if low == high:
-        return (low - 1.0, high + 1.0)
+        pad = max(1.0, abs(low) * 2**-20)
+        return (low - pad, high + pad)
     return bounds
 
 
