@@ -180,7 +180,7 @@ def test_plot_errors_are_one_line_with_exit_code_2(tmp_path, capsys):
     assert errors == [
         "zeronn: error: plot all needs -o DIR: the folder to write every chart into",
         f"zeronn: error: No such file or directory: {tmp_path / 'missing' / 'x.svg'}",
-        "zeronn: error: arange: step must not be zero",
+        "zeronn: error: --step must not be zero",
     ]
     with pytest.raises(SystemExit) as exit_info:
         main(["plot", "tanh"])

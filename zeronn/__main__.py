@@ -2,6 +2,13 @@
 
 import sys
 
-from .cli import main
+try:
+    from .cli import interrupted, main
+except KeyboardInterrupt:  # Ctrl-C while Python is still importing: the same one line
+    sys.stderr.write("zeronn: interrupted\n")
+    sys.exit(130)
 
-sys.exit(main())
+try:
+    sys.exit(main())
+except KeyboardInterrupt:  # between main's own handlers: still one line
+    sys.exit(interrupted())

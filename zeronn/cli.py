@@ -11,20 +11,23 @@ The only module that prints. Nothing imports it but ``__main__``.
 - ``python -m zeronn book SCRIPT [--mnist DIR]``: one of the book's own scripts, unchanged,
   with ``import numpy`` giving zeronn (see ``book.py``).
 
-Errors (bad arguments, missing or corrupt files) print one line and exit with status 2.
+Errors (bad arguments, missing or corrupt files) print one line and exit with status 2;
+Ctrl-C prints one line and exits with status 130, as a shell expects.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import pickle
+import re
 import sys
 import textwrap
 import time
 import traceback
-from typing import Callable, Dict, List, NoReturn, Optional, TextIO
+from typing import Any, Callable, Dict, List, NoReturn, Optional, TextIO
 
 from . import activations, book, creation, mnist, network, ops
 from .core import Tensor, tensor
@@ -53,6 +56,14 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
     except (ValueError, TypeError, pickle.UnpicklingError) as error:
         print(f"zeronn: error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return interrupted()
+
+
+def interrupted() -> int:
+    """Ctrl-C: one line (on a line of its own, after a progress bar), and status 130."""
+    print("\nzeronn: interrupted" if sys.stderr.isatty() else "zeronn: interrupted", file=sys.stderr)
+    return 130
 
 
 # ---------------------------------------------------------------------------
@@ -164,7 +175,7 @@ def activation_charts(x: Tensor) -> Dict[str, Chart]:
 
 def run_plot(arguments: argparse.Namespace, out: TextIO) -> int:
     """Draw one chart (or all of them) in the terminal or into files."""
-    charts = activation_charts(creation.arange(arguments.start, arguments.stop, arguments.step))
+    charts = activation_charts(_x_axis(arguments.start, arguments.stop, arguments.step))
     if arguments.name == "all":
         if arguments.output is None:
             raise ValueError("plot all needs -o DIR: the folder to write every chart into")
@@ -187,6 +198,25 @@ def run_plot(arguments: argparse.Namespace, out: TextIO) -> int:
             file.write(_render(chart, kind, "utf-8"))
     print(f"wrote {arguments.output} ({kind})", file=out)
     return 0
+
+
+_MAX_POINTS = 100_000  # a terminal chart has 160 dots across; an SVG of this many is already large
+
+
+def _x_axis(start: float, stop: float, step: float) -> Tensor:
+    """``arange(start, stop, step)`` for a chart, or a one-line error when it cannot be one."""
+    for name, value in (("--start", start), ("--stop", stop), ("--step", step)):
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must be a finite number, got {value}")
+    if step == 0:
+        raise ValueError("--step must not be zero")
+    points = (stop - start) / step
+    given = f"--start {start:g} --stop {stop:g} --step {step:g}"
+    if not points > 0:
+        raise ValueError(f"{given} gives no points: --stop must lie past --start in the direction of --step")
+    if not points <= _MAX_POINTS:
+        raise ValueError(f"{given} gives {points:.3g} points; a chart takes at most {_MAX_POINTS:,} (a larger --step)")
+    return creation.arange(start, stop, step)
 
 
 def _render(chart: Chart, kind: str, encoding: Optional[str]) -> str:
@@ -218,7 +248,7 @@ def run_forward(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def run_mnist(arguments: argparse.Namespace, out: TextIO) -> int:
     """Print the accuracy of the book's weights on the MNIST test set."""
-    if not os.path.isfile(arguments.weights):
+    if not os.path.exists(arguments.weights):
         raise ValueError(
             f"weights file {arguments.weights!r} not found; pass the book's sample_weight.pkl "
             "(ch03/ in the book's repository) with --weights"
@@ -287,6 +317,9 @@ class _ProgressBar:
         self._stream.flush()
 
 
+_NEGATIVE_NUMBER = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|infinity|nan)$", re.IGNORECASE)
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -295,7 +328,13 @@ def _positive_int(text: str) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with errors in one line (argparse prints the whole usage first)."""
+    """argparse, with errors in one line (argparse prints the whole usage first), and
+    negative numbers in any form Python reads (``-2.5e-3``, ``-1e1``, ``-inf``) taken as
+    numbers, not as options: argparse alone knows only ``-2`` and ``-2.5``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE_NUMBER  # the attribute argparse consults
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")

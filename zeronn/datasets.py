@@ -27,7 +27,6 @@ __all__ = ["read_idx", "load_mnist", "load_mnist_split"]
 
 import gzip
 import os
-import stat
 import struct
 import zlib
 from array import array
@@ -39,6 +38,7 @@ from .casting import round_float32
 from .core import Tensor
 from .creation import zeros
 from .dtypes import check_fits, float32, uint8
+from .files import open_regular
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 MNIST_HOME = "http://yann.lecun.com/exdb/mnist/"
@@ -210,11 +210,7 @@ def _opened(source: PathOrFile, name: str) -> Iterator[Any]:
     and ``/dev/zero`` never ends."""
     own = None
     if isinstance(source, (str, os.PathLike)):
-        mode = os.stat(source).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device"
-            raise ValueError(f"{name} is {kind}, not a regular file")
-        own = source = open(source, "rb")
+        own = source = open_regular(source)
     try:
         head = source.read(2)
         stream = _Prefixed(head, source)

@@ -167,7 +167,7 @@ class Network:
                     f"layer {number} takes {after.inputs} inputs (weight {after.weight.shape}) "
                     f"but layer {number - 1} gives {before.outputs} outputs (weight {before.weight.shape})"
                 )
-        if task not in _OUTPUT_FUNCTIONS:
+        if not isinstance(task, str) or task not in _OUTPUT_FUNCTIONS:
             raise ValueError(f"task must be 'classification' or 'regression', got {task!r}")
         self._layers: Tuple[Dense, ...] = layers
         self._task = task

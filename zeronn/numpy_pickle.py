@@ -46,7 +46,6 @@ __all__ = ["load_numpy_pickle", "storage_from_bytes", "LIST_TYPECODES", "MAX_PIC
 import os
 import pickle
 import pickletools
-import stat
 import sys
 from array import array
 from typing import IO, Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
@@ -54,6 +53,7 @@ from typing import IO, Any, Callable, Dict, Iterator, List, Optional, Tuple, Uni
 from ._shape import MAX_DIMS, size_of
 from .core import Tensor
 from .dtypes import DType, Storage, bool_, dtype
+from .files import open_regular
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -75,7 +75,7 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
     """
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        with _open_regular_file(name) as file:
+        with open_regular(name) as file:
             try:
                 return _load(file)
             except pickle.UnpicklingError as error:
@@ -84,21 +84,6 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
             except ValueError as error:
                 raise ValueError(f"{name}: not a readable pickle of NumPy arrays: {error}") from None
     return _load(source)
-
-
-def _open_regular_file(name: str) -> IO[bytes]:
-    """``open(name, "rb")``, for a regular file only: a FIFO would wait forever, a device
-    (``/dev/zero``) never end, and a directory is a mistake; each is named."""
-    kind = _file_kind(os.stat(name).st_mode)
-    if kind != "a regular file":
-        raise ValueError(f"{name} is {kind}, not a regular file")
-    return open(name, "rb")
-
-
-def _file_kind(mode: int) -> str:
-    kinds = [(stat.S_ISREG, "a regular file"), (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def _load(file: IO[bytes]) -> Any:

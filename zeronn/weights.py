@@ -35,6 +35,7 @@ from ._shape import size_of
 from .activations import identity, relu, sigmoid, softmax, step
 from .core import Tensor, elements
 from .dtypes import dtype
+from .files import open_regular
 from .layers import Activation, Dense, Network
 from .numpy_pickle import LIST_TYPECODES, load_numpy_pickle, storage_from_bytes
 
@@ -119,24 +120,35 @@ def network_to_json(network: Network) -> str:
 
 
 def network_from_json(text: str) -> Network:
-    """The network that ``network_to_json`` wrote.
+    """The network that ``network_to_json`` wrote. Anything else is a ``ValueError`` that
+    says what is wrong (and where: the layer's number), whatever the text.
 
     >>> text = ('{"format": "zeronn-network", "version": 1, "task": "regression", "layers": '
     ...         '[{"weight": [[2.0]], "bias": [1.0], "activation": "identity"}]}')
     >>> network_from_json(text).predict([3.0])
     tensor([7.0])
     """
-    document = json.loads(text)
+    try:
+        document = json.loads(text)
+    except RecursionError:  # json recurses once per level of nesting
+        raise ValueError("not a zeronn network: the JSON is nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != _FORMAT:
         raise ValueError(f"not a zeronn network: expected a JSON object with \"format\": \"{_FORMAT}\"")
     if document.get("version") != 1:
         raise ValueError(f"unsupported zeronn network version {document.get('version')!r}; expected 1")
+    if not isinstance(document.get("layers"), list):
+        raise ValueError('a zeronn network needs "layers": a list of layers')
     layers = []
-    for number, layer in enumerate(document.get("layers", []), start=1):
-        name = layer.get("activation")
-        if name not in _ACTIVATIONS:
+    for number, layer in enumerate(document["layers"], start=1):
+        if not isinstance(layer, dict) or not {"weight", "bias", "activation"} <= layer.keys():
+            raise ValueError(f"layer {number}: expected an object with a weight, a bias and an activation")
+        name = layer["activation"]
+        if not isinstance(name, str) or name not in _ACTIVATIONS:
             raise ValueError(f"layer {number}: unknown activation {name!r}; expected one of {sorted(_ACTIVATIONS)}")
-        layers.append(Dense(layer["weight"], layer["bias"], _ACTIVATIONS[name]))
+        try:
+            layers.append(Dense(layer["weight"], layer["bias"], _ACTIVATIONS[name]))
+        except (TypeError, ValueError) as error:  # not numbers, ragged, the wrong shapes
+            raise ValueError(f"layer {number}: {error}") from None
     return Network(layers, document.get("task", "classification"))
 
 
@@ -154,6 +166,9 @@ def save_network(network: Network, path: Union[str, "os.PathLike[str]"]) -> None
 
 
 def load_network(path: Union[str, "os.PathLike[str]"]) -> Network:
-    """Read a network that ``save_network`` wrote (see there for an example)."""
-    with open(path, encoding="utf-8") as file:
-        return network_from_json(file.read())
+    """Read a network that ``save_network`` wrote (see there for an example).
+
+    ``path`` must be a regular file (``files.open_regular``); the JSON is decoded as UTF-8.
+    """
+    with open_regular(path) as file:
+        return network_from_json(file.read().decode("utf-8"))
