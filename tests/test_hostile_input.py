@@ -84,6 +84,10 @@ def test_absurd_sizes_are_refused_by_their_cost_in_bytes_at_once():
     (lambda: zeronn.tensor([1.0]) + 10**400, r"2\*\*1328 or so \(an int of 1329 bits\) out of bounds for float64"),
     (lambda: zeronn.tensor([1], dtype="uint8") + 10**40, "out of bounds for uint8"),
     (lambda: zeronn.tensor([10**100000, 1.0]), r"an int of 332193 bits"),  # beyond Python's own digit limit
+    (lambda: zeronn.float32(2**2000), r"2\*\*2000 or so \(an int of 2001 bits\) is too large for float64"),
+    (lambda: zeronn.full(3, 2**2000, dtype=float), "is too large for float64"),
+    (lambda: zeronn.arange(0.0, 2**2000), "is too large for float64"),
+    (lambda: zeronn.random.normal(0, 2**2000, 3), "is too large for float64"),
 ])
 def test_ints_beyond_a_float_are_named_briefly(call, message):
     with pytest.raises(IntegerOutOfBoundsError, match=message) as caught:

@@ -18,7 +18,7 @@ integer), zeronn refuses with a ``ValueError`` that names the value and its posi
 
 from __future__ import annotations
 
-__all__ = ["cast_values", "cast_scalar", "cast_python", "wrap", "round_float32"]
+__all__ = ["cast_values", "cast_scalar", "cast_python", "to_float", "wrap", "round_float32"]
 
 import math
 from array import array
@@ -96,14 +96,31 @@ def cast_python(values: Sequence[Number], to: DType, where: Optional[Any] = None
     if to.kind == "b":
         return to.storage(map(bool, values))
     if to.kind == "f":
-        return to.storage(map(float, values))
+        return to.storage(map(to_float, values))
     for index, value in enumerate(values):
         if isinstance(value, int) and not to.min <= value <= to.max:
             place = f" (at {where(index)})" if where is not None else ""
             raise IntegerOutOfBoundsError(f"Python integer {describe_int(value)} out of bounds for {to.name}{place}")
     if all(isinstance(value, int) for value in values):
         return to.storage(map(int, values))
-    return cast_values([float(value) for value in values], float64, to, where)
+    return cast_values(list(map(to_float, values)), float64, to, where)
+
+
+def to_float(value: Number) -> float:
+    """``float(value)``, or for an int beyond float64's range an ``IntegerOutOfBoundsError``
+    (a ``ValueError`` and an ``OverflowError``, as NumPy's) that names it briefly.
+
+    >>> to_float(3)
+    3.0
+    >>> to_float(2**2000)
+    Traceback (most recent call last):
+    ...
+    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 2**2000 or so (an int of 2001 bits) is too large for float64
+    """
+    try:
+        return float(value)
+    except OverflowError:
+        raise IntegerOutOfBoundsError(f"Python integer {describe_int(int(value))} is too large for float64") from None
 
 
 def wrap(values: List[int], to: DType) -> List[int]:

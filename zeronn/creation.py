@@ -69,14 +69,15 @@ def arange(
     for name, value in (("start", start), ("stop", stop), ("step", step)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"arange: {name} must be an int or a float, not {type(value).__name__}")
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"arange: {name} must be finite, got {value!r}")
     if step == 0:
         raise ValueError("arange: step must not be zero")
     if all(isinstance(value, int) for value in (start, stop, step)):
         length = max(int(-((start - stop) // step)), 0)  # exact ceiling division for ints
     else:
-        span = (stop - start) / step
+        low, high, by = (casting.to_float(value) for value in (start, stop, step))
+        span = (high - low) / by
         if not math.isfinite(span):
             raise ValueError(f"arange({start!r}, {stop!r}, {step!r}): (stop - start) / step is {span}")
         length = max(math.ceil(span), 0)

@@ -55,7 +55,7 @@ import random as _python_random
 from bisect import bisect_right
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from . import dtypes
+from . import casting, dtypes
 from ._shape import size_of
 from .core import Tensor, as_tensor, tensor
 from .dtypes import float64, int64
@@ -176,6 +176,7 @@ class RandomState:
         >>> RandomState(0).normal(10.0, 2.0, 2)
         tensor([13.52810469, 10.80031442])
         """
+        loc, scale = casting.to_float(loc), casting.to_float(scale)
         if scale < 0:
             raise ValueError("scale < 0")
         return _fill(lambda: loc + scale * self._normal(), size)
@@ -186,6 +187,7 @@ class RandomState:
         >>> RandomState(0).uniform(-1.0, 1.0, 2)
         tensor([0.09762701, 0.43037873])
         """
+        low, high = casting.to_float(low), casting.to_float(high)
         span = high - low
         return _fill(lambda: low + span * self._mt.random(), size)
 
