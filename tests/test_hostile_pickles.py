@@ -112,6 +112,14 @@ def test_shared_data_cannot_make_many_arrays_from_one_buffer():
         load(*parts)
 
 
+def test_one_text_cannot_be_encoded_into_many_copies():
+    encode = global_("_codecs", "encode") + b"q\x02"
+    text_ = text("x" * 1000) + b"q\x03"
+    call = b"h\x02(h\x03X\x06\x00\x00\x00latin1tR"  # _codecs.encode(the same text, "latin1")
+    with pytest.raises(ValueError, match="bytes of encoded text from .* repeats its data"):
+        load(encode, b"0", text_, b"0", b"(", call * 5000, b"l")
+
+
 def test_a_zero_size_fortran_array_of_a_huge_declared_shape_is_free():
     t = load(array_((10**9, 0), fortran=True))
     assert t.shape == (10**9, 0) and t.size == 0 and repr(t) == "tensor([], shape=(1000000000, 0), dtype=float64)"
