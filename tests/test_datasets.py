@@ -7,7 +7,6 @@ import struct
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from conftest import PROJECT, SHARED_DATA
@@ -71,22 +70,8 @@ def test_a_corrupt_gzip_stream_is_a_clear_error(tmp_path):
 
 
 # ---------------------------------------------------------------------------
-# Hostile files: special files, and headers that promise more than memory holds
+# Hostile files: headers that promise more than memory holds (special files: test_files.py)
 # ---------------------------------------------------------------------------
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_special_files_are_refused_by_kind(tmp_path):
-    fifo = tmp_path / "t10k-labels-idx1-ubyte"
-    os.mkfifo(fifo)
-    with pytest.raises(ValueError, match=r"t10k-labels-idx1-ubyte is a FIFO \(named pipe\), not a regular file"):
-        read_idx(fifo)  # would wait forever for a writer
-    with pytest.raises(ValueError, match="is a directory, not a regular file"):
-        read_idx(tmp_path)
-    if Path("/dev/zero").exists():
-        (tmp_path / "zeros").symlink_to("/dev/zero")
-        with pytest.raises(ValueError, match="zeros is a character device, not a regular file"):
-            read_idx(tmp_path / "zeros")  # would read until memory runs out
 
 
 def test_trailing_garbage_is_counted_without_reading_it_all(tmp_path):
