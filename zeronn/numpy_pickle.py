@@ -91,11 +91,8 @@ def _load(file: IO[bytes]) -> Any:
     reader = _BoundedReader(file, MAX_PICKLE_BYTES)
     machine = _Machine(reader)
     try:
-        loaded = machine.run()
-        return _to_tensors(loaded)
-    except (pickle.UnpicklingError, ValueError):
-        raise
-    except OSError:
+        return _to_tensors(machine.run())
+    except (pickle.UnpicklingError, ValueError, OSError):
         raise
     except Exception as error:  # noqa: BLE001 - whatever the bytes, a documented error and never a crash
         raise pickle.UnpicklingError(f"not a pickle of NumPy arrays ({type(error).__name__}: {error})") from None
@@ -112,9 +109,8 @@ class _BoundedReader:
 
     def __init__(self, file: IO[bytes], limit: int) -> None:
         self._file = file
-        self._left = limit
-        self.position = 0
-        self.size = 0  # bytes read so far: the budget for the arrays' data
+        self._limit = self._left = limit
+        self.size = 0  # bytes read so far: also the budget for the arrays' data
 
     def read(self, n: int = -1) -> bytes:
         wanted = self._left + 1 if n < 0 else min(n, self._left + 1)
@@ -125,8 +121,7 @@ class _BoundedReader:
                 break
             parts.append(part)
             wanted -= len(part)
-        data = b"".join(parts)
-        return self._count(data)
+        return self._count(b"".join(parts))
 
     def readline(self) -> bytes:
         parts = []
@@ -138,13 +133,12 @@ class _BoundedReader:
         return self._count(b"".join(parts))
 
     def tell(self) -> int:
-        return self.position
+        return self.size
 
     def _count(self, data: bytes) -> bytes:
         if len(data) > self._left:
-            raise ValueError(f"the pickle is larger than {MAX_PICKLE_BYTES} bytes, the most zeronn reads")
+            raise ValueError(f"the pickle is larger than {self._limit:,} bytes, the most zeronn reads")
         self._left -= len(data)
-        self.position += len(data)
         self.size += len(data)
         return data
 
