@@ -32,6 +32,15 @@ def open_regular(path: Union[str, "os.PathLike[str]"]) -> IO[bytes]:
     """``open(path, "rb")`` if ``path`` is a regular file, else ``ValueError`` naming what it is.
 
     A missing file is ``FileNotFoundError``, as from ``open``.
+
+    >>> import os, tempfile
+    >>> with open_regular(os.path.join(os.path.dirname(__file__), "__init__.py")) as file:
+    ...     len(file.read(3))
+    3
+    >>> open_regular(tempfile.gettempdir())
+    Traceback (most recent call last):
+    ...
+    ValueError: ... is a directory, not a regular file
     """
     mode = os.stat(path).st_mode
     if not stat.S_ISREG(mode):
