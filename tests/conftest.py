@@ -11,6 +11,9 @@ from hypothesis import settings
 # CI runs the suite on up to five Pythons: keep each run to well under a minute.
 settings.register_profile("ci", max_examples=40, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=100, deadline=None)
+# .ci/mutate.py: the same examples for every mutant, and no database, so a mutant's
+# failures are not replayed into the next run.
+settings.register_profile("mutation", max_examples=40, deadline=None, derandomize=True, database=None)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 PROJECT = Path(__file__).resolve().parent.parent
