@@ -28,6 +28,7 @@ import ast
 import configparser
 import copy
 import glob
+import hashlib
 import importlib.abc
 import importlib.util
 import os
@@ -45,7 +46,7 @@ from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 PROJECT = Path(__file__).resolve().parent.parent
-ENVIRONMENT_KEY = "ZERONN_MUTANT"  # "<module path>:<mutant key>" in a child run
+ENVIRONMENT_KEY = "ZERONN_MUTANT"  # "<module path>|<mutant key>|<digest of the source>" in a child run
 
 # --- the mutations --------------------------------------------------------------------
 
@@ -72,6 +73,7 @@ class Mutant:
     kind: str
     before: str
     after: str
+    digest: str  # of the module's source, which the key refers to
 
     @property
     def line(self) -> int:
@@ -171,9 +173,14 @@ def _shown(node: ast.AST) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
 
 
+def _digest(path: str) -> str:
+    return hashlib.sha256((PROJECT / path).read_bytes()).hexdigest()[:16]
+
+
 def mutants_of(path: str) -> List[Mutant]:
     tree = ast.parse((PROJECT / path).read_text(encoding="utf-8"))
     skipped = _skipped_nodes(tree)
+    digest = _digest(path)
     found: List[Mutant] = []
     per_line: Dict[int, int] = {}
     for index, node in enumerate(ast.walk(tree)):
@@ -187,7 +194,7 @@ def mutants_of(path: str) -> List[Mutant]:
             if before == after:
                 continue
             found.append(Mutant(path, f"{Path(path).name}:{line}.{per_line[line]}", index, variant, kind,
-                                before, after))
+                                before, after, digest))
     return found
 
 
@@ -220,19 +227,21 @@ def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
 # --- inside a child run: the finder that loads the mutant -----------------------------
 
 class _MutantLoader(importlib.abc.Loader):
-    def __init__(self, path: str, key: str) -> None:
-        self.path, self.key = path, key
+    def __init__(self, path: str, key: str, digest: str) -> None:
+        self.path, self.key, self.digest = path, key, digest
 
     def create_module(self, spec):  # type: ignore[no-untyped-def]
         return None
 
     def exec_module(self, module) -> None:  # type: ignore[no-untyped-def]
+        if self.digest and _digest(self.path) != self.digest:  # a key names a line: it means nothing in other source
+            raise RuntimeError(f"{self.path} changed since the mutants were chosen: start the run again")
         exec(mutated_code(self.path, self.key), module.__dict__)
 
 
 class _MutantFinder(importlib.abc.MetaPathFinder):
-    def __init__(self, path: str, key: str) -> None:
-        self.path, self.key = path, key
+    def __init__(self, path: str, key: str, digest: str = "") -> None:
+        self.path, self.key, self.digest = path, key, digest
         parts = Path(path).with_suffix("").parts
         self.name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
@@ -242,7 +251,7 @@ class _MutantFinder(importlib.abc.MetaPathFinder):
         filename = str(PROJECT / self.path)
         package = [str(Path(filename).parent)] if filename.endswith("__init__.py") else None
         return importlib.util.spec_from_file_location(
-            fullname, filename, loader=_MutantLoader(self.path, self.key),
+            fullname, filename, loader=_MutantLoader(self.path, self.key, self.digest),
             submodule_search_locations=package)
 
 
@@ -250,8 +259,7 @@ def install_from_environment() -> None:
     """Called by the child's sitecustomize: load the mutant named in the environment."""
     spec = os.environ.get(ENVIRONMENT_KEY)
     if spec:
-        path, key = spec.split("|")
-        sys.meta_path.insert(0, _MutantFinder(path, key))
+        sys.meta_path.insert(0, _MutantFinder(*spec.split("|")))
 
 
 # --- the parent: choose, run and report -----------------------------------------------
@@ -270,9 +278,12 @@ def _module_paths(config: configparser.SectionProxy) -> List[str]:
 
 
 def _tests_first(path: str) -> List[str]:
-    """The tests named for the module come first, so a mutant there dies quickly."""
-    stem = Path(path).stem.lstrip("_")
-    return sorted(str(p.relative_to(PROJECT)) for p in (PROJECT / "tests").glob(f"test_*{stem}*.py"))
+    """The tests named for the module, then those that import it, so a mutant dies quickly."""
+    module = Path(path).stem
+    tests = sorted((PROJECT / "tests").glob("test_*.py"))
+    named = [t for t in tests if module.lstrip("_") in t.stem]
+    importing = [t for t in tests if t not in named and f"zeronn.{module}" in t.read_text(encoding="utf-8")]
+    return [str(t.relative_to(PROJECT)) for t in named + importing]
 
 
 @dataclass
@@ -292,7 +303,7 @@ def _run(mutant: Optional[Mutant], pytest_arguments: Sequence[str], timeout: Opt
     environment["PYTHONDONTWRITEBYTECODE"] = "1"
     paths: List[str] = []
     if mutant is not None:
-        environment[ENVIRONMENT_KEY] = f"{mutant.path}|{mutant.key}"
+        environment[ENVIRONMENT_KEY] = f"{mutant.path}|{mutant.key}|{mutant.digest}"
         paths = _tests_first(mutant.path)
     command = [sys.executable, "-m", "pytest", *pytest_arguments, "-rf", *paths, "README.md", "zeronn", "tests"]
     started = time.monotonic()

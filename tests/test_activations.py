@@ -39,6 +39,10 @@ def test_sigmoid_matches_numpy_and_never_overflows():
     assert_allclose(sigmoid([-2.0, -0.5, 0.0, 0.5, 3.0]), expected, rtol=1e-7)
     assert sigmoid([-1000.0, 1000.0, -math.inf, math.inf]).tolist() == [0.0, 1.0, 0.0, 1.0]
     assert math.isnan(sigmoid([math.nan]).item())
+    # Other dtypes take the book's formula itself: float32 stays float32, ints give float64.
+    halves = sigmoid(tensor([0.0, 1.0], dtype="float32"))
+    assert halves.dtype == "float32" and halves.tolist() == [0.5, 0.7310585975646973]
+    assert sigmoid(tensor([-1, 0, 3])).tolist() == [0.2689414213699951, 0.5, 0.9525741268224334]
 
 
 def test_step_relu_identity_fixed_cases():

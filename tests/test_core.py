@@ -5,6 +5,7 @@ Views, indexing and writing are in ``test_indexing.py``; printing in ``test_prin
 """
 
 import copy
+from array import array
 import math
 import pickle
 
@@ -80,6 +81,10 @@ def test_dtypes_follow_numpy():
     assert tensor([0.1], dtype=float32).item() == 0.10000000149011612
     assert tensor([2**63]).dtype == uint64 and tensor([1, 2**63]).dtype == float64
     assert tensor([tensor([1, 2], dtype=uint8), tensor([3, 4], dtype=uint8)]).dtype == uint8
+    largest = 2**1024 - 2**970 - 1  # the largest int float() takes: it rounds down to the largest double
+    assert tensor([0.5, largest, -largest]).tolist() == [0.5, 1.7976931348623157e308, -1.7976931348623157e308]
+    stacked = tensor([tensor([1.5]), tensor([2], dtype=uint8), tensor([-3])])  # every one's dtype counts
+    assert stacked.tolist() == [[1.5], [2.0], [-3.0]] and stacked.dtype == float64
 
 
 def test_iteration_goes_over_axis_zero():
@@ -137,6 +142,10 @@ def test_python_numbers_on_either_side():
     assert (10 - b).tolist() == [8.0, 11.0, 9.5]
     assert_allclose(2**b, [4.0, 0.5, 1.4142135623730951])
     assert ([1, 2, 3] + tensor([10, 20, 30])).tolist() == [11, 22, 33]
+    # A float on either side of an integer tensor makes floats (NEP 50: float64 here).
+    for halves in (0.5 + tensor([1, 2]), tensor([1, 2]) + 0.5, 0.5 * tensor([3], dtype="uint8")):
+        assert halves.dtype == float64 and halves.tolist() in ([1.5, 2.5], [1.5])
+    assert (tensor([1.5], dtype="float32") * 2).dtype == float32 and (3 - tensor([True])).tolist() == [2]
 
 
 def test_zero_d_results_are_python_numbers_as_numpy_gives_scalars():
@@ -276,6 +285,14 @@ def test_in_place_casting_follows_same_kind():
     with pytest.raises(IntegerOutOfBoundsError, match="Python integer 300 out of bounds for uint8"):
         u8 = tensor([1], dtype="uint8")
         u8 += 300
+    small = tensor([100, -100], dtype="int8")
+    small += tensor([100, -100])  # computed in int64, then wrapped back into int8, as NumPy
+    assert small.tolist() == [-56, 56] and small.dtype == int8
+    bytes_ = zeronn.zeros(2, dtype="uint8")
+    bytes_ -= tensor([300, 1], dtype="uint16")
+    assert bytes_.tolist() == [212, 255]
+    with pytest.raises(TypeError, match=r"output from dtype\('int16'\) to dtype\('uint8'\)"):
+        bytes_ -= tensor([1], dtype="int16")  # signed into unsigned is not the same kind
 
 
 # ---------------------------------------------------------------------------
@@ -289,6 +306,8 @@ def test_comparisons_give_bool_tensors():
     assert (x <= 0).tolist() == [True, True, False]
     assert (x == tensor([[-1.0], [2.0]])).tolist() == [[True, False, False], [False, False, True]]
     assert (x != 0).tolist() == [True, False, True]
+    assert (x >= 0).tolist() == [False, True, True] and (x < 0).tolist() == [True, False, False]
+    assert (0 >= x).tolist() == [True, True, False] and (2 <= x).tolist() == [False, False, True]
     assert (0 < x).tolist() == [False, False, True]
     assert (tensor([math.nan]) == math.nan).tolist() == [False]
     assert (tensor([1, 2]) == "a").tolist() == [False, False]  # NumPy 2: compared, unequal
@@ -374,6 +393,11 @@ def test_results_are_laid_out_as_numpys_are():
     assert (x.T + 1).strides == (8, 24) and (-x.T).strides == (8, 24) and (x.T + x.T).strides == (8, 24)
     assert (x.T + x.copy().T.copy()).strides == (16, 8)  # operands disagree: row-major wins
     assert x.T.astype("float32").strides == (4, 12) and tensor(x.T).strides == (8, 24)
+    # Column-major operands with an axis of length 1 (whose stride NumPy places by its
+    # shortcut only when no operand must be converted or broadcast first):
+    f = zeronn.arange(6.0).reshape(3, 1, 2).T  # shape (2, 1, 3)
+    assert (f + f).strides == (8, 16, 16) and (f.astype("float32") + f).strides == (8, 48, 16)
+    assert (f + zeronn.arange(3.0)).strides == (8, 48, 16) and (f[:, :, :1] + f[:, :, 1:]).strides == (8, 32, 16)
     y = zeronn.zeros((2, 3, 4)).transpose(2, 0, 1)
     assert y.sum(axis=1).strides == (8, 32) and y.sum(axis=1, keepdims=True).strides == (8, 96, 32)
     assert zeronn.zeros((2, 2), dtype=bool).T.astype(int).strides == (8, 16)
@@ -425,6 +449,8 @@ def test_dot_follows_numpy_for_each_rank():
     assert ([2.0, -1.0, 0.5] @ w).tolist() == [1.5, 3.0]
     assert tensor([[], []]).dot(zeronn.zeros((0, 3))).tolist() == [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     assert w.T.dot(a.T).tolist() == [[10.5, 7.5], [13.0, 11.0]]  # strided views read in place
+    backwards = zeronn.arange(8.0).reshape(2, 4)[:, :0:-1]  # rows [3, 2, 1] and [7, 6, 5]
+    assert backwards.dot(tensor([[1.0], [10.0], [100.0]])).tolist() == [[123.0], [567.0]]
 
 
 def test_dot_signed_zeros_and_dtypes_match_numpy():
@@ -511,6 +537,12 @@ BAD_INPUTS = [
     (lambda: tensor([1], dtype=object), TypeError, "not understood"),
     (lambda: tensor([300], dtype="uint8"), IntegerOutOfBoundsError, r"300 out of bounds for uint8 \(at \[0\]\)"),
     (lambda: tensor([10**400]), ValueError, "too large for any of zeronn's dtypes"),
+    (lambda: tensor([0.5, -(2**1024 - 2**970)]), ValueError, r"at \[1\] is too large for float64"),  # the first
+    (lambda: tensor([-(2**63), 2**64]), ValueError, "integer 18446744073709551616 is too large"),  # names the culprit
+    (lambda: tensor([-(2**63) - 1, 2**63]), ValueError, "integer -9223372036854775809 is too large"),
+    (lambda: Tensor.from_storage(array("d", [1.0]), (1,), "float32"), TypeError,
+     r"float32 storage must be an array\('f'\), got array"),
+    (lambda: Tensor.from_storage(array("d", [1.0]), (1,), "float64"), TypeError, "float64 storage must be a list"),
     (lambda: tensor([1.0]) + 10**400, ValueError, "out of bounds for float64"),
     (lambda: tensor([1, 2]) + tensor([1, 2, 3]), ValueError,
      r"operands could not be broadcast together with shapes \(2,\) \(3,\)"),

@@ -95,6 +95,10 @@ def test_frombuffer_reads_bytes_in_place():
     view = frombuffer(raw, "uint8")
     view[0] = 9  # a writable buffer is shared, as NumPy shares it
     assert raw[0] == 9 and frombuffer(b"\x00" * 8, "float64").tolist() == [0.0]
+    # Kept in a list (zeronn's storage for bool, int64, float64), read from read-only bytes:
+    flags = frombuffer(b"\x00\x01\x01", "bool")
+    assert flags.tolist() == [False, True, True] and flags.dtype == "bool"
+    assert frombuffer(b"\xff" * 8, "int64").tolist() == [-1] and not flags.flags.writeable
 
 
 BAD = [

@@ -126,6 +126,14 @@ def test_casting_values_follows_numpy():
     assert cast_values([math.nan], float64, bool_) == [True]
     assert cast_values([1, 2], uint8, float32) == array("f", [1.0, 2.0])
     assert cast_values([2**60 + 2**36 + 1], int64, float32)[0] == 1.1529216420458004e18  # one rounding
+    # Halfway between two float32s, NumPy rounds to the even one (2**60 + 2**36 lies between
+    # 2**60 and 2**60 + 2**37); an int64 or uint64 needs more bits than float64's 53 for that.
+    ties = [2**60 + 2**36, 2**60 + 3 * 2**36, -(2**60 + 3 * 2**36), 2**62 - 1]
+    assert list(cast_values(ties, int64, float32)) == [1152921504606846976, 1152921779484753920,
+                                                       -1152921779484753920, 4611686018427387904]
+    assert list(cast_values([2**64 - 1, 2**53 + 1], uint64, float32)) == [2.0**64, 2.0**53]
+    with pytest.raises(ValueError, match=r"cannot convert nan at \[2\] to int64"):
+        cast_values([1.5, 2.5, math.nan, math.inf], float64, int64, where=lambda index: [index])
     assert cast_values([1 / 3], float64, float32)[0] == 0.3333333432674408
     with pytest.raises(ValueError, match="cannot convert inf to int32"):
         cast_values([math.inf], float64, int32)

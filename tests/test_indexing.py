@@ -130,10 +130,19 @@ def test_fancy_indexing_matches_numpy():
         [[12, 13, 14, 15], [20, 21, 22, 23]],
     ]
     assert C[:, None, [0, 1]].shape == (2, 1, 2, 4) and C[[0, 1], None, [0, 1]].shape == (2, 1, 4)
+    # The copies are laid out as NumPy lays them out (new axes as innermost as they can be):
+    assert C[:, None, [0, 1]].strides == (32, 8, 64, 8) and C[[0, 1], None, [0, 1]].strides == (32, 8, 8)
+    assert C[None, [0, 1]].strides == (8, 96, 32, 8) and C[[[0], [1]], None].strides == (96, 96, 8, 32, 8)
     y = arange(12.0).reshape(3, 4)
     assert y[arange(3), [1, 2, 3]].tolist() == [1.0, 6.0, 11.0]  # the book's y[np.arange(n), t]
     assert y[[[0], [2]], [1, 3]].tolist() == [[1.0, 3.0], [9.0, 11.0]]
     assert arange(10)[tensor([True] * 10)][::3].tolist() == [0, 3, 6, 9]
+
+    class Two:  # any object with __index__ is an integer index, as NumPy's own scalars are
+        def __index__(self):
+            return 2
+
+    assert arange(5)[Two()] == 2 and C[0, Two()].tolist() == [8, 9, 10, 11]
 
 
 def test_the_books_batch_mask_picks_rows():
@@ -223,6 +232,9 @@ BAD_KEYS = [
     (lambda: C[tensor([True, False, True])], OutOfBoundsError,
      "boolean index did not match indexed array along axis 0"),
     (lambda: C[[0, 1], [0, 1, 2]], OutOfBoundsError, "shape mismatch: indexing arrays could not be broadcast"),
+    (lambda: zeronn.zeros((2, 3))[zeronn.ones((3, 2), dtype=bool)], OutOfBoundsError,
+     "along axis 0; size of axis is 2 but size of corresponding boolean axis is 3"),
+    (lambda: C[tensor(True)], InvalidIndexError, "a 0-d boolean index is not supported by zeronn"),
     (lambda: zeronn.frombuffer(b"\x00\x01", "uint8").__setitem__(0, 1), ValueError,
      "assignment destination is read-only"),
 ]

@@ -80,6 +80,7 @@ BAD_NETWORKS = [
     (lambda: Dense([[1.0, 2.0]], [1.0, 2.0, 3.0]), ValueError, r"bias of shape \(3,\) does not fit"),
     (lambda: Dense([[1.0]], [0.0], activation="relu"), TypeError, "activation must be callable"),
     (lambda: Network([]), ValueError, "at least one layer"),
+    (lambda: Network([_book_layers()[0], "relu"]), TypeError, "layer 2 must be a Dense layer, got str"),
     (lambda: Network([_book_layers()[0]], task="ranking"), ValueError, "task must be"),
     (lambda: Network(_book_layers()).predict([1.0, 2.0, 3.0]), ValueError,
      r"layer 1: expected an input of shape \(2,\) or \(batch, 2\) for weight of shape \(2, 3\), got shape \(3,\)"),

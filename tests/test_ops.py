@@ -2,6 +2,8 @@
 
 import math
 
+import pytest
+
 import zeronn
 from zeronn import exp, log, maximum, minimum, tensor
 from zeronn.testing import assert_allclose
@@ -51,6 +53,18 @@ def test_free_reductions_take_numpy_arguments():
     assert zeronn.any([0, 1]) is True and zeronn.all([0, 1]) is False
     assert zeronn.abs([-1.5, 2]).tolist() == [1.5, 2.0]
     assert zeronn.dot([1, 2, 3], [4, 5, 6]) == 32
+
+
+def test_average_weighs_as_numpy_does():
+    assert zeronn.average([1, 2, 3, 4]) == 2.5
+    assert zeronn.average([[1, 2], [3, 4]], axis=0, weights=[[1, 0], [1, 1]]).tolist() == [2.0, 4.0]
+    # 1-d weights along an axis; zeros in a must not upset the sum of the weights.
+    assert zeronn.average([[0.0, 2.0], [4.0, 0.0]], axis=1, weights=[1, 3]).tolist() == [1.5, 1.0]
+    assert zeronn.average([[0.0, 2.0], [4.0, 0.0]], axis=0, weights=[1, 3]).tolist() == [3.0, 0.5]
+    with pytest.raises(ZeroDivisionError, match="Weights sum to zero, can't be normalized"):
+        zeronn.average([1, 2], weights=[0, 0])
+    with pytest.raises(ValueError, match=r"weights of shape \(3,\) do not fit a of shape \(1, 2\)"):
+        zeronn.average([[1, 2]], weights=[1, 2, 3], axis=1)
 
 
 def test_array_is_tensor_under_numpy_name():

@@ -8,6 +8,17 @@ import textwrap
 from conftest import PROJECT
 
 
+def test_constants_and_version_are_numpys_and_well_formed():
+    import math
+    import re
+
+    import zeronn
+
+    assert (zeronn.e, zeronn.pi, zeronn.inf, zeronn.newaxis) == (math.e, math.pi, math.inf, None)
+    assert math.isnan(zeronn.nan) and zeronn.ndarray is zeronn.Tensor
+    assert re.fullmatch(r"\d+\.\d+\.\d+", zeronn.__version__)  # setup.cfg reads the version from here
+
+
 def test_import_zeronn_pulls_in_no_third_party_module():
     # A third-party module is one installed in site-packages (this works on 3.9,
     # which has no sys.stdlib_module_names).

@@ -54,11 +54,9 @@ def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[
     if from_.kind == "f":
         try:
             integers: List[int] = list(map(int, values))  # int() truncates toward zero
-        except (ValueError, OverflowError):
-            for index, value in enumerate(values):
-                if not math.isfinite(value):
-                    raise ValueError(f"cannot convert {value!r}{_at(where, index)} to {to.name}") from None
-            raise
+        except (ValueError, OverflowError):  # int() of nan or an infinity: say which and where
+            index, value = next((i, v) for i, v in enumerate(values) if not math.isfinite(v))
+            raise ValueError(f"cannot convert {value!r}{_at(where, index)} to {to.name}") from None
         for index, value in enumerate(integers):
             if not to.min <= value <= to.max:
                 raise ValueError(f"cannot convert {values[index]!r}{_at(where, index)} to {to.name}: out of range")

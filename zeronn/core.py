@@ -786,9 +786,7 @@ def elements(t: Tensor) -> Storage:
     storage, offset, size = t._storage, t._offset, size_of(t._shape)
     if t._contiguous:
         return storage if offset == 0 and len(storage) == size else storage[offset : offset + size]
-    if not t._shape or size == 0:
-        return [storage[offset]] if not t._shape else []
-    *outer_shape, length = t._shape
+    *outer_shape, length = t._shape  # (0-d and empty tensors are contiguous)
     *outer_strides, step = t._strides
     values: List[Any] = []
     for start in offsets_of(tuple(outer_shape), tuple(outer_strides), offset):

@@ -226,7 +226,7 @@ class _Prefixed:
     def __init__(self, head: bytes, stream: IO[bytes]) -> None:
         self._head, self._stream = head, stream
 
-    def read(self, n: int = -1) -> bytes:
+    def read(self, n: int) -> bytes:
         head = self._head
         if not head:
             return self._stream.read(n)

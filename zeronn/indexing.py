@@ -364,10 +364,7 @@ class nditer:
         if self.finished:
             raise ValueError("Iterator is past the end")
         walked = unravel(self._step, tuple(self._x.shape[axis] for axis in self._order))
-        index = [0] * self._x.ndim
-        for axis, position in zip(self._order, walked):
-            index[axis] = position
-        return tuple(index)
+        return tuple(position for _, position in sorted(zip(self._order, walked)))  # back in axis order
 
     def iternext(self) -> bool:
         """Move to the next element; ``False`` when there is none."""

@@ -150,20 +150,20 @@ def promote_numbers(flat: List[Any], shape: Shape) -> List[Number]:
     if any(isinstance(item, float) for item in flat):
         try:
             return [float(item) for item in flat]
-        except OverflowError:  # an int beyond float64's range, beside a float
-            for index, item in enumerate(flat):
-                if isinstance(item, int) and abs(item) >= 2**1023:
-                    try:
-                        float(item)
-                    except OverflowError:
-                        where = _format_position(unravel(index, shape))
-                        raise dtypes.IntegerOutOfBoundsError(
-                            f"Python integer {dtypes.describe_int(item)} at {where} is too large for float64"
-                        ) from None
-            raise
+        except OverflowError:  # an int beyond float64's range, beside a float: say which, and where
+            index, item = next((i, v) for i, v in enumerate(flat) if isinstance(v, int) and abs(v) >= _FLOAT_LIMIT)
+            where = _format_position(unravel(index, shape))
+            raise dtypes.IntegerOutOfBoundsError(
+                f"Python integer {dtypes.describe_int(item)} at {where} is too large for float64"
+            ) from None
     if any(not isinstance(item, bool) for item in flat):
         return [int(item) for item in flat]
     return [bool(item) for item in flat]
+
+
+# The smallest int that float() refuses: halfway between the largest double and 2**1024,
+# where rounding to even goes up to 2**1024, which a double cannot hold.
+_FLOAT_LIMIT = 2**1024 - 2**970
 
 
 def _raise_not_a_list(item: Any, position: Shape, length: int) -> None:
