@@ -317,6 +317,8 @@ def _run(mutant: Optional[Mutant], pytest_arguments: Sequence[str], timeout: Opt
         return Outcome(mutant, "timeout", time.monotonic() - started, f"no result in {timeout:.0f} s")  # type: ignore[arg-type]
     seconds = time.monotonic() - started
     failed = [line[len("FAILED "):] for line in output.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    if "changed since the mutants were chosen" in output:
+        return Outcome(mutant, "error", seconds, "the source changed during the run")  # type: ignore[arg-type]
     if process.returncode == 0:
         return Outcome(mutant, "survived", seconds, "")  # type: ignore[arg-type]
     if process.returncode in (1, 2) and (failed or "error" in output.lower()):

@@ -5,9 +5,9 @@ Views, indexing and writing are in ``test_indexing.py``; printing in ``test_prin
 """
 
 import copy
-from array import array
 import math
 import pickle
+from array import array
 
 import pytest
 from hypothesis import given
@@ -336,6 +336,9 @@ def test_reductions_match_numpy():
     assert C.sum(keepdims=True).tolist() == [[[276]]]
     assert tensor([[3, 1, 3], [2, 2, 0]]).argmax(axis=1).tolist() == [0, 0]
     assert tensor([1, 2, 3]).sum(axis=0) == 6  # a 1-d axis reduction is a number, as NumPy
+    big = tensor([[2**62], [2**62]])
+    assert big.sum() == -(2**63) and big.sum(axis=0).tolist() == [-(2**63)]  # int64 wraps, as NumPy's
+    assert tensor([2**63 - 1, 1], dtype="uint64").sum() == 2**63
 
 
 def test_reduction_dtypes_match_numpy():

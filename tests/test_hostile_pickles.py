@@ -60,12 +60,12 @@ def dtype_(code="f8", byteorder="<"):
     return global_("numpy", "dtype") + tuple_of(text(code), b"\x89", b"\x88") + b"R" + state + b"b"
 
 
-def array_(shape, data=b"", code="f8", fortran=False):
+def array_(shape, data=b"", code="f8", fortran=False, byteorder="<"):
     """NumPy's own recipe: ``_reconstruct(ndarray, (0,), b'b')``, then BUILD with the state."""
     made = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
         global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
     order = b"\x88" if fortran else b"\x89"  # NEWTRUE / NEWFALSE
-    state = tuple_of(integer(1), tuple_of(*map(integer, shape)), dtype_(code), order, raw(data))
+    state = tuple_of(integer(1), tuple_of(*map(integer, shape)), dtype_(code, byteorder), order, raw(data))
     return made + state + b"b"
 
 
@@ -79,6 +79,20 @@ def test_the_assembler_writes_what_numpy_writes():
     assert t.strides == (4, 8) and t.dtype == "float32"
     c_order = load_numpy_pickle(DATA / "c_f4_p3.pkl")  # written by NumPy itself
     assert load(array_((2, 3), struct.pack("<6f", *c_order.to_flat_list()), code="f4")).tolist() == c_order.tolist()
+
+
+@pytest.mark.parametrize("code, pack, dtype", [
+    ("i1", "b", "int8"), ("i2", "h", "int16"), ("i4", "i", "int32"), ("i8", "q", "int64"),
+    ("u1", "B", "uint8"), ("u2", "H", "uint16"), ("u4", "I", "uint32"), ("u8", "Q", "uint64"),
+    ("f4", "f", "float32"), ("f8", "d", "float64"), ("b1", "?", "bool"),
+])
+def test_every_dtype_numpy_writes_is_read_in_both_byte_orders(code, pack, dtype):
+    values = [True, False, True] if code == "b1" else [0, 1, 100] if code[0] == "u" else [-1, 0, 100]
+    orders = "<>|" if struct.calcsize(pack) == 1 else "<>"  # NumPy writes "|" (no order) for one byte
+    for byteorder in orders:
+        data = struct.pack(byteorder.replace("|", "<") + "3" + pack, *values)
+        t = load(array_((3,), data, code=code, byteorder=byteorder))
+        assert t.tolist() == values and t.dtype == dtype, byteorder
 
 
 # --- each class of the issue, and its neighbours -------------------------------------------

@@ -48,6 +48,9 @@ def test_shuffles_and_permutations_are_numpys():
     items = list(range(5))
     RandomState(4).shuffle(items)  # a plain list shuffles in place too
     assert items == RandomState(4).permutation(5).tolist()
+    rows = arange(10).reshape(5, 2)
+    RandomState(0).shuffle(rows)  # rows move whole, drawn as NumPy draws them
+    assert rows.tolist() == [[4, 5], [0, 1], [2, 3], [6, 7], [8, 9]]
 
 
 def test_seeds_of_every_form():
@@ -57,6 +60,13 @@ def test_seeds_of_every_form():
     assert random.randn(2).tolist() == [0.6484086742306527, 0.6693235306338161]
     random.seed(tensor([1, 2, 3]))
     assert random.rand() == 0.6098612722867289
+    assert RandomState([2**32 - 1]).rand() == 0.6353574441341173  # the largest word a sequence may hold
+
+
+def test_a_seed_from_the_system_is_never_the_all_zero_state(monkeypatch):
+    monkeypatch.setattr(random.os, "urandom", bytes)  # the worst the system could give: all zeros
+    name, key, position, *_ = RandomState().get_state()
+    assert (name, key[0], key[1:], position) == ("MT19937", 0x80000000, [0] * 623, 624)  # NumPy's rule
 
 
 def test_normal_and_uniform_are_numpys():
