@@ -21,6 +21,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT.parent / "shared" / "data"
 
 
+def child_environment():
+    """The environment for a child Python that imports zeronn from this project: ours,
+    with the project first on PYTHONPATH (and whatever was there kept after it, so a
+    child sees what its parent was given, such as .ci/mutate.py's mutant)."""
+    path = os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))
+    return dict(os.environ, PYTHONPATH=path)
+
+
 def same(a, b):
     """The same number: NaN is NaN, the sign of a zero counts, and the type too (1 is not 1.0)."""
     if isinstance(a, float) and isinstance(b, float):

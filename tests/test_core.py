@@ -81,6 +81,10 @@ def test_dtypes_follow_numpy():
     assert tensor([0.1], dtype=float32).item() == 0.10000000149011612
     assert tensor([2**63]).dtype == uint64 and tensor([1, 2**63]).dtype == float64
     assert tensor([tensor([1, 2], dtype=uint8), tensor([3, 4], dtype=uint8)]).dtype == uint8
+    # Each int is an int64 or, beyond that, a uint64; the two together make float64, as NumPy's do.
+    assert tensor([2**63, 2**64 - 1]).dtype == uint64 and tensor([2**63]).tolist() == [2**63]
+    assert tensor([0, 2**64 - 1]).tolist() == [0.0, 1.8446744073709552e19]
+    assert tensor([-(2**63), 2**63]).tolist() == [-9.223372036854776e18, 9.223372036854776e18]
     largest = 2**1024 - 2**970 - 1  # the largest int float() takes: it rounds down to the largest double
     assert tensor([0.5, largest, -largest]).tolist() == [0.5, 1.7976931348623157e308, -1.7976931348623157e308]
     stacked = tensor([tensor([1.5]), tensor([2], dtype=uint8), tensor([-3])])  # every one's dtype counts
@@ -401,6 +405,12 @@ def test_results_are_laid_out_as_numpys_are():
     f = zeronn.arange(6.0).reshape(3, 1, 2).T  # shape (2, 1, 3)
     assert (f + f).strides == (8, 16, 16) and (f.astype("float32") + f).strides == (8, 48, 16)
     assert (f + zeronn.arange(3.0)).strides == (8, 48, 16) and (f[:, :, :1] + f[:, :, 1:]).strides == (8, 32, 16)
+    # ... and reductions keep the memory order of what they reduce (NumPy 2.4's strides):
+    assert [f.sum(axis=a).strides for a in range(3)] == [(24, 8), (8, 16), (8, 16)]
+    assert [f.sum(axis=a, keepdims=True).strides for a in range(3)] == [(8, 24, 8), (8, 48, 16), (8, 16, 16)]
+    g = zeronn.arange(24.0).reshape(4, 1, 3, 2).T  # (2, 3, 1, 4), column-major
+    assert [g.max(axis=a, keepdims=True).strides for a in range(4)] == [
+        (8, 8, 96, 24), (8, 16, 64, 16), (8, 16, 192, 48), (8, 16, 48, 48)]
     y = zeronn.zeros((2, 3, 4)).transpose(2, 0, 1)
     assert y.sum(axis=1).strides == (8, 32) and y.sum(axis=1, keepdims=True).strides == (8, 96, 32)
     assert zeronn.zeros((2, 2), dtype=bool).T.astype(int).strides == (8, 16)

@@ -85,6 +85,9 @@ def test_meshgrid_matches_numpy():
     assert rows.tolist() == [[1, 1], [2, 2], [3, 3]] and columns.tolist() == [[4, 5]] * 3
     X[0, 0] = 100  # copies, not views of the inputs
     assert X[1, 0] == -2.0
+    X, Y = grids = meshgrid([-0.0, 1.0], [2.0, -0.0])
+    assert type(grids) is tuple  # NumPy 2 returns a tuple
+    assert [math.copysign(1, v) for v in X.to_flat_list() + Y.to_flat_list()] == [-1, 1, -1, 1, 1, 1, -1, -1]
 
 
 def test_frombuffer_reads_bytes_in_place():

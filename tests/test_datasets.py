@@ -2,14 +2,13 @@
 
 import gzip
 import json
-import os
 import struct
 import subprocess
 import sys
 import textwrap
 
 import pytest
-from conftest import PROJECT, SHARED_DATA
+from conftest import SHARED_DATA, child_environment
 
 from zeronn.datasets import load_mnist, load_mnist_split, read_idx
 
@@ -109,7 +108,7 @@ BOMB = textwrap.dedent(r"""
 
 
 def test_a_gzip_bomb_stops_at_what_the_header_promises_and_memory_allows(tmp_path):
-    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    environment = child_environment()
     run = subprocess.run([sys.executable, "-c", BOMB, str(tmp_path)], capture_output=True, text=True,
                          env=environment, timeout=60)
     assert run.returncode == 0, run.stderr[-2000:]

@@ -15,7 +15,7 @@ import textwrap
 import time
 
 import pytest
-from conftest import PROJECT, SHARED_DATA
+from conftest import PROJECT, SHARED_DATA, child_environment
 
 import zeronn
 from zeronn import IntegerOutOfBoundsError
@@ -50,6 +50,12 @@ SIZES = {
     "z.random.rand(10**6, 10**6)": "ValueError: a tensor of shape (1000000, 1000000)",
     "z.ones(3)[z.zeros((10**5, 1), dtype=int) + z.zeros((1, 10**5), dtype=int)]":
         "ValueError: a tensor of shape (100000, 100000) and dtype int64",
+    "z.ones((3, 3))[z.zeros((10**5, 1), dtype=int), z.zeros((1, 10**5), dtype=int)]":
+        "ValueError: the 10,000,000,000 positions these index arrays broadcast to needs at least "
+        "80,000,000,000 bytes, more than this process's memory limit (524,288,000 bytes)",
+    "z.ones((3, 3))[z.zeros((10**4, 1), dtype=int)][:, z.zeros(10**5, dtype=int)]":
+        "ValueError: the 3,000,000,000 elements this index picks needs at least 24,000,000,000 bytes",
+    "z.dtypes.memory_limit()": "(524288000, \"this process's memory limit\")",
     "z.arange(0, 1e308, 1e-308)": "ValueError: arange(0, 1e+308, 1e-308): (stop - start) / step is inf",
     "z.full((10**10,), 1.0, dtype='uint8')": "ValueError: a tensor of shape (10000000000,) and dtype uint8 needs at "
                                              "least 10,000,000,000 bytes",
@@ -62,7 +68,7 @@ SIZES = {
 
 
 def test_absurd_sizes_are_refused_by_their_cost_in_bytes_at_once():
-    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    environment = child_environment()
     run = subprocess.run([sys.executable, "-c", LIMITED, *SIZES], capture_output=True, text=True,
                          env=environment, timeout=60)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -141,7 +147,7 @@ def test_charts_of_one_huge_point_or_the_widest_range(x):
 # --- the command line --------------------------------------------------------------------------
 
 def cli(*arguments, timeout=30):
-    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    environment = child_environment()
     return subprocess.run([sys.executable, "-m", "zeronn", *arguments], capture_output=True, text=True,
                           env=environment, timeout=timeout, cwd=PROJECT)
 
@@ -177,7 +183,7 @@ def _interrupt(arguments, tmp_path, wait=2.0):
     """Start ``python -m zeronn ARGUMENTS``, press Ctrl-C after ``wait`` seconds, and give the
     exit status and what it printed on stderr. The child gets Ctrl-C's default meaning back
     (a shell starts background jobs with it ignored, and Python then ignores it too)."""
-    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    environment = child_environment()
     with subprocess.Popen([sys.executable, "-m", "zeronn", *arguments], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=environment, cwd=tmp_path,
                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) as process:

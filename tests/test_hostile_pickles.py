@@ -10,7 +10,6 @@ in a subprocess held to 500 MB and a CPU-time limit.
 
 import io
 import json
-import os
 import pickle
 import struct
 import subprocess
@@ -19,11 +18,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, SHARED_DATA
+from conftest import SHARED_DATA, child_environment
 
 import zeronn
 from zeronn import numpy_pickle
-from zeronn.numpy_pickle import load_numpy_pickle
+from zeronn.numpy_pickle import MAX_PICKLE_BYTES, _BoundedReader, load_numpy_pickle
 
 DATA = Path(__file__).resolve().parent / "data"
 DOCUMENTED = (pickle.UnpicklingError, ValueError)
@@ -159,6 +158,7 @@ def test_a_zero_size_fortran_array_of_a_huge_declared_shape_is_free():
     (b"(K\x01d", "a dict needs a value for every key"),
     (global_("numpy", "ndarray"), "returns type, which is not data"),  # a bare global never escapes
     (b"\x80\x06", "unsupported pickle protocol 6"),
+    (b"Np-1\n", "memo index -1 is not a non-negative int"),  # PUT, in protocol 0's text form
 ])
 def test_hostile_opcodes_are_unpickling_errors(payload, message):
     with pytest.raises(pickle.UnpicklingError, match=message):
@@ -191,6 +191,27 @@ def test_bad_arrays_and_calls_are_value_errors(payload, message):
 def test_truncated_and_garbled_streams_are_unpickling_errors(stream, message):
     with pytest.raises(pickle.UnpicklingError, match=message):
         load_numpy_pickle(io.BytesIO(stream))
+
+
+def test_pickles_beyond_the_limit_are_refused_by_their_size(tmp_path):
+    sparse = tmp_path / "huge.pkl"
+    with open(sparse, "wb") as file:
+        file.truncate(MAX_PICKLE_BYTES + 1)  # 1 GiB and a byte, on no disk: a sparse file
+    with pytest.raises(ValueError, match=r"huge.pkl: the pickle is larger than 1,073,741,824 bytes"):
+        load_numpy_pickle(sparse)  # at once: not a byte read
+    with open(sparse, "r+b") as file:
+        file.truncate(MAX_PICKLE_BYTES)  # at the limit: read, and found to be no pickle
+        file.write(b"\x80\x02N.")
+    assert load_numpy_pickle(sparse) is None
+    # A stream has no size to check: its bytes are counted as they are read.
+    reader = _BoundedReader(io.BytesIO(b"\x80\x02N.ab\ncdefgh"), limit=8)
+    assert reader.read(4) == b"\x80\x02N." and reader.readline() == b"ab\n" and reader.tell() == 7
+    with pytest.raises(ValueError, match="the pickle is larger than 8 bytes, the most zeronn reads"):
+        reader.read(2)
+
+
+def test_python_2_strings_are_text():  # what NumPy pickles written by Python 2 hold
+    assert load(b"T\x01\x00\x00\x00x") == "x" and load(b"U\x02ab") == "ab" and load(b"S'cd'\n") == "cd"
 
 
 def test_cycles_and_deep_nesting_without_recursion():
@@ -313,7 +334,7 @@ def test_mutated_real_pickles_load_or_fail_cleanly_within_bounds():
     pickles += [str(DATA / "fortran_f8_p2.pkl"), str(DATA / "book_like_legacy_p3.pkl")]
     if (SHARED_DATA / "sample_weight.pkl").exists():
         pickles.append(str(SHARED_DATA / "sample_weight.pkl"))
-    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    environment = child_environment()
     run = subprocess.run([sys.executable, "-c", FUZZ, *pickles], capture_output=True, text=True, env=environment,
                          timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]

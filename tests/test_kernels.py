@@ -132,6 +132,10 @@ def test_dot_edge_cases_match_numpy():
     assert kernels.dot([[0.0, 0.0, 0.0]], [[-1.0, -2.0, -3.0]]) == [0.0]
     assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [[-1.0, 2.0, 3.0]])[0]) == 1
     assert kernels.dot([[0.0, 0.0, 3.0]], [[1.0, 1.0, 2.0]]) == [6.0]
+    # Integers (and bools) take the plain loop: a skipped row would give 0.0, not 0.
+    ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [[1, 2, 3, 4]])
+    assert ints == [8, 0] and [type(v) for v in ints] == [int, int]
+    assert all_same(kernels.dot([[False, False, True]], [[True, True, True]]), [1])
 
 
 @given(st.integers(0, 4), st.integers(0, 5), st.integers(0, 4), st.data())

@@ -65,6 +65,11 @@ def test_predict_class_is_the_argmax_of_the_probabilities(x):
     assert network.predict_class(x).tolist() == network.predict(x).argmax(axis=1).tolist()
 
 
+def test_a_network_reads_back_as_the_code_that_made_it():
+    network = Network([Dense([[1.0, 2.0]], [0.5, 0.0])], task="regression")
+    assert repr(network) == "Network([Dense(inputs=1, outputs=2, activation=identity)], task='regression')"
+
+
 def test_layers_are_immutable():
     layer = _book_layers()[0]
     with pytest.raises(AttributeError):

@@ -34,6 +34,9 @@ def test_maximum_broadcasts_and_promotes_like_numpy():
     assert maximum([1, -2], 0.0).tolist() == [1.0, 0.0]
     promoted = maximum(tensor([1, 5]), tensor([2.0, 1.0]))
     assert promoted.tolist() == [2.0, 5.0] and promoted.dtype == float
+    pairs = tensor([1.0, 5.0, -1.0, NAN]), tensor([3.0, 2.0, -0.5, 0.0])  # element by element
+    assert maximum(*pairs).tolist()[:3] == [3.0, 5.0, -0.5] and minimum(*pairs).tolist()[:3] == [1.0, 2.0, -1.0]
+    assert math.isnan(maximum(*pairs)[3]) and math.isnan(minimum(*pairs[::-1])[3])
     bools = maximum([True, False], [0, 2])  # bools meet ints as ints
     assert bools.tolist() == [1, 2] and bools.dtype == int
     assert [type(v) for v in promoted.to_flat_list()] == [float, float]

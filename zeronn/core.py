@@ -1102,8 +1102,7 @@ def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
             ) from None
         return [casting.round_float32(value) if common is dtypes.float32 else value], ()
     values = elements(operand)
-    kind = operand.dtype.kind
-    if kind == common.kind or (common.kind in "iu" and kind in "iu"):
+    if operand.dtype.type is common.type:  # bool, int or float elements already
         return values, operand.shape
     return list(map(common.type, values)), operand.shape
 

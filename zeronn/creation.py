@@ -204,14 +204,14 @@ def copy(a: Any) -> Tensor:
     return made
 
 
-def meshgrid(*xi: Any, indexing: str = "xy") -> List[Tensor]:
+def meshgrid(*xi: Any, indexing: str = "xy") -> Tuple[Tensor, ...]:
     """Coordinate matrices from coordinate vectors (``np.meshgrid``), as new tensors.
 
     With ``indexing="xy"`` (the default) ``X, Y = meshgrid(x, y)`` have shape
     ``(len(y), len(x))``: ``X[i, j] = x[j]`` and ``Y[i, j] = y[i]``, the layout of a
     plot. ``indexing="ij"`` keeps the order of the inputs instead.
 
-    >>> X, Y = meshgrid([1, 2, 3], [10, 20])
+    >>> X, Y = meshgrid([1, 2, 3], [10, 20])      # a tuple, as NumPy 2 returns
     >>> X
     tensor([[1, 2, 3],
             [1, 2, 3]])
@@ -231,8 +231,10 @@ def meshgrid(*xi: Any, indexing: str = "xy") -> List[Tensor]:
             axis = 1 - axis
         shape = [1] * len(vectors)
         shape[axis] = len(vector)
-        grids.append(vector.reshape(shape) + zeros(lengths, dtype=vector.dtype))
-    return grids
+        grid = empty(lengths, dtype=vector.dtype)
+        grid[...] = vector.reshape(shape)  # copied as they are (x + 0.0 would turn -0.0 into 0.0)
+        grids.append(grid)
+    return tuple(grids)
 
 
 def frombuffer(buffer: Any, dtype: DTypeLike = float64, count: int = -1, offset: int = 0) -> Tensor:

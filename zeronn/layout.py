@@ -52,7 +52,7 @@ def reshape_strides(shape: Shape, strides: Shape, new_shape: Shape, same_shape_i
     old = [(length, stride) for length, stride in zip(shape, strides) if length != 1]
     new_strides = [0] * len(new_shape)
     oi, oj, ni, nj = 0, 1, 0, 1
-    while ni < len(new_shape) and oi < len(old):
+    while oi < len(old):  # the sizes agree: the new axes run out when the old ones do
         new_count, old_count = new_shape[ni], old[oi][0]
         while new_count != old_count:
             if new_count < old_count:

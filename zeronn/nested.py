@@ -240,9 +240,10 @@ def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
 def _python_dtype(flat: List[Number]) -> DType:
     """The dtype NumPy gives Python numbers (already of one type): bool, int64, float64.
 
-    An int beyond int64 is ``uint64`` if every int is in [2**63, 2**64), else float64
-    when they still fit a uint64, as NumPy's rules give; beyond that NumPy needs
-    Python objects, which zeronn does not have.
+    NumPy gives each int the first of int64 and uint64 that holds it, and promotes
+    those: ints all in [2**63, 2**64) are ``uint64``, and int64s beside them make
+    float64 (``[-1, 2**63]`` is float64). An int beyond both needs NumPy's Python
+    objects, which zeronn does not have.
     """
     if not flat:
         return float64
@@ -252,7 +253,7 @@ def _python_dtype(flat: List[Number]) -> DType:
     low, high = min(flat), max(flat)
     if int64.min <= low and high <= int64.max:
         return int64
-    if low >= 0 and high <= dtypes.uint64.max:
+    if int64.min <= low and high <= dtypes.uint64.max:
         return dtypes.uint64 if low > int64.max else float64
     far = low if low < int64.min else high
     raise dtypes.IntegerOutOfBoundsError(

@@ -76,6 +76,9 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         with open_regular(name) as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_PICKLE_BYTES:  # refused before reading a byte of it
+                raise ValueError(f"{name}: {_too_large()}")
             try:
                 return _load(file)
             except pickle.UnpicklingError as error:
@@ -84,6 +87,10 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
             except ValueError as error:
                 raise ValueError(f"{name}: not a readable pickle of NumPy arrays: {error}") from None
     return _load(source)
+
+
+def _too_large(limit: int = MAX_PICKLE_BYTES) -> str:
+    return f"the pickle is larger than {limit:,} bytes, the most zeronn reads"
 
 
 def _load(file: IO[bytes]) -> Any:
@@ -112,8 +119,8 @@ class _BoundedReader:
         self._limit = self._left = limit
         self.size = 0  # bytes read so far: also the budget for the arrays' data
 
-    def read(self, n: int = -1) -> bytes:
-        wanted = self._left + 1 if n < 0 else min(n, self._left + 1)
+    def read(self, n: int) -> bytes:  # genops always says how many
+        wanted = min(n, self._left + 1)
         parts = []
         while wanted > 0:
             part = self._file.read(min(wanted, self._CHUNK))
@@ -137,7 +144,7 @@ class _BoundedReader:
 
     def _count(self, data: bytes) -> bytes:
         if len(data) > self._left:
-            raise ValueError(f"the pickle is larger than {self._limit:,} bytes, the most zeronn reads")
+            raise ValueError(_too_large(self._limit))
         self._left -= len(data)
         self.size += len(data)
         return data
@@ -327,16 +334,16 @@ class _Machine:
             for opcode, arg, at in _opcodes(self._reader):
                 position = at  # for the message, if this opcode fails
                 if opcode.name == "STOP":
-                    return self._pop()
+                    break  # (genops ends only here: bytes that stop short of STOP are its error)
                 handler = _HANDLERS.get(opcode.name)
                 if handler is None:
                     raise pickle.UnpicklingError(f"opcode {opcode.name} is not used by NumPy's array pickles")
                 handler(self, arg)
+            return self._pop()
         except pickle.UnpicklingError as error:
             raise pickle.UnpicklingError(f"at byte {position}: {error}") from None
         except ValueError as error:
             raise ValueError(f"at byte {position}: {error}") from None
-        raise pickle.UnpicklingError("the pickle ended before its STOP")  # genops stops only at STOP
 
     # -- the stack ------------------------------------------------------------
 

@@ -216,11 +216,10 @@ class _FloatFormat:
             cutoff = 1e6 if single else 1e8
             self.scientific = largest >= cutoff or smallest < 1e-4 or largest / smallest > 1000.0
         self.precision, self.min_digits, self.trim = _PRECISION, 0, "."
-        self.exponent_digits = -1
         if not finite:
             self.pad_left = self.pad_right = 0
         elif self.scientific:
-            texts = [self._scientific(value, _PRECISION, 0, ".", 0, -1) for value in finite]
+            texts = [self._scientific(value, _PRECISION, 0, ".", 0, 2) for value in finite]  # 2: the fewest digits
             mantissas, exponents = zip(*(text.split("e") for text in texts))
             integer_parts, fraction_parts = zip(*(mantissa.split(".") for mantissa in mantissas))
             self.exponent_digits = max(map(len, exponents)) - 1
