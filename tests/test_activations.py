@@ -2,6 +2,7 @@
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,6 +41,8 @@ def test_sigmoid_matches_numpy_and_never_overflows():
     assert sigmoid([-1000.0, 1000.0, -math.inf, math.inf]).tolist() == [0.0, 1.0, 0.0, 1.0]
     assert math.isnan(sigmoid([math.nan]).item())
     # Other dtypes take the book's formula itself: float32 stays float32, ints give float64.
+    with pytest.raises(ValueError, match="zero-size array to reduction operation maximum which has no identity"):
+        softmax(tensor([[], []]))  # rows of nothing have no largest value to subtract, as in the book's code
     halves = sigmoid(tensor([0.0, 1.0], dtype="float32"))
     assert halves.dtype == "float32" and halves.tolist() == [0.5, 0.7310585975646973]
     assert sigmoid(tensor([-1, 0, 3])).tolist() == [0.2689414213699951, 0.5, 0.9525741268224334]

@@ -192,6 +192,9 @@ def test_ieee_answers_where_python_raises():
     assert math.isnan((tensor([-1e200]) ** 2.5).item())
     assert (tensor([0.0, -0.0]) ** -1).tolist() == [math.inf, -math.inf]
     assert (tensor([10.0, -10.0]) ** tensor([400, 401])).tolist() == [math.inf, -math.inf]
+    # The other side of each guard: a positive base to an odd power, -0.0 to an even one.
+    assert (tensor([10.0]) ** 401).tolist() == [math.inf] and (tensor([-10.0]) ** 400).tolist() == [math.inf]
+    assert (tensor([-0.0]) ** -2).tolist() == [math.inf] and (tensor([2, 3]) ** 2).tolist() == [4, 9]
     assert zeronn.exp([1.0, 710.0]).tolist() == [math.e, math.inf]
 
 
@@ -464,6 +467,8 @@ def test_dot_follows_numpy_for_each_rank():
     assert w.T.dot(a.T).tolist() == [[10.5, 7.5], [13.0, 11.0]]  # strided views read in place
     backwards = zeronn.arange(8.0).reshape(2, 4)[:, :0:-1]  # rows [3, 2, 1] and [7, 6, 5]
     assert backwards.dot(tensor([[1.0], [10.0], [100.0]])).tolist() == [[123.0], [567.0]]
+    column = tensor([1.0, 2.0])[:, None]  # a new axis has stride 0: rows read as one repeated element
+    assert column.strides == (8, 0) and column.dot(tensor([[3.0, 4.0]])).tolist() == [[3.0, 4.0], [6.0, 8.0]]
 
 
 def test_dot_signed_zeros_and_dtypes_match_numpy():

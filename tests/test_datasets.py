@@ -78,6 +78,9 @@ def test_trailing_garbage_is_counted_without_reading_it_all(tmp_path):
     path.write_bytes(idx_labels(LABELS) + bytes(3 << 20))
     with pytest.raises(ValueError, match=r"more than 1048576 bytes of trailing garbage after the data \(3,\)"):
         read_idx(path)
+    path.write_bytes(idx_labels(LABELS) + bytes(1 << 20))  # exactly as much as is looked at: counted
+    with pytest.raises(ValueError, match=r": 1048576 bytes of trailing garbage after the data \(3,\)"):
+        read_idx(path)
 
 
 BOMB = textwrap.dedent(r"""

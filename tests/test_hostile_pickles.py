@@ -59,12 +59,14 @@ def dtype_(code="f8", byteorder="<"):
     return global_("numpy", "dtype") + tuple_of(text(code), b"\x89", b"\x88") + b"R" + state + b"b"
 
 
-def array_(shape, data=b"", code="f8", fortran=False, byteorder="<"):
-    """NumPy's own recipe: ``_reconstruct(ndarray, (0,), b'b')``, then BUILD with the state."""
+def array_(shape, data=b"", code="f8", fortran=False, byteorder="<", dtype=None):
+    """NumPy's own recipe: ``_reconstruct(ndarray, (0,), b'b')``, then BUILD with the state
+    (``dtype``: the opcodes of another dtype than NumPy's ``dtype_(code, byteorder)``)."""
     made = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
         global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
     order = b"\x88" if fortran else b"\x89"  # NEWTRUE / NEWFALSE
-    state = tuple_of(integer(1), tuple_of(*map(integer, shape)), dtype_(code, byteorder), order, raw(data))
+    dtype = dtype_(code, byteorder) if dtype is None else dtype
+    state = tuple_of(integer(1), tuple_of(*map(integer, shape)), dtype, order, raw(data))
     return made + state + b"b"
 
 
@@ -208,6 +210,15 @@ def test_pickles_beyond_the_limit_are_refused_by_their_size(tmp_path):
     assert reader.read(4) == b"\x80\x02N." and reader.readline() == b"ab\n" and reader.tell() == 7
     with pytest.raises(ValueError, match="the pickle is larger than 8 bytes, the most zeronn reads"):
         reader.read(2)
+
+
+def test_plain_opcodes_numpy_does_not_write_but_pickle_allows():
+    assert load(b"K\x012\x86") == (1, 1)  # DUP
+    assert load_numpy_pickle(io.BytesIO(b"\x80\x00N.")) is None  # PROTO 0 is protocol 0, said aloud
+    # A dtype never given its state keeps the byte order of its code (">f8": big-endian).
+    for code, packed in (("f8", struct.pack("<d", 1.5)), (">f8", struct.pack(">d", 1.5))):
+        stateless = global_("numpy", "dtype") + tuple_of(text(code), b"\x89", b"\x88") + b"R"
+        assert load(array_((1,), packed, dtype=stateless)).tolist() == [1.5], code
 
 
 def test_python_2_strings_are_text():  # what NumPy pickles written by Python 2 hold

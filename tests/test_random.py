@@ -89,6 +89,10 @@ def test_state_round_trips_and_generators_are_independent():
     state.set_state(saved)
     assert state.randn(3).tolist() == first
     assert saved[0] == "MT19937" and len(saved[1]) == 624
+    nothing = RandomState(0)
+    picked = nothing.choice([], size=0), nothing.choice(0, 0), nothing.choice([], size=(2, 0))
+    assert [(t.shape, t.dtype) for t in picked] == [((0,), "float64"), ((0,), "int64"), ((2, 0), "float64")]
+    assert nothing.rand() == RandomState(0).rand()  # no samples taken, nothing drawn: as NumPy
     state.set_state(saved[:3])  # NumPy's short form: no cached Gaussian
     assert state.randn(3).tolist() == first
     one, two = RandomState(5), RandomState(5)
@@ -100,6 +104,8 @@ BAD = [
     (lambda: random.seed(-1), ValueError, "Seed must be between 0 and 2\\*\\*32 - 1"),
     (lambda: random.seed(2**32), ValueError, "Seed must be between 0 and 2\\*\\*32 - 1"),
     (lambda: random.seed([]), ValueError, "non-empty sequence of ints"),
+    (lambda: random.choice([]), ValueError, "'a' cannot be empty unless no samples are taken"),
+    (lambda: random.choice(0, 2), ValueError, "a must be greater than 0 unless no samples are taken"),
     (lambda: random.seed(1.5), ValueError, "non-empty sequence of ints"),
     (lambda: random.randint(5, 5), ValueError, "low >= high"),
     (lambda: random.randint(0), ValueError, "high <= 0"),

@@ -168,7 +168,7 @@ class _DType:
 
     __slots__ = ("code", "byteorder", "built")
 
-    def __init__(self, code: Any, align: Any = False, copy: Any = True) -> None:
+    def __init__(self, code: Any, *_align_and_copy: Any) -> None:  # NumPy's dtype(code, align, copy)
         if not isinstance(code, str) or not code:
             raise ValueError(f"a dtype code must be text such as 'f8', got {code!r}")
         self.code = code

@@ -274,8 +274,8 @@ class RandomState:
             if probabilities is not None:
                 cdf = _cdf(probabilities.to_flat_list())
                 picks = [bisect_right(cdf, u) for u in _as_list(self.random_sample(wanted))]
-            else:
-                picks = _as_list(self.randint(0, count, size=wanted))
+            else:  # (no samples of nothing: randint would refuse the empty range)
+                picks = _as_list(self.randint(0, count, size=wanted)) if wanted else []
         else:
             if wanted > count:
                 raise ValueError("Cannot take a larger sample than population when 'replace=False'")
