@@ -153,6 +153,7 @@ def test_a_zero_size_fortran_array_of_a_huge_declared_shape_is_free():
     (b"}" + array_((1,), bytes(8)) + b"K\x01s", "an array as a dict key or in a set"),
     (b"\x8f(" + array_((1,), bytes(8)) + b"\x90", "an array as a dict key or in a set"),
     (b"}\x8a\x10" + bytes(15) + b"\x01K\x01s", "an int of 121 bits as a dict key"),
+    (b"}\x8a\x09" + (2**64).to_bytes(9, "little", signed=True) + b"K\x01s", "an int of 65 bits as a dict key"),
     (b"P0\n", "opcode PERSID is not used"),
     (b"\x97", "opcode NEXT_BUFFER is not used"),
     (b"0", "the stack is empty"),
@@ -214,6 +215,8 @@ def test_pickles_beyond_the_limit_are_refused_by_their_size(tmp_path):
 
 def test_plain_opcodes_numpy_does_not_write_but_pickle_allows():
     assert load(b"K\x012\x86") == (1, 1)  # DUP
+    assert load(b"K\x01(0") == 1  # POP takes a MARK when one is on top, as pickle does
+    assert load(b"}\x8a\x09" + (2**64 - 1).to_bytes(9, "little", signed=True) + b"K\x01s") == {2**64 - 1: 1}
     assert load_numpy_pickle(io.BytesIO(b"\x80\x00N.")) is None  # PROTO 0 is protocol 0, said aloud
     # A dtype never given its state keeps the byte order of its code (">f8": big-endian).
     for code, packed in (("f8", struct.pack("<d", 1.5)), (">f8", struct.pack(">d", 1.5))):

@@ -95,6 +95,12 @@ def test_state_round_trips_and_generators_are_independent():
     assert nothing.rand() == RandomState(0).rand()  # no samples taken, nothing drawn: as NumPy
     state.set_state(saved[:3])  # NumPy's short form: no cached Gaussian
     assert state.randn(3).tolist() == first
+    odd = RandomState(3)
+    odd.randn()  # Gaussians come in pairs: the second waits in the state
+    assert odd.get_state()[3:] == (True, 0.43650985051198943)
+    fresh = RandomState(0)
+    fresh.set_state(odd.get_state())
+    assert fresh.randn() == 0.43650985051198943  # the cached one, as NumPy gives it
     one, two = RandomState(5), RandomState(5)
     one.rand(10)
     assert two.rand() == RandomState(5).rand()
@@ -105,6 +111,7 @@ BAD = [
     (lambda: random.seed(2**32), ValueError, "Seed must be between 0 and 2\\*\\*32 - 1"),
     (lambda: random.seed([]), ValueError, "non-empty sequence of ints"),
     (lambda: random.choice([]), ValueError, "'a' cannot be empty unless no samples are taken"),
+    (lambda: random.choice(3, 2, p=[[0.5, 0.5]]), ValueError, "'p' must be 1-dimensional"),
     (lambda: random.choice(0, 2), ValueError, "a must be greater than 0 unless no samples are taken"),
     (lambda: random.seed(1.5), ValueError, "non-empty sequence of ints"),
     (lambda: random.randint(5, 5), ValueError, "low >= high"),
