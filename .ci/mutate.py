@@ -277,13 +277,19 @@ def _module_paths(config: configparser.SectionProxy) -> List[str]:
     return [p for p in found if p not in excluded]
 
 
-def _tests_first(path: str) -> List[str]:
-    """The tests named for the module, then those that import it, so a mutant dies quickly."""
-    module = Path(path).stem
+def _test_paths(path: Optional[str]) -> List[str]:
+    """What pytest collects, in order: the tests named for the module, then those that
+    import it (so a mutant dies quickly), then the doctests and every other test file.
+    (Files, not the ``tests`` folder: pytest would collect a folder in its own order.)"""
     tests = sorted((PROJECT / "tests").glob("test_*.py"))
-    named = [t for t in tests if module.lstrip("_") in t.stem]
-    importing = [t for t in tests if t not in named and f"zeronn.{module}" in t.read_text(encoding="utf-8")]
-    return [str(t.relative_to(PROJECT)) for t in named + importing]
+    first: List[Path] = []
+    if path is not None:
+        module = Path(path).stem
+        first = [t for t in tests if module.lstrip("_") in t.stem]
+        first += [t for t in tests if t not in first and f"zeronn.{module}" in t.read_text(encoding="utf-8")]
+    rest = [t for t in tests if t not in first]
+    return [str(t.relative_to(PROJECT)) for t in first] + ["README.md", "zeronn"] + [
+        str(t.relative_to(PROJECT)) for t in rest]
 
 
 @dataclass
@@ -301,11 +307,9 @@ def _run(mutant: Optional[Mutant], pytest_arguments: Sequence[str], timeout: Opt
     environment["HYPOTHESIS_PROFILE"] = "mutation"
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [site, environment.get("PYTHONPATH")]))
     environment["PYTHONDONTWRITEBYTECODE"] = "1"
-    paths: List[str] = []
     if mutant is not None:
         environment[ENVIRONMENT_KEY] = f"{mutant.path}|{mutant.key}|{mutant.digest}"
-        paths = _tests_first(mutant.path)
-    command = [sys.executable, "-m", "pytest", *pytest_arguments, "-rf", *paths, "README.md", "zeronn", "tests"]
+    command = [sys.executable, "-m", "pytest", *pytest_arguments, "-rf", *_test_paths(mutant and mutant.path)]
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=PROJECT, env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
@@ -339,6 +343,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--list", action="store_true", help="print the chosen mutants and stop")
     parser.add_argument("--show", metavar="KEY", help="print one mutant, e.g. core.py:412.1, and stop")
     parser.add_argument("--only", metavar="KEY", nargs="+", help="run just these mutants")
+    parser.add_argument("--verbose", action="store_true", help="name the test that killed each mutant")
     arguments = parser.parse_args(argv)
 
     paths = _module_paths(config)
@@ -384,6 +389,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             outcomes.append(outcome)
             print(f"[{len(outcomes):3}/{len(chosen)}] {outcome.verdict:8} {mutant.key:22} "
                   f"{outcome.seconds:5.1f} s  {mutant.before}  →  {mutant.after}", flush=True)
+            if arguments.verbose and outcome.detail:
+                print(f"{'':17}by {outcome.detail}", flush=True)
             return outcome
 
         with ThreadPoolExecutor(arguments.jobs) as pool:
