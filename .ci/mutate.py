@@ -309,7 +309,7 @@ def _run(mutant: Optional[Mutant], pytest_arguments: Sequence[str], timeout: Opt
     environment["PYTHONDONTWRITEBYTECODE"] = "1"
     if mutant is not None:
         environment[ENVIRONMENT_KEY] = f"{mutant.path}|{mutant.key}|{mutant.digest}"
-    command = [sys.executable, "-m", "pytest", *pytest_arguments, "-rf", *_test_paths(mutant and mutant.path)]
+    command = [sys.executable, "-m", "pytest", *pytest_arguments, "-rf", *_test_paths(mutant.path if mutant else None)]
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=PROJECT, env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
