@@ -250,6 +250,27 @@ def test_bad_keys_get_a_clear_error(call, error, message):
         call()
 
 
+def test_the_64_axis_limit_counts_the_axes_of_the_result():
+    # NumPy counts what the result would have: slices and new axes, plus the index arrays'
+    # broadcast dimensions (a mask gives one); an int removes its axis.
+    assert zeronn.zeros(3)[(0,) + (None,) * 64].shape == (1,) * 64
+    assert zeronn.zeros(3)[(None,) * 64 + (0,)].shape == (1,) * 64
+    assert zeronn.zeros(3)[(zeronn.ones(3, dtype=bool),) + (None,) * 63].shape == (3,) + (1,) * 63
+    message = r"^number of dimensions must be within \[0, 64\], indexing result would have 65$"
+    for key in [
+        (None,) * 64 + (slice(None),),
+        (Ellipsis,) + (None,) * 64,
+        (zeronn.zeros((2, 2), dtype=int),) + (None,) * 63,
+        (zeronn.ones(3, dtype=bool),) + (None,) * 64,
+    ]:
+        with pytest.raises(OutOfBoundsError, match=message):
+            zeronn.zeros(3)[key]
+    with pytest.raises(OutOfBoundsError, match=message):  # 2 axes from the index array, 63 kept
+        zeronn.zeros((1,) * 64)[zeronn.zeros((2, 2), dtype=int)]
+    with pytest.raises(IndexError):  # what NumPy raises, for code that catches it
+        zeronn.zeros(3)[(Ellipsis,) + (None,) * 64]
+
+
 def test_index_errors_are_also_what_numpy_code_catches():
     with pytest.raises(IndexError):
         tensor([1])[5]

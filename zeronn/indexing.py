@@ -37,12 +37,12 @@ from itertools import compress
 from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ._shape import (
+    MAX_DIMS,
     InvalidIndexError,
     OutOfBoundsError,
     Shape,
     broadcast_shapes,
     broadcast_to,
-    check_ndim,
     offsets_of,
     size_of,
     strides_of,
@@ -138,14 +138,25 @@ def _parse(key: Any, ndim: int, to_tensor: ToTensor) -> Tuple[List[Item], bool]:
     used -= ellipses
     if used > ndim:
         raise OutOfBoundsError(f"too many indices for array: array is {ndim}-dimensional, but {used} were indexed")
-    check_ndim(ndim + sum(item is None for item in items))
     scalar = not ellipses and used == ndim and all(isinstance(item, int) for item in items)
     if ellipses:
         at = items.index(Ellipsis)
         items[at : at + 1] = [slice(None)] * (ndim - used)
     else:
         items.extend([slice(None)] * (ndim - used))
+    _check_result_ndim(items)
     return items, scalar
+
+
+def _check_result_ndim(items: List[Item]) -> None:
+    """NumPy's limit of 64 axes, on the result: a slice or a ``None`` gives one axis, and
+    the index arrays together give as many as their broadcast shape has (a mask: one)."""
+    arrays = [1 if item.boolean else len(item.shape) for item in items if isinstance(item, _Array)]
+    ndim = sum(isinstance(item, slice) or item is None for item in items) + max(arrays, default=0)
+    if ndim > MAX_DIMS:
+        raise OutOfBoundsError(
+            f"number of dimensions must be within [0, {MAX_DIMS}], indexing result would have {ndim}"
+        )
 
 
 def _item(part: Any, to_tensor: ToTensor) -> Any:
