@@ -97,6 +97,40 @@ def test_names_and_python_types():
         dtype(3)
 
 
+# NumPy 2.4's np.dtype(name).name on 64-bit Linux, for every spelling zeronn reads.
+NUMPY_NAMES = {
+    "bool": ["bool", "bool_", "?", "b1"],
+    "int8": ["int8", "i1", "b", "byte"],
+    "int16": ["int16", "i2", "h", "short"],
+    "int32": ["int32", "i4", "i", "intc"],
+    "int64": ["int64", "i8", "l", "q", "p", "int", "int_", "intp", "long", "longlong"],
+    "uint8": ["uint8", "u1", "B", "ubyte"],
+    "uint16": ["uint16", "u2", "H", "ushort"],
+    "uint32": ["uint32", "u4", "I", "uintc"],
+    "uint64": ["uint64", "u8", "L", "Q", "P", "uint", "uintp", "ulong", "ulonglong"],
+    "float32": ["float32", "f4", "f", "single"],
+    "float64": ["float64", "f8", "d", "float", "double"],
+}
+
+
+@pytest.mark.parametrize("name, spellings", NUMPY_NAMES.items())
+def test_every_spelling_names_numpys_dtype(name, spellings):
+    for spelling in spellings:
+        assert dtype(spelling).name == name, spelling
+        if len(spelling) <= 2:  # a type code may say the byte order; a word may not
+            assert dtype("=" + spelling).name == name and dtype("|" + spelling).name == name, spelling
+        else:
+            with pytest.raises(TypeError, match="not supported by zeronn"):
+                dtype("=" + spelling)
+    assert sorted(sum(NUMPY_NAMES.values(), [])) == sorted(dtypes._BY_NAME)  # and zeronn reads no others
+
+
+def test_spellings_of_what_zeronn_lacks_are_refused():
+    for name in ("e", "half", "g", "longdouble", "F", "complex", "float_", "uint0", "int0"):
+        with pytest.raises(TypeError, match=f"data type '{name}' is not supported by zeronn"):
+            dtype(name)
+
+
 def test_limits_and_sizes():
     assert [d.itemsize for d in ALL] == [1, 1, 2, 4, 8, 1, 2, 4, 8, 4, 8]
     assert (int8.min, int8.max, uint8.max, int64.min) == (-128, 127, 255, -(2**63))

@@ -254,6 +254,21 @@ TestViewsWritesAndInPlaceOperators = ViewsWritesAndInPlaceOperators.TestCase
 TestViewsWritesAndInPlaceOperators.settings = settings(max_examples=150, stateful_step_count=30, deadline=None)
 
 
+def test_every_dtype_spelling_zeronn_reads_means_what_it_means_to_numpy():
+    names = sorted(zeronn.dtypes._BY_NAME)
+    for prefix in ("", "=", "|"):
+        for name in names:
+            try:
+                expected = numpy.dtype(prefix + name).name
+            except TypeError:
+                expected = TypeError
+            try:
+                got = zeronn.dtype(prefix + name).name
+            except TypeError:
+                got = TypeError
+            assert got == expected, prefix + name
+
+
 # ---------------------------------------------------------------------------
 # Elementwise operators on every pair of dtypes
 # ---------------------------------------------------------------------------

@@ -239,16 +239,24 @@ float32 = DType("float32", "f", 4, "f")
 float64 = DType("float64", "f", 8, "")
 
 _ALL = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64)
+# NumPy's other spellings of them: kind-and-size codes ("f4"), one-letter type codes, C and
+# Python names. A C long is 64 bits here, as on 64-bit Linux and macOS (on Windows NumPy's
+# "l" and "long" are int32).
+_ALIASES = {
+    bool_: ("bool_", "?", "b1"),
+    int8: ("i1", "b", "byte"),
+    int16: ("i2", "h", "short"),
+    int32: ("i4", "i", "intc"),
+    int64: ("i8", "l", "q", "p", "int", "int_", "intp", "long", "longlong"),
+    uint8: ("u1", "B", "ubyte"),
+    uint16: ("u2", "H", "ushort"),
+    uint32: ("u4", "I", "uintc"),
+    uint64: ("u8", "L", "Q", "P", "uint", "uintp", "ulong", "ulonglong"),
+    float32: ("f4", "f", "single"),
+    float64: ("f8", "d", "float", "double"),
+}  # fmt: skip
 _BY_NAME = {d.name: d for d in _ALL}
-# NumPy's other spellings: Python's types, type codes ("f4"), C names ("double").
-_BY_NAME.update({
-    "bool_": bool_, "?": bool_, "b1": bool_,
-    "int": int64, "int_": int64, "intp": int64, "long": int64, "i8": int64, "q": int64, "l": int64,
-    "i1": int8, "byte": int8, "i2": int16, "short": int16, "i4": int32, "intc": int32,
-    "u1": uint8, "B": uint8, "ubyte": uint8, "u2": uint16, "u4": uint32, "u8": uint64, "uint": uint64,
-    "float": float64, "double": float64, "f8": float64, "d": float64,
-    "f4": float32, "single": float32, "f": float32,
-})  # fmt: skip
+_BY_NAME.update({alias: d for d, aliases in _ALIASES.items() for alias in aliases})
 _PYTHON_TYPES = {bool: bool_, int: int64, float: float64}
 _NATIVE_ORDER = "<" if sys.byteorder == "little" else ">"
 
@@ -271,7 +279,8 @@ uint16, uint32, uint64, float32, float64
     if isinstance(obj, type) and obj in _PYTHON_TYPES:
         return _PYTHON_TYPES[obj]
     if isinstance(obj, str):
-        name = obj[1:] if obj[:1] in ("|", "=", _NATIVE_ORDER) else obj
+        ordered = obj[:1] in ("|", "=", _NATIVE_ORDER) and len(obj) <= 3  # only a code takes an order: "<f4"
+        name = obj[1:] if ordered else obj
         if name in _BY_NAME:
             return _BY_NAME[name]
         names = ", ".join(d.name for d in _ALL)
