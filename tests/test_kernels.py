@@ -132,6 +132,7 @@ def test_dot_edge_cases_match_numpy():
     assert kernels.dot([[0.0, 0.0, 0.0]], [[-1.0, -2.0, -3.0]]) == [0.0]
     assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [[-1.0, 2.0, 3.0]])[0]) == 1
     assert kernels.dot([[0.0, 0.0, 3.0]], [[1.0, 1.0, 2.0]]) == [6.0]
+    assert kernels.dot([[0.0, 0.0, 0.0, 1.0]], [[1e308, 1e308, 1e308, 2.0]]) == [2.0]  # the check's sum overflows
     # Integers (and bools) take the plain loop: a skipped row would give 0.0, not 0.
     ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [[1, 2, 3, 4]])
     assert ints == [8, 0] and [type(v) for v in ints] == [int, int]

@@ -217,17 +217,12 @@ def _worth_skipping_zeros(first_row: Values, columns: Sequence[Values]) -> bool:
     """Whether enough of the left operand is zero (judged by its first row) and the right is finite floats.
 
     Counting the first row's zeros is one C-speed ``count``, so a dense product pays
-    almost nothing for the question. A sum is finite only if every term is; it may also
-    overflow, and then the answer is a safe "no".
+    almost nothing for the question. A sum is finite only if every term is; a float sum
+    that overflows is ``inf`` (never an error), and then the answer is a safe "no".
     """
     if list(first_row).count(0) <= _ZEROS_WORTH_SKIPPING * len(first_row) or not columns or not columns[0]:
         return False
-    if type(columns[0][0]) is not float:
-        return False
-    try:
-        return math.isfinite(sum(map(sum, columns)))
-    except OverflowError:
-        return False
+    return type(columns[0][0]) is float and math.isfinite(sum(map(sum, columns)))
 
 
 # ---------------------------------------------------------------------------
