@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import zeronn
 from zeronn import InvalidIndexError, OutOfBoundsError, Tensor, arange, tensor
-from zeronn.core import as_tensor, elementwise
+from zeronn.core import as_tensor, elements, elementwise
 from zeronn.dtypes import IntegerOutOfBoundsError, bool_, float32, float64, int8, int64, uint8, uint64
 from zeronn.testing import assert_allclose, mutually_broadcastable_shapes, shapes, tensors
 
@@ -196,6 +196,14 @@ def test_ieee_answers_where_python_raises():
     assert (tensor([10.0]) ** 401).tolist() == [math.inf] and (tensor([-10.0]) ** 400).tolist() == [math.inf]
     assert (tensor([-0.0]) ** -2).tolist() == [math.inf] and (tensor([2, 3]) ** 2).tolist() == [4, 9]
     assert zeronn.exp([1.0, 710.0]).tolist() == [math.e, math.inf]
+
+
+def test_integer_powers_wrap_as_numpys_signed_and_unsigned_integers():
+    # NumPy 2.4: np.array([2, -2, 3, -3], np.int8) ** 7, np.array([2, 3, 255], np.uint8) ** 7, ...
+    assert repr(tensor([2, -2, 3, -3], dtype="int8") ** 7) == "tensor([-128, -128, -117,  117], dtype=int8)"
+    assert repr(tensor([2, 3, 255], dtype="uint8") ** 7) == "tensor([128, 139, 255], dtype=uint8)"
+    assert repr(tensor([2, 3], dtype="int16") ** 15) == "tensor([-32768,  -3477], dtype=int16)"
+    assert (tensor([2**62, 3]) ** 2).tolist() == [0, 9]
 
 
 def test_floor_division_and_remainder_match_numpy():
@@ -629,3 +637,16 @@ def test_deep_nesting_is_a_clear_error_not_a_recursion_error():
 
 def test_elementwise_is_the_shared_engine():
     assert elementwise("subtract", tensor([[1], [5]]), [1, 2]).tolist() == [[0, -1], [4, 3]]
+
+
+def test_elements_reads_in_row_major_order_without_copying_a_whole_tensor():
+    x = tensor([[1, 2, 3], [4, 5, 6]])
+    assert elements(x) is x._storage  # the whole tensor: its storage itself, no copy
+    row = x[1]  # contiguous, at offset 3 of a longer storage: a slice of it
+    assert elements(row) == [4, 5, 6] and elements(row) is not x._storage
+    assert elements(x[:, 1:]) == [2, 3, 5, 6] and elements(x.T) == [1, 4, 2, 5, 3, 6]
+    assert elements(x[::-1, ::-1]) == [6, 5, 4, 3, 2, 1] and elements(x[:, 1:2]) == [2, 5]
+    assert elements(zeronn.core._make([7, 8], (2, 2), (1, 0), 0, int64)) == [7, 7, 8, 8]  # stride 0, as broadcast
+    assert elements(x[:, None, 2]) == [3, 6] and elements(x[2:]) == []
+    whole_of_float32 = tensor([1.5, 2.5], dtype="float32")
+    assert elements(whole_of_float32) is whole_of_float32._storage

@@ -42,6 +42,27 @@ def test_maximum_broadcasts_and_promotes_like_numpy():
     assert [type(v) for v in promoted.to_flat_list()] == [float, float]
 
 
+# NumPy 2.4: repr(np.maximum(0, x)), repr(np.maximum(x, 1)) for x = [255, 0, 3] of each dtype.
+WITH_A_NUMBER = [
+    ("uint8", [255, 0, 3], "tensor([255,   0,   3], dtype=uint8)", "tensor([255,   1,   3], dtype=uint8)"),
+    ("float32", [255, 0, 3], "tensor([255.,   0.,   3.], dtype=float32)", "tensor([255.,   1.,   3.], dtype=float32)"),
+    ("int64", [255, 0, 3], "tensor([255,   0,   3])", "tensor([255,   1,   3])"),
+    ("float64", [255, 0, 3], "tensor([255.,   0.,   3.])", "tensor([255.,   1.,   3.])"),
+    ("bool", [True, False], "tensor([1, 0])", "tensor([1, 1])"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("dtype, values, number_first, number_second", WITH_A_NUMBER)
+def test_maximum_with_a_number_keeps_numpys_dtype_in_its_own_container(dtype, values, number_first, number_second):
+    x = tensor(values, dtype=dtype)
+    for result, expected in ((maximum(0, x), number_first), (maximum(x, 1), number_second)):
+        assert repr(result) == expected
+        assert type(result._storage) is type(result.dtype.storage([]))  # an array.array for uint8 and float32
+    with_nan = maximum(x, NAN)  # NaN wins, in float32 for float32 and in float64 for the rest
+    assert with_nan.dtype == ("float32" if dtype == "float32" else "float64")
+    assert all(map(math.isnan, with_nan.tolist())) and len(with_nan) == len(values)
+
+
 def test_comparison_functions_give_bools_not_integers():
     assert zeronn.greater([-1, 0, 2], 0).tolist() == [False, False, True]
     assert zeronn.less([-1, 0, 2], 0).tolist() == [True, False, False]
@@ -56,6 +77,9 @@ def test_free_reductions_take_numpy_arguments():
     assert zeronn.any([0, 1]) is True and zeronn.all([0, 1]) is False
     assert zeronn.abs([-1.5, 2]).tolist() == [1.5, 2.0]
     assert zeronn.dot([1, 2, 3], [4, 5, 6]) == 32
+    for reduction in ("max", "min"):  # NumPy's message names the ufunc behind the reduction
+        with pytest.raises(ValueError, match=f"^zero-size array to reduction operation {reduction}imum which has no"):
+            getattr(tensor([]), reduction)()
 
 
 def test_average_weighs_as_numpy_does():

@@ -785,7 +785,7 @@ def elements(t: Tensor) -> Storage:
     """
     storage, offset, size = t._storage, t._offset, size_of(t._shape)
     if t._contiguous:
-        return storage if offset == 0 and len(storage) == size else storage[offset : offset + size]
+        return storage if len(storage) == size else storage[offset : offset + size]  # (the whole: offset 0)
     *outer_shape, length = t._shape  # (0-d and empty tensors are contiguous)
     *outer_strides, step = t._strides
     values: List[Any] = []
@@ -1032,12 +1032,12 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
     left_values, left_shape = _operand_values(left, common)
     right_values, right_shape = _operand_values(right, common)
     shape = broadcast_shapes(left_shape, right_shape)
-    if name == "maximum" and common is float64 and (not left_shape or not right_shape):
+    if name == "maximum" and (not left_shape or not right_shape):
         # The book's relu, maximum(0, x): one comprehension, no call per element.
         scalar_first = not left_shape
         values, scalar = (right_values, left_values[0]) if scalar_first else (left_values, right_values[0])
         if len(values) == size_of(shape):
-            return kernels.maximum_with_scalar(values, scalar, scalar_first), shape, out
+            return out.storage(kernels.maximum_with_scalar(values, scalar, scalar_first)), shape, out
 
     def operands() -> Tuple[Any, Any]:
         return (
