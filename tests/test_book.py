@@ -26,11 +26,25 @@ def test_plot_of_y_alone_draws_it_against_its_positions_and_numbers_unlabelled_l
     assert lines[-1] == "   ─ line 1, ┄ line 2"  # numbered from 1; "k--" is dashed
 
 
+def test_a_format_or_a_linestyle_dashes_a_line_and_labels_reach_the_legend():
+    lines = drawn(("plot", ([0, 1, 4], "--")), ("plot", ([0, 1, 2], [1, 1, 1], "r")),
+                  ("xlabel", ("epochs",)), ("ylabel", ("accuracy",)))
+    assert lines[-1] == "   ┄ line 1, ─ line 2; x: epochs, y: accuracy"  # plot(y, fmt) reads the format too
+    dashed = PyplotStandIn(io.StringIO())
+    dashed.plot([0, 1], linestyle="dashed", label="test acc")
+    dashed.plot([1, 0], linestyle="--")
+    dashed.ylabel("loss")  # after xlabel or alone: the other label is kept
+    dashed.xlabel("iteration")
+    dashed.show()
+    assert dashed._out.getvalue().splitlines()[-1].strip() == "┄ test acc, ┄ line 2; x: iteration, y: loss"
+
+
 def test_calls_a_terminal_cannot_draw_are_named_once_and_layout_calls_are_not():
     lines = drawn(("plot", ([1, 2],)), ("grid", ()), ("legend", ()), ("xlim", (0, 1)), ("quiver", (1,)),
                   ("imshow", (2,)), ("quiver", (3,)))
     assert lines[-1] == "(matplotlib: imshow, quiver not drawn in the terminal)"
-    assert drawn(("grid", ()), ("legend", ()), ("figure", ())) == []  # nothing drawn, nothing to say
+    layout = ["legend", "figure", "grid", "draw", "xlim", "xticks", "yticks", "tight_layout", "close"]
+    assert drawn(*((name, ()) for name in layout)) == []  # nothing drawn, nothing to say
 
 
 def test_ylim_fixes_the_axis_in_either_form():

@@ -124,13 +124,14 @@ class PyplotStandIn(types.ModuleType):
         self._labels = ("x", "y")
 
     def plot(self, *args: Any, label: str = "", linestyle: str = "-", **ignored: Any) -> None:
-        """``plt.plot(y)``, ``plt.plot(x, y)`` or ``plt.plot(x, y, "k--")``."""
-        style = args[2] if len(args) > 2 and isinstance(args[2], str) else ""
+        """``plt.plot(y)``, ``plt.plot(x, y)``, with a format as ``plt.plot(x, y, "k--")`` or
+        ``plt.plot(y, "--")``; a format or ``linestyle`` of ``--`` makes the line dashed."""
+        formats = [arg for arg in args if isinstance(arg, str)]
         numbers = [arg for arg in args if not isinstance(arg, str)]
         if len(numbers) == 1:
             numbers = [list(range(len(_flat(numbers[0])))), numbers[0]]
         x, y = _flat(numbers[0]), _flat(numbers[1])
-        dashed = "--" in style or linestyle in ("--", "dashed")
+        dashed = any("--" in fmt for fmt in formats) or linestyle in ("--", "dashed")
         self._series.append(Series(x, y, label or f"line {len(self._series) + 1}", dashed))
 
     def ylim(self, *limits: Any) -> None:
