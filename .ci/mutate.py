@@ -146,8 +146,7 @@ def _changes(node: ast.AST) -> Iterator[Tuple[str, Callable[[ast.AST], ast.AST]]
             yield "constant", lambda n: _with(n, value=n.value + 1)  # type: ignore[attr-defined]
         elif isinstance(value, str):  # a text becomes empty, and the empty text "XX"
             yield "constant", lambda n: _with(n, value="" if n.value else "XX")  # type: ignore[attr-defined]
-    elif isinstance(node, ast.Return) and node.value is not None \
-            and not (isinstance(node.value, ast.Constant) and node.value.value is None):
+    elif isinstance(node, ast.Return) and node.value is not None and not _none_or_false(node.value):
         yield "return None", lambda n: _with(n, value=ast.Constant(None))
     elif isinstance(node, ast.Raise):
         yield "no raise", lambda n: ast.Pass()
@@ -157,6 +156,12 @@ def _changes(node: ast.AST) -> Iterator[Tuple[str, Callable[[ast.AST], ast.AST]]
         yield "continue for break", lambda n: ast.Continue()
     elif isinstance(node, ast.Continue):
         yield "break for continue", lambda n: ast.Break()
+
+
+def _none_or_false(node: ast.expr) -> bool:
+    """``return None`` needs no mutant, nor ``return False``: as a constant it becomes
+    ``return True``, and as ``return None`` it would change nothing where a bool is tested."""
+    return isinstance(node, ast.Constant) and (node.value is None or node.value is False)
 
 
 def _with(node: ast.AST, **fields: object) -> ast.AST:

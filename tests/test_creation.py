@@ -94,6 +94,9 @@ def test_frombuffer_reads_bytes_in_place():
     assert frombuffer(bytes(range(8)), "uint16").tolist() == [256, 770, 1284, 1798]
     assert frombuffer(b"\x00\x00\x80\x3f", "float32").tolist() == [1.0]
     assert frombuffer(bytes(range(8)), "uint8", count=3, offset=2).tolist() == [2, 3, 4]
+    assert repr(frombuffer(b"abcd", "uint8", count=0)) == "tensor([], dtype=uint8)"  # none: count=-1 is all
+    assert repr(frombuffer(b"abcde", "uint16", count=2)) == "tensor([25185, 25699], dtype=uint16)"  # a count
+    assert repr(frombuffer(b"abcd", "uint8", offset=4)) == "tensor([], dtype=uint8)"  # an offset at the end
     raw = bytearray(b"\x01\x02\x03")
     view = frombuffer(raw, "uint8")
     view[0] = 9  # a writable buffer is shared, as NumPy shares it

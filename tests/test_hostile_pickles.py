@@ -11,6 +11,8 @@ in a subprocess held to 500 MB and a CPU-time limit.
 import io
 import json
 import pickle
+import pickletools
+import re
 import struct
 import subprocess
 import sys
@@ -133,6 +135,53 @@ def test_one_text_cannot_be_encoded_into_many_copies():
     call = b"h\x02(h\x03X\x06\x00\x00\x00latin1tR"  # _codecs.encode(the same text, "latin1")
     with pytest.raises(ValueError, match="bytes of encoded text from .* repeats its data"):
         load(encode, b"0", text_, b"0", b"(", call * 5000, b"l")
+
+
+def encoded_twice(length):
+    """Opcodes that encode one memoised text of ``length`` characters twice, then list both."""
+    call = b"h\x02(h\x03X\x06\x00\x00\x00latin1tR"  # _codecs.encode(the text, "latin1")
+    return [global_("_codecs", "encode"), b"q\x02", b"0", text("x" * length), b"q\x03", b"0", b"(", call, call]
+
+
+def shared_twice(length):
+    """Opcodes that BUILD two uint8 arrays of ``length`` bytes from one memoised buffer."""
+    made = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
+        global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
+    state = tuple_of(integer(1), tuple_of(integer(length)), dtype_("u1"), b"\x89", b"h\x01")
+    return [raw(b"\x07" * length), b"q\x01", b"0", b"(", made + state + b"b", made + state + b"b"]
+
+
+@pytest.mark.parametrize("opcodes, kind", [(encoded_twice, "encoded text"), (shared_twice, "array data")])
+def test_the_budget_allows_exactly_as_many_bytes_as_were_read(opcodes, kind):
+    # What the second call makes (twice the length) against the bytes read by then
+    # (the protocol header, and every opcode up to it): equal at the largest length allowed.
+    fixed = len(b"\x80\x02" + b"".join(opcodes(0)))  # the bytes read besides the text or buffer
+    at_the_limit = load(*opcodes(fixed), b"l")
+    assert len(at_the_limit) == 2 and all(len(item) == fixed for item in at_the_limit)
+    over = 2 * (fixed + 1)
+    with pytest.raises(ValueError, match=f"would make {over} bytes of {kind} from {over - 1} bytes"):
+        load(*opcodes(fixed + 1), b"l")
+
+
+def test_every_int_opcode_is_read():
+    values = [0, 255, 65535, 2**31 - 1, -(2**31), 2**40, -(2**100), 2**2100, -(2**2100)]
+    for protocol in (0, 2):
+        data = pickle.dumps(values, protocol)
+        assert load_numpy_pickle(io.BytesIO(data)) == values
+    used = {opcode.name for protocol in (0, 2) for opcode, _, _ in pickletools.genops(pickle.dumps(values, protocol))}
+    assert {"INT", "LONG", "BININT1", "BININT2", "BININT", "LONG1", "LONG4"} <= used
+
+
+@pytest.mark.parametrize("order, shown", [
+    ("X", "'X'"),
+    ("Q" * 58, "'" + "Q" * 58 + "'"),  # 60 characters: shown whole
+    ("Q" * 59, "'" + "Q" * 56 + "..."),  # 61: cut to 57, and "..."
+])
+def test_messages_cut_a_long_hostile_text_to_60_characters(order, shown):
+    call = global_("numpy._core.numeric", "_frombuffer") + tuple_of(
+        raw(bytes(8)), dtype_(), tuple_of(integer(1)), text(order)) + b"R"
+    with pytest.raises(ValueError, match=r"unsupported array order " + re.escape(shown) + "$"):
+        load(call)
 
 
 def test_a_zero_size_fortran_array_of_a_huge_declared_shape_is_free():

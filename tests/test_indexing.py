@@ -217,6 +217,13 @@ def test_bad_writes_name_the_shapes():
         x[:] = zeronn.ones((2, 2))
     x[:] = zeronn.ones((1, 1, 3))  # leading axes of length 1 are dropped, as in NumPy
     assert x.tolist() == [[1, 1, 1], [1, 1, 1]]
+    row = zeronn.zeros(3)
+    row[...] = tensor([[[4, 5, 6]]])  # two dropped, one at a time
+    with pytest.raises(ValueError, match=r"could not broadcast input array from shape \(1,2\) into shape \(3,\)"):
+        row[...] = tensor([[1, 2]])  # one dropped leaves (2,), which does not fit
+    with pytest.raises(ValueError, match=r"from shape \(1,1,2\) into shape \(3,\)"):
+        row[...] = tensor([[[1, 2]]])
+    assert row.tolist() == [4, 5, 6]  # nothing written by the refused writes
 
 
 BAD_KEYS = [
