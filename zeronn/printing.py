@@ -101,7 +101,7 @@ def format_scalar(value: Any, dtype: DType) -> str:
         mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
         point = exponent + len(digits) - 1
         return f"{'-' if value < 0 else ''}{mantissa}e{'-' if point < 0 else '+'}{abs(point):02d}"
-    text = format(Decimal(f"{'-' if math.copysign(1, value) < 0 else ''}{digits}E{exponent}"), "f")
+    text = format(Decimal(f"{'-' if math.copysign(1.0, value) == -1.0 else ''}{digits}E{exponent}"), "f")
     return text if "." in text else text + ".0"
 
 
