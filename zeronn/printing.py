@@ -37,7 +37,7 @@ __all__ = ["array_repr", "array_str", "format_scalar"]
 import math
 from decimal import Decimal
 from itertools import product
-from typing import Any, Callable, List, Sequence, Tuple
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from ._shape import size_of
 from .casting import round_float32
@@ -101,7 +101,7 @@ def format_scalar(value: Any, dtype: DType) -> str:
         mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
         point = exponent + len(digits) - 1
         return f"{'-' if value < 0 else ''}{mantissa}e{'-' if point < 0 else '+'}{abs(point):02d}"
-    text = format(Decimal(f"{'-' if math.copysign(1.0, value) == -1.0 else ''}{digits}E{exponent}"), "f")
+    text = format(Decimal(f"{_minus(value)}{digits}E{exponent}"), "f")
     return text if "." in text else text + ".0"
 
 
@@ -215,20 +215,18 @@ class _FloatFormat:
             largest, smallest = max(magnitudes), min(magnitudes)
             cutoff = 1e6 if single else 1e8
             self.scientific = largest >= cutoff or smallest < 1e-4 or largest / smallest > 1000.0
-        self.precision, self.min_digits, self.trim = _PRECISION, 0, "."
         if not finite:
             self.pad_left = self.pad_right = 0
         elif self.scientific:
-            texts = [self._scientific(value, _PRECISION, 0, ".", 0, 2) for value in finite]  # 2: the fewest digits
+            texts = [self._scientific(value, None, 0, 2) for value in finite]  # 2: the fewest exponent digits
             mantissas, exponents = zip(*(text.split("e") for text in texts))
             integer_parts, fraction_parts = zip(*(mantissa.split(".") for mantissa in mantissas))
             self.exponent_digits = max(map(len, exponents)) - 1
-            self.precision = self.min_digits = max(map(len, fraction_parts))
-            self.trim = "k"
+            self.fraction_digits = max(map(len, fraction_parts))  # every number gets as many
             self.pad_left = max(map(len, integer_parts))
-            self.pad_right = self.exponent_digits + 2 + self.precision
+            self.pad_right = self.exponent_digits + 2 + self.fraction_digits
         else:
-            texts = [self._positional(value, _PRECISION, 0, ".", 0, 0) for value in finite]
+            texts = [self._positional(value, 0, 0) for value in finite]
             integer_parts, fraction_parts = zip(*(text.split(".") for text in texts))
             self.pad_left = max(map(len, integer_parts))
             self.pad_right = max(map(len, fraction_parts))
@@ -242,43 +240,41 @@ class _FloatFormat:
             text = "nan" if value != value else ("-inf" if value < 0 else "inf")
             return text.rjust(self.pad_left + self.pad_right + 1)
         if self.scientific:
-            return self._scientific(
-                value, self.precision, self.min_digits, self.trim, self.pad_left, self.exponent_digits
-            )
-        return self._positional(value, self.precision, self.min_digits, self.trim, self.pad_left, self.pad_right)
+            return self._scientific(value, self.fraction_digits, self.pad_left, self.exponent_digits)
+        return self._positional(value, self.pad_left, self.pad_right)
 
-    def _positional(self, value: float, precision: int, min_digits: int, trim: str, left: int, right: int) -> str:
+    def _positional(self, value: float, left: int, right: int) -> str:
+        """``value`` with its fewest identifying digits, at most 8 after the point, trailing
+        zeros trimmed; padded to ``left`` characters before the point and ``right`` after."""
         digits, exponent = _shortest(value, self.single)
-        places = max(0, -exponent)  # digits after the point in the shortest form
-        if places > precision:
-            text = format(abs(value), f".{precision}f")
-        elif places < min_digits:
-            text = format(abs(value), f".{min_digits}f")
+        if -exponent > _PRECISION:  # more digits after the point than shown: round
+            text = format(abs(value), f".{_PRECISION}f")
         else:
             text = format(Decimal(f"{digits}E{exponent}"), "f")
         integer, _, fraction = text.partition(".")
-        if trim == ".":
-            fraction = fraction.rstrip("0")
-        integer = ("-" if math.copysign(1.0, value) < 0 else "") + integer
-        return integer.rjust(left) + "." + fraction.ljust(right)
+        return (_minus(value) + integer).rjust(left) + "." + fraction.rstrip("0").ljust(right)
 
-    def _scientific(
-        self, value: float, precision: int, min_digits: int, trim: str, left: int, exponent_digits: int
-    ) -> str:
+    def _scientific(self, value: float, fraction_digits: Optional[int], left: int, exponent_digits: int) -> str:
+        """``value`` as ``d.ddde+XX``: with its fewest identifying digits (at most 8 after the
+        point, trailing zeros trimmed) when ``fraction_digits`` is None, else with exactly
+        that many after the point, rounded or padded with zeros."""
         digits, exponent = _shortest(value, self.single)
-        if len(digits) - 1 > precision:
-            mantissa, _, power = format(abs(value), f".{precision}e").partition("e")
-        elif len(digits) - 1 < min_digits:
-            mantissa, _, power = format(abs(value), f".{min_digits}e").partition("e")
-        else:
+        wanted = min(len(digits) - 1, _PRECISION) if fraction_digits is None else fraction_digits
+        if len(digits) - 1 == wanted:
             mantissa, power = digits[0] + "." + digits[1:], str(exponent + len(digits) - 1)
+        else:
+            mantissa, _, power = format(abs(value), f".{wanted}e").partition("e")
         integer, _, fraction = mantissa.partition(".")
-        if trim == ".":
+        if fraction_digits is None:
             fraction = fraction.rstrip("0")
-        integer = ("-" if math.copysign(1.0, value) < 0 else "") + integer
         point = int(power)
         width = max(2, exponent_digits)
-        return f"{integer.rjust(left)}.{fraction}e{'-' if point < 0 else '+'}{abs(point):0{width}d}"
+        return f"{(_minus(value) + integer).rjust(left)}.{fraction}e{'-' if point < 0 else '+'}{abs(point):0{width}d}"
+
+
+def _minus(value: float) -> str:
+    """``"-"`` for a negative number, ``-0.0`` included (its sign bit is set), else ``""``."""
+    return "-" if math.copysign(1.0, value) == -1.0 else ""
 
 
 def _shortest(value: float, single: bool) -> Tuple[str, int]:
