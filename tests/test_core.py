@@ -437,6 +437,18 @@ def test_reshape_flatten_transpose_match_numpy():
     assert C.flatten().tolist() == list(range(24))
 
 
+def test_reshape_of_a_strided_view_is_a_view_with_numpys_strides():
+    # NumPy 2.4: np.arange(12)[::2].reshape(shape).strides, and the same for a column slice.
+    every_other = arange(12)[::2]
+    for shape, strides in [((6, 1), (16, 16)), ((3, 2, 1), (32, 16, 16)), ((1, 6, 1, 1), (96, 16, 16, 16)),
+                           ((2, 1, 3, 1), (48, 48, 16, 16))]:
+        view = every_other.reshape(shape)
+        assert view.strides == strides and view._storage is every_other._storage, shape
+    columns = arange(24).reshape(4, 6)[:, ::3]
+    assert columns.reshape(8, 1).strides == (24, 24) and columns.reshape(4, 2, 1).strides == (48, 24, 24)
+    assert columns.reshape(8, 1).tolist() == [[0], [3], [6], [9], [12], [15], [18], [21]]
+
+
 @given(tensors(shapes(min_dims=0, max_dims=4)))
 def test_transpose_is_an_involution(t):
     assert t.T.T.tolist() == t.tolist() and t.T.shape == tuple(reversed(t.shape))
@@ -650,3 +662,13 @@ def test_elements_reads_in_row_major_order_without_copying_a_whole_tensor():
     assert elements(x[:, None, 2]) == [3, 6] and elements(x[2:]) == []
     whole_of_float32 = tensor([1.5, 2.5], dtype="float32")
     assert elements(whole_of_float32) is whole_of_float32._storage
+
+
+def test_item_takes_a_flat_index_or_one_per_axis():
+    x = tensor([[1, 2, 3], [4, 5, 6]])
+    assert (x.item(4), x.item(-6), x.item(1, 2), x.item(-1, 0)) == (5, 1, 6, 4)
+    for flat in (6, -7):  # NumPy 2.4's message for a flat index past either end
+        with pytest.raises(OutOfBoundsError, match=f"^index {flat} is out of bounds for size 6$"):
+            x.item(flat)
+    with pytest.raises(IndexError, match="index 5 is out of bounds for axis 1 with size 3"):
+        x.item(1, 5)

@@ -29,6 +29,9 @@ def test_arange_matches_numpy():
     assert arange(0, 1, 0.1).shape == (10,)
     assert arange(-5.0, 5.0, 0.1).shape == (100,)
     assert arange(1, 10, 3).dtype == int and arange(1.0, 3).dtype == float
+    for args, name in (((None, 5), "start"), ((0, "5"), "stop"), ((0, 5, "x"), "step"), ((0, 5, True), "step")):
+        with pytest.raises(TypeError, match=f"^arange: {name} must be an int or a float, not "):
+            arange(*args)
     # NumPy fills by start + i*delta with delta = (start + step) - start: the book's x axis.
     x = arange(-5.0, 5.0, 0.1).to_flat_list()
     assert x[50] == -1.7763568394002505e-14 and x[1] == -4.9 and x[99] == 4.899999999999965
@@ -81,6 +84,10 @@ def test_meshgrid_matches_numpy():
     assert X.tolist() == [[-2.0, -1.75, -1.5]] * 3 and Y.tolist() == [[0, 0, 0], [1, 1, 1], [2, 2, 2]]
     A, _, C = meshgrid([1, 2], [3, 4, 5], [6])
     assert A.shape == (3, 2, 1) and A.tolist() == [[[1], [2]]] * 3 and C.tolist() == [[[6], [6]]] * 3
+    four = meshgrid([1, 2], [3, 4, 5], [6, 7], [8, 9, 10, 11])  # "xy" swaps only the first two axes
+    assert [g.shape for g in four] == [(3, 2, 2, 4)] * 4
+    assert [g[1, 0, :, 2].tolist() for g in four] == [[1, 1], [4, 4], [6, 7], [10, 10]]
+    assert [g[2, 1, 1, :].tolist() for g in four] == [[2, 2, 2, 2], [5, 5, 5, 5], [7, 7, 7, 7], [8, 9, 10, 11]]
     rows, columns = meshgrid([1, 2, 3], [4, 5], indexing="ij")
     assert rows.tolist() == [[1, 1], [2, 2], [3, 3]] and columns.tolist() == [[4, 5]] * 3
     X[0, 0] = 100  # copies, not views of the inputs

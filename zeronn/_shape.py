@@ -209,6 +209,7 @@ def broadcast_shapes(*shapes: Shape) -> Shape:
     if len(shapes) == 1:
         return tuple(shapes[0])
     if len(shapes) == 2:  # the usual case: one shape ends with the other, as (100, 50) with (50,)
+        # equivalent mutants: which is "longer" only decides whether the shortcut is taken.
         longer, shorter = sorted(shapes, key=len, reverse=True)
         if longer[len(longer) - len(shorter):] == shorter:
             return tuple(longer)

@@ -1034,7 +1034,7 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
     shape = broadcast_shapes(left_shape, right_shape)
     if name == "maximum" and (not left_shape or not right_shape):
         # The book's relu, maximum(0, x): one comprehension, no call per element.
-        scalar_first = not left_shape
+        scalar_first = not left_shape  # equivalent mutants: swapped, both roles swap, and ties still keep the right
         values, scalar = (right_values, left_values[0]) if scalar_first else (left_values, right_values[0])
         if len(values) == size_of(shape):
             return out.storage(kernels.maximum_with_scalar(values, scalar, scalar_first)), shape, out

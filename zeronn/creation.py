@@ -85,10 +85,9 @@ def arange(
     dtypes.check_fits((length,), to)
     first, second = casting.cast_scalar(start, to), casting.cast_scalar(start + step, to)
     values: List[Any] = [first, second][:length]
-    if length > 2:
-        # NumPy's fill: every element from the first two, in the dtype's own arithmetic.
-        delta = _in(to, second - first)
-        values.extend(_in(to, first + _in(to, i * delta)) for i in range(2, length))
+    # NumPy's fill: every element after them from the first two, in the dtype's own arithmetic.
+    delta = _in(to, second - first)
+    values.extend(_in(to, first + _in(to, i * delta)) for i in range(2, length))
     return Tensor.from_storage(to.storage(values), (length,), to)
 
 

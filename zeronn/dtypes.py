@@ -366,7 +366,7 @@ def promote_types(a: DType, b: DType) -> DType:
     if b.kind == "f":
         if a.kind == "f":
             return a if a.itemsize > b.itemsize else b
-        return b if a.itemsize <= 2 or b.itemsize == 8 else float64
+        return b if a.itemsize <= 2 else float64  # float32 holds int8 and int16 exactly, no wider
     if a.kind == b.kind:  # both signed or both unsigned
         return a if a.itemsize > b.itemsize else b
     # a is unsigned, b is signed
