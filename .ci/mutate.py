@@ -31,6 +31,7 @@ import glob
 import hashlib
 import importlib.abc
 import importlib.util
+import io
 import os
 import random
 import shlex
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tokenize
 import types
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -120,7 +122,29 @@ def _skipped_nodes(tree: ast.Module) -> Set[int]:
                 skip(node.args[0])
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             skip(node)  # a bare string: a comment in disguise
+        elif isinstance(node, ast.If) and ast.unparse(node.test).startswith("sys.version_info"):
+            # Code for another Python than this one never runs here, so no test could kill
+            # its mutants: it is mutated when the runner runs on that Python.
+            taken = eval(compile(ast.Expression(node.test), "<version test>", "eval"), {"sys": sys})
+            skip(node.test)
+            for statement in node.orelse if taken else node.body:
+                skip(statement)
     return skipped
+
+
+EQUIVALENT = "equivalent mutants:"  # a comment saying why no test can tell a line's mutants apart
+
+
+def equivalent_lines(source: str) -> Set[int]:
+    """The lines a comment marks with ``# equivalent mutants: <why>``: its own line, or the
+    next one when the comment stands alone. A fast path that gives the same numbers as the
+    plain one is the usual case; the reason must be said where the code is read."""
+    marked: Set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT and EQUIVALENT in token.string:
+            alone = not token.line[: token.start[1]].strip()
+            marked.add(token.start[0] + 1 if alone else token.start[0])
+    return marked
 
 
 def _changes(node: ast.AST) -> Iterator[Tuple[str, Callable[[ast.AST], ast.AST]]]:
@@ -183,8 +207,10 @@ def _digest(path: str) -> str:
 
 
 def mutants_of(path: str) -> List[Mutant]:
-    tree = ast.parse((PROJECT / path).read_text(encoding="utf-8"))
+    source = (PROJECT / path).read_text(encoding="utf-8")
+    tree = ast.parse(source)
     skipped = _skipped_nodes(tree)
+    marked = equivalent_lines(source)
     digest = _digest(path)
     found: List[Mutant] = []
     per_line: Dict[int, int] = {}
@@ -196,7 +222,7 @@ def mutants_of(path: str) -> List[Mutant]:
             per_line[line] = per_line.get(line, 0) + 1
             before = _shown(node)
             after = _shown(change(copy.deepcopy(node)))
-            if before == after:
+            if before == after or line in marked:
                 continue
             found.append(Mutant(path, f"{Path(path).name}:{line}.{per_line[line]}", index, variant, kind,
                                 before, after, digest))
@@ -372,8 +398,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
 
     pytest_arguments = shlex.split(config["tests"])
-    print(f"{len(everything)} mutants in {len(paths)} modules; running {len(chosen)}"
-          f" (seed {arguments.seed}), {arguments.jobs} at a time", flush=True)
+    marked = sum(len(equivalent_lines((PROJECT / path).read_text(encoding="utf-8"))) for path in paths)
+    print(f"{len(everything)} mutants in {len(paths)} modules ({marked} lines marked '{EQUIVALENT}' left out);"
+          f" running {len(chosen)} (seed {arguments.seed}), {arguments.jobs} at a time", flush=True)
     with tempfile.TemporaryDirectory() as site:
         Path(site, "sitecustomize.py").write_text(
             "import importlib.util\n"

@@ -33,6 +33,20 @@ def test_softmax_rows_of_a_batch_match_numpy():
 def test_softmax_survives_large_inputs():
     assert_allclose(softmax([1000.0, 1010.0]), [4.5397868702434395e-05, 0.9999546021312976], rtol=1e-12)
     assert_allclose(softmax([1010.0, 1000.0, 990.0]).sum(), 1.0, rtol=1e-12)
+    # Along axis 0 (the book's formula on tensors, not the row kernel): NumPy's numbers exactly.
+    columns = softmax(tensor([[1000.0, 1000.0], [1001.0, 999.0]]), axis=0)
+    assert columns.tolist() == [[0.2689414213699951, 0.7310585786300049], [0.7310585786300049, 0.2689414213699951]]
+
+
+def test_softmax_keeps_float32_and_makes_float64_of_ints():
+    # NumPy 2.4, the book's softmax on a float32 batch. Its float32 exp may differ from
+    # exp in float64 rounded to float32 in the last bit, hence the tolerance of 1e-6.
+    result = softmax(tensor([[1.0, 2.0, 3.0], [0.5, 0.25, -1.0]], dtype="float32"))
+    assert result.dtype == "float32"
+    assert_allclose(result, [[0.09003057, 0.24472846, 0.66524094], [0.49951774, 0.38902476, 0.11145747]], rtol=1e-6)
+    of_ints = softmax(tensor([[1, 2], [3, 5]]), axis=0)
+    assert of_ints.dtype == "float64"
+    assert_allclose(of_ints, [[0.11920292, 0.04742587], [0.88079708, 0.95257413]], rtol=1e-7)
 
 
 def test_sigmoid_matches_numpy_and_never_overflows():

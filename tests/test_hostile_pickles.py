@@ -163,6 +163,14 @@ def test_the_budget_allows_exactly_as_many_bytes_as_were_read(opcodes, kind):
         load(*opcodes(fixed + 1), b"l")
 
 
+def test_the_shortest_dtype_state_read_has_five_items_and_text_may_come_as_binunicode8():
+    five = global_("numpy", "dtype") + tuple_of(text("i2"), b"\x89", b"\x88") + b"R" + tuple_of(
+        integer(3), text(">"), b"N", b"N", b"N") + b"b"  # version, byte order, subarray, names, fields
+    t = load(array_((2,), b"\x00\x01\x01\x00", dtype=five))
+    assert t.dtype == "int16" and t.tolist() == [1, 256]  # read big-endian, as the state says
+    assert load(b"\x8d" + struct.pack("<Q", 3) + "añ".encode()) == "añ"  # BINUNICODE8, 8-byte length
+
+
 def test_every_int_opcode_is_read():
     values = [0, 255, 65535, 2**31 - 1, -(2**31), 2**40, -(2**100), 2**2100, -(2**2100)]
     for protocol in (0, 2):
@@ -226,6 +234,11 @@ def test_hostile_opcodes_are_unpickling_errors(payload, message):
     (global_("numpy._core.multiarray", "_reconstruct") + tuple_of(integer(1)) + b"R", "_reconstruct: "),
     (global_("_codecs", "encode") + tuple_of(text("x"), text("rot13")) + b"R", "may only turn latin-1 text"),
     (dtype_("f8") + b"K\x00b", "BUILD may only set the state of a new array or dtype"),
+    (global_("numpy", "dtype") + tuple_of(text("f8"), b"\x89", b"\x88") + b"R"  # a field name: structured
+     + tuple_of(integer(3), text("<"), b"N", tuple_of(text("a")), b"N") + b"b", r"structured .* \(f8\)"),
+    (global_("numpy", "dtype") + tuple_of(text("f8"), b"\x89", b"\x88") + b"R"
+     + tuple_of(integer(3), text("<"), b"N", b"N") + b"b", r"unsupported dtype state \(3, '<', None, None\)"),
+    (array_((1,), bytes(8), dtype=integer(5)), "unsupported array dtype 5$"),
 ])
 def test_bad_arrays_and_calls_are_value_errors(payload, message):
     with pytest.raises((ValueError, pickle.UnpicklingError), match=message):

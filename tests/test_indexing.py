@@ -174,6 +174,13 @@ def test_writes_of_every_key_kind_match_numpy():
     assert x.tolist() == [[5, 1, 2], [5, 6.5, -1]]
 
 
+def test_a_mask_of_the_whole_shape_reads_and_writes_through_strides():
+    x = arange(6).reshape(2, 3).T  # a transpose: its elements are not in storage order
+    assert x[x > 2].tolist() == [3, 4, 5] and x[::-1][x[::-1] % 2 == 0].tolist() == [2, 4, 0]  # NumPy's order
+    x[x % 2 == 1] = -1
+    assert x.tolist() == [[0, -1], [-1, 4], [2, -1]] and x.T.tolist() == [[0, -1, 2], [-1, 4, -1]]
+
+
 def test_augmented_assignment_to_a_key_is_read_change_write():
     x = arange(6.0).reshape(2, 3)
     x[:, 1] += 10
@@ -311,6 +318,13 @@ def test_nditer_walks_memory_order_with_multi_index():
     assert walk(zeronn.zeros((2, 3))) == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]
     assert walk(zeronn.zeros((2, 3)).T) == [(0, 0), (1, 0), (2, 0), (0, 1), (1, 1), (2, 1)]  # NumPy's order K
     assert walk(zeronn.zeros(0)) == []
+
+
+def test_nditer_iterates_one_tensor():
+    # (NumPy's nditer([a, b]) iterates several operands together; zeronn's takes one tensor)
+    for operand in ([1, 2], 5, None):
+        with pytest.raises(TypeError, match=f"^nditer takes a tensor, got {type(operand).__name__}$"):
+            nditer(operand)
 
 
 def test_nditer_readwrite_writes_and_readonly_refuses():

@@ -140,6 +140,15 @@ def test_json_round_trips_exactly(tmp_path):
     assert '"activation": "sigmoid"' in (tmp_path / "net.json").read_text()
 
 
+def test_a_document_without_a_task_is_a_classifier():
+    document = '{"format": "zeronn-network", "version": 1, "layers": [{"weight": [[2.0]], "bias": [1.0], ' \
+               '"activation": "identity"}]}'
+    network = network_from_json(document)
+    assert network.task == "classification" and network.predict([3.0]).tolist() == [1.0]  # softmax of [7.0]
+    regression = network_from_json(document.replace('"layers"', '"task": "regression", "layers"'))
+    assert regression.predict([3.0]).tolist() == [7.0]
+
+
 def test_json_errors_are_clear():
     with pytest.raises(ValueError, match="has no JSON name"):
         network_to_json(Network([Dense([[1.0]], [0.0], activation=lambda x: x)]))
