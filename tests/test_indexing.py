@@ -181,6 +181,51 @@ def test_a_mask_of_the_whole_shape_reads_and_writes_through_strides():
     assert x.tolist() == [[0, -1], [-1, 4], [2, -1]] and x.T.tolist() == [[0, -1, 2], [-1, 4, -1]]
 
 
+# What each kind of key accepts as a value, and NumPy 2.4's error where it refuses.
+WRITES = [
+    # An element takes one number, or a 0-d tensor; any sequence is refused. (For [5] into an
+    # int array NumPy's refusal is int()'s TypeError; into a float array, this ValueError.)
+    (lambda x: x.__setitem__((0, 0), tensor(5.0)), [[5, 0, 0], [0, 0, 0]], None, None),
+    (lambda x: x.__setitem__((0, 0), [5]), None, ValueError, r"^setting an array element with a sequence\.$"),
+    (lambda x: x.__setitem__((0, 0), tensor([5])), None, ValueError, r"^setting an array element with a sequence\.$"),
+    # A view takes a list no deeper than itself; a tensor may have extra leading 1s.
+    (lambda x: x.__setitem__(0, (1, 2, 3)), [[1, 2, 3], [0, 0, 0]], None, None),
+    (lambda x: x.__setitem__(0, tensor([[[1, 2, 3]]])), [[1, 2, 3], [0, 0, 0]], None, None),
+    (lambda x: x.__setitem__(0, [[1, 2, 3]]), None, ValueError,
+     r"^setting an array element with a sequence\. The requested array would exceed the maximum number of "
+     r"dimension of 1\.$"),
+    (lambda x: x.__setitem__((0, ...), [[[7]]]), None, ValueError, "exceed the maximum number of dimension of 1"),
+    (lambda x: x.__setitem__(slice(None), [1, 2]), None, ValueError,
+     r"^could not broadcast input array from shape \(2,\) into shape \(2,3\)$"),
+    # Picked elements take anything that broadcasts, leading 1s dropped.
+    (lambda x: x.__setitem__([1], [[[4, 5, 6]]]), [[0, 0, 0], [4, 5, 6]], None, None),
+    (lambda x: x.__setitem__((0, [0, 1]), [[1], [2]]), None, ValueError,
+     r"^shape mismatch: value array of shape \(2,1\) could not be broadcast to indexing result of shape \(2,\)$"),
+    # A mask of the whole shape takes 0-d or 1-d values: one, or one per True.
+    (lambda x: x.__setitem__(x == 0, [7]), [[7, 7, 7], [7, 7, 7]], None, None),
+    (lambda x: x.__setitem__(x == 0, range(6)), [[0, 1, 2], [3, 4, 5]], None, None),
+    (lambda x: x.__setitem__(x == 0, [[7]]), None, TypeError,
+     r"^NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has 2 dimensions$"),
+    (lambda x: x.__setitem__(x == 0, [1, 2]), None, ValueError,
+     r"^NumPy boolean array indexing assignment cannot assign 2 input values to the 6 output values where the "
+     r"mask is true$"),
+    # A mask of one axis is picked elements again: (1, 3) broadcasts to the (1, 3) picked.
+    (lambda x: x.__setitem__(tensor([True, False]), [[[1, 2, 3]]]), [[1, 2, 3], [0, 0, 0]], None, None),
+]
+
+
+@pytest.mark.parametrize("write, expected, error, message", WRITES)
+def test_each_kind_of_key_takes_the_values_numpy_takes(write, expected, error, message):
+    x = zeronn.zeros((2, 3), dtype=int)
+    if error is None:
+        write(x)
+        assert x.tolist() == expected
+    else:
+        with pytest.raises(error, match=message):
+            write(x)
+        assert x.tolist() == [[0, 0, 0], [0, 0, 0]]  # a refused write changes nothing
+
+
 def test_augmented_assignment_to_a_key_is_read_change_write():
     x = arange(6.0).reshape(2, 3)
     x[:, 1] += 10

@@ -67,6 +67,38 @@ def test_comparison_functions_give_bools_not_integers():
     assert zeronn.greater([-1, 0, 2], 0).tolist() == [False, False, True]
     assert zeronn.less([-1, 0, 2], 0).tolist() == [True, False, False]
     assert zeronn.equal([1, 2], [1, 3]).tolist() == [True, False]
+    # repr pins the dtype too: [False, True] == [0, 1] in Python, so tolist() alone would not.
+    x, y = tensor([1.0, 2.0, NAN]), tensor([1.0, 3.0, NAN])
+    for function, operator_, expected in [
+        (zeronn.equal, lambda a, b: a == b, "tensor([ True, False, False])"),
+        (zeronn.not_equal, lambda a, b: a != b, "tensor([False,  True,  True])"),
+        (zeronn.less, lambda a, b: a < b, "tensor([False,  True, False])"),
+        (zeronn.less_equal, lambda a, b: a <= b, "tensor([ True,  True, False])"),
+        (zeronn.greater, lambda a, b: a > b, "tensor([False, False, False])"),
+        (zeronn.greater_equal, lambda a, b: a >= b, "tensor([ True, False, False])"),
+    ]:
+        assert repr(function(x, y)) == expected == repr(operator_(x, y)), function.__name__
+        assert function(tensor([1, 2], dtype="int8"), 2).dtype == "bool"
+
+
+def test_integer_operands_take_numpys_loops():
+    # exp, log and sqrt take integers as the smallest float holding them all, as NumPy 2.4 does
+    assert repr(log(tensor([1, 2]))) == "tensor([0.        , 0.69314718])"
+    assert repr(zeronn.sqrt(tensor([4, 2], dtype="int16"))) == "tensor([2.       , 1.4142135], dtype=float32)"
+    e32 = exp(tensor([1], dtype="uint16"))  # NumPy's float32 exp gives 2.7182819843; zeronn's may be 1 ulp off
+    assert e32.dtype == "float32" and math.isclose(e32.item(), 2.7182819843292236, rel_tol=2.5e-7)
+    assert zeronn.sqrt(tensor([4], dtype="int32")).dtype == "float64"
+    assert exp(tensor([0], dtype="uint64")).dtype == "float64"
+    for small in (tensor([True]), tensor([4], dtype="int8"), tensor([4], dtype="uint8")):
+        with pytest.raises(TypeError, match=f"NumPy computes sqrt of {small.dtype} in float16, which zeronn does not"):
+            zeronn.sqrt(small)
+    assert zeronn.sqrt(tensor([4], dtype="uint8").astype("float32")).tolist() == [2.0]  # the way round it
+    bools, trues = tensor([True, False]), tensor([True, True])
+    assert repr(bools % trues) == "tensor([0, 0], dtype=int8)"  # NumPy computes %, // and ** of bools in int8
+    assert repr(bools // trues) == "tensor([1, 0], dtype=int8)" and repr(bools ** trues) == "tensor([1, 0], dtype=int8)"
+    # A Python int too large for every integer dtype: / takes it as a float, comparisons compare exactly.
+    assert repr(tensor([1], dtype="uint8") / 2**70) == "tensor([8.47032947e-22])"
+    assert repr(tensor([2], dtype="int8") < 2**70) == "tensor([ True])"
 
 
 def test_free_reductions_take_numpy_arguments():

@@ -76,7 +76,7 @@ from ._shape import (
     strides_of,
     unravel,
 )
-from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
+from .dtypes import DType, DTypeLike, Storage, bool_, float32, float64, int64
 from .layout import is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
 from .nested import nest, tensor
 
@@ -256,7 +256,8 @@ class Tensor:
 
         Python numbers and lists are converted as ``tensor(value, t.dtype)`` would convert
         them (an int too large for the dtype is an error); a tensor is cast as ``astype``
-        casts. See ``indexing.py`` for what a key selects.
+        casts. See ``indexing.py`` for what a key selects, and ``_assignable`` for the
+        values each kind of key takes.
 
         >>> t = tensor([[1.0, 2.0], [3.0, 4.0]])
         >>> t[0] = 0; t[t > 3] = -1; t[[1], [0]] = 9
@@ -268,14 +269,15 @@ class Tensor:
             raise ValueError("assignment destination is read-only")
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):
-            for offset, element in zip(selected.offsets, _assignable(value, selected.shape, self._dtype)):
+            values = _assignable(value, selected.shape, self._dtype, "mask" if selected.mask else "picked")
+            for offset, element in zip(selected.offsets, values):
                 self._storage[offset] = element  # repeated offsets: the last write wins, as in NumPy
         elif selected.scalar:
             fast = type(value) is float and self._dtype is float64  # the book's x[idx] = tmp_val + h
-            self._storage[selected.offset] = value if fast else _assignable(value, (), self._dtype)[0]
+            self._storage[selected.offset] = value if fast else _assignable(value, (), self._dtype, "element")[0]
         else:
             view = _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype)
-            write(view, _assignable(value, selected.shape, self._dtype))
+            write(view, _assignable(value, selected.shape, self._dtype, "view"))
 
     @property
     def flags(self) -> Flags:
@@ -821,12 +823,39 @@ def _gather(storage: Storage, offsets: List[int]) -> List[Any]:
     return [storage[offset] for offset in offsets]
 
 
-def _assignable(value: Any, shape: Shape, dtype: DType) -> Storage:
+def _assignable(value: Any, shape: Shape, dtype: DType, key: str) -> Storage:
     """``value`` as ``size_of(shape)`` elements of ``dtype``, broadcast to ``shape``: what
-    assignment writes. It is always a new container, so it never aliases the target."""
+    assignment writes. It is always a new container, so it never aliases the target.
+
+    What NumPy accepts depends on the ``key`` that selected ``shape``:
+
+    - ``"element"`` (``t[1, 2] = v``): one number, or a 0-d tensor;
+    - ``"view"`` (``t[0] = v``, ``t[:, 1:] = v``): a nested list no deeper than the view;
+      a tensor with more axes, if the extra leading ones have length 1;
+    - ``"picked"`` (``t[[0, 2]] = v``): anything whose shape broadcasts, leading 1s dropped;
+    - ``"mask"`` (``t[t > 0] = v``, a mask of ``t``'s whole shape): a 0-d or 1-d value,
+      of one element or of one per ``True``.
+    """
     if _is_scalar(value):
         return dtype.storage([casting.cast_scalar(value, dtype)] * size_of(shape))
     source = value if isinstance(value, Tensor) else tensor(value, dtype)
+    if key == "element" and source.ndim:
+        raise ValueError("setting an array element with a sequence.")
+    if key == "view" and source.ndim > len(shape) and not isinstance(value, Tensor):
+        raise ValueError(
+            "setting an array element with a sequence. "
+            f"The requested array would exceed the maximum number of dimension of {len(shape)}."
+        )
+    if key == "mask" and source.ndim > 1:
+        raise TypeError(
+            f"NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, "
+            f"input has {source.ndim} dimensions"
+        )
+    if key == "mask" and source.size not in (1, size_of(shape)):
+        raise ValueError(
+            f"NumPy boolean array indexing assignment cannot assign {source.size} input values "
+            f"to the {size_of(shape)} output values where the mask is true"
+        )
     value_shape = source.shape
     while len(value_shape) > len(shape) and value_shape[0] == 1:  # NumPy drops leading 1s
         value_shape = value_shape[1:]
@@ -834,6 +863,11 @@ def _assignable(value: Any, shape: Shape, dtype: DType) -> Storage:
         fits = broadcast_shapes(value_shape, shape) == shape
     except ValueError:
         fits = False
+    if not fits and key == "picked":
+        raise ValueError(
+            f"shape mismatch: value array of shape {format_shape(source.shape)} could not be broadcast "
+            f"to indexing result of shape {format_shape(shape)}"
+        )
     if not fits:
         raise ValueError(
             f"could not broadcast input array from shape {format_shape(source.shape)} into shape {format_shape(shape)}"
@@ -897,7 +931,7 @@ _UNARY: Dict[str, Tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "log": (math.log, ieee.log),
     "sqrt": (math.sqrt, ieee.sqrt),
 }
-_TO_FLOAT = {"exp", "log", "sqrt"}  # integers go in as float64, as NumPy's loops take them
+_TO_FLOAT = {"exp", "log", "sqrt"}  # integers and bools go in as floats: see _unary_dtype
 
 
 def elementwise(name: str, x1: Any, x2: Any) -> Any:
@@ -939,8 +973,26 @@ def unary(name: str, x: Any) -> Any:
     (tensor([ 1., inf]), 2.0)
     """
     x = as_tensor(x)
-    loop = float64 if name in _TO_FLOAT and x.dtype.kind != "f" else x.dtype
-    return _laid_out(lambda t: _unary(name, t), [x], x.shape, loop)
+    return _laid_out(lambda t: _unary(name, t), [x], x.shape, _unary_dtype(name, x.dtype))
+
+
+def _unary_dtype(name: str, dtype: DType) -> DType:
+    """The dtype NumPy computes ``name`` of ``dtype`` in: ``dtype`` itself, except that
+    ``exp``, ``log`` and ``sqrt`` take integers and bools as the smallest float that holds
+    every value exactly: float32 for 2-byte integers, float64 for wider ones, and float16
+    for bools and 1-byte integers, which zeronn does not have, so it says so.
+
+    >>> _unary_dtype("exp", dtypes.int16), _unary_dtype("exp", int64), _unary_dtype("negative", int64)
+    (dtype('float32'), dtype('float64'), dtype('int64'))
+    """
+    if name not in _TO_FLOAT or dtype.kind == "f":
+        return dtype
+    if dtype.itemsize == 1:
+        raise TypeError(
+            f"NumPy computes {name} of {dtype.name} in float16, which zeronn does not have; "
+            "convert first, as x.astype('float32') or x.astype(float)"
+        )
+    return float32 if dtype.itemsize == 2 else float64
 
 
 def _unary(name: str, x: Tensor) -> Any:
@@ -952,7 +1004,7 @@ def _unary(name: str, x: Tensor) -> Any:
             "The numpy boolean negative, the `-` operator, is not supported, "
             "use the `~` operator or the logical_not function instead."
         )
-    out = float64 if name in _TO_FLOAT and kind != "f" else x.dtype
+    out = _unary_dtype(name, x.dtype)
     values: Sequence[Any] = elements(x)
     if out is not x.dtype:
         values = list(map(float, values))

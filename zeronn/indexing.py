@@ -70,11 +70,14 @@ class Picked(NamedTuple):
     ``order`` is how NumPy lays the copy out in memory, outermost axis first: the axes
     that the index arrays make go outermost, and the others keep the order of their
     strides in the tensor indexed (``x.T[:, [0, 1]]`` keeps ``x.T``'s column order).
+    ``mask`` says the key was one boolean mask of the whole shape (``x[x > 0]``), for
+    which NumPy's assignment has rules of its own.
     """
 
     shape: Shape
     offsets: List[int]
     order: Tuple[int, ...] = ()
+    mask: bool = False
 
 
 class _Array(NamedTuple):
@@ -229,7 +232,7 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
             shape, strides, offset
         )
         picked = list(compress(every, mask.values))
-        return Picked((len(picked),), picked, (0,))
+        return Picked((len(picked),), picked, (0,), mask=True)
     # Booleans become the integer positions of their True elements (NumPy's nonzero),
     # one integer array per axis they cover; a lone int becomes a 0-d integer array.
     parts: List[Tuple[str, Any, int]] = []  # (kind, item, axis it indexes)

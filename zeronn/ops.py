@@ -4,7 +4,7 @@ Each takes anything ``tensor()`` accepts (a tensor, a number, nested lists) and
 returns a tensor, or a Python number where NumPy gives a scalar.
 
 - elementwise: ``exp``, ``log``, ``sqrt``, ``abs``, ``maximum``, ``minimum``;
-- comparisons: ``greater``, ``less``, ``equal``;
+- comparisons: ``greater``, ``greater_equal``, ``less``, ``less_equal``, ``equal``, ``not_equal``;
 - linear algebra: ``dot``, ``matmul``;
 - reductions: ``sum``, ``max``, ``min``, ``mean``, ``average``, ``argmax``, ``any``, ``all``;
 - construction: ``array`` and ``asarray``, NumPy's names for ``tensor`` and ``as_tensor``.
@@ -31,8 +31,11 @@ __all__ = [
     "minimum",
     "abs",
     "greater",
+    "greater_equal",
     "less",
+    "less_equal",
     "equal",
+    "not_equal",
     "dot",
     "matmul",
     "sum",
@@ -161,6 +164,15 @@ def greater(x1: Any, x2: Any) -> Any:
     return elementwise("greater", x1, x2)
 
 
+def greater_equal(x1: Any, x2: Any) -> Any:
+    """``x1 >= x2`` elementwise, as bools.
+
+    >>> greater_equal([-1, 0, 2], 0)
+    tensor([False,  True,  True])
+    """
+    return elementwise("greater_equal", x1, x2)
+
+
 def less(x1: Any, x2: Any) -> Any:
     """``x1 < x2`` elementwise, as bools.
 
@@ -170,6 +182,15 @@ def less(x1: Any, x2: Any) -> Any:
     return elementwise("less", x1, x2)
 
 
+def less_equal(x1: Any, x2: Any) -> Any:
+    """``x1 <= x2`` elementwise, as bools.
+
+    >>> less_equal([-1, 0, 2], 0)
+    tensor([ True,  True, False])
+    """
+    return elementwise("less_equal", x1, x2)
+
+
 def equal(x1: Any, x2: Any) -> Any:
     """``x1 == x2`` elementwise, as bools (NaN equals nothing, itself included).
 
@@ -177,6 +198,15 @@ def equal(x1: Any, x2: Any) -> Any:
     tensor([ True, False,  True])
     """
     return elementwise("equal", x1, x2)
+
+
+def not_equal(x1: Any, x2: Any) -> Any:
+    """``x1 != x2`` elementwise, as bools (NaN differs from everything, itself included).
+
+    >>> not_equal([1.0, 2.0, float("nan")], [1.0, 0.0, float("nan")])
+    tensor([False,  True,  True])
+    """
+    return elementwise("not_equal", x1, x2)
 
 
 # ---------------------------------------------------------------------------
