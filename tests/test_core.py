@@ -6,6 +6,7 @@ Views, indexing and writing are in ``test_indexing.py``; printing in ``test_prin
 
 import copy
 import math
+import operator
 import pickle
 from array import array
 
@@ -672,3 +673,16 @@ def test_item_takes_a_flat_index_or_one_per_axis():
             x.item(flat)
     with pytest.raises(IndexError, match="index 5 is out of bounds for axis 1 with size 3"):
         x.item(1, 5)
+
+
+def test_only_a_0d_integer_tensor_is_an_index():
+    assert [10, 20, 30][tensor(1)] == 20 and operator.index(tensor(2, dtype="uint8")) == 2
+    for not_an_index in (tensor([1]), tensor(1.0), tensor(True), tensor([[1]])):
+        with pytest.raises(TypeError, match="^only integer scalar arrays can be converted to a scalar index$"):
+            operator.index(not_an_index)
+
+
+def test_the_int64_range_is_closed_at_both_ends():
+    assert repr(tensor([-(2**63)])) == "tensor([-9223372036854775808])"  # NumPy 2.4: int64, not float64
+    assert repr(tensor([-(2**63), 2**63 - 1])) == "tensor([-9223372036854775808,  9223372036854775807])"
+    assert tensor([2**63]).dtype == "uint64" and tensor([-(2**63), 2**63]).dtype == "float64"

@@ -1,6 +1,7 @@
 """MNIST's IDX files: made inside the tests, read back, and every corruption refused."""
 
 import gzip
+import io
 import json
 import struct
 import subprocess
@@ -10,7 +11,7 @@ import textwrap
 import pytest
 from conftest import SHARED_DATA, child_environment
 
-from zeronn.datasets import load_mnist, load_mnist_split, read_idx
+from zeronn.datasets import _Prefixed, load_mnist, load_mnist_split, read_idx
 
 IMAGES = [[[0, 255], [51, 102]], [[1, 2], [3, 4]], [[255, 255], [0, 0]]]
 LABELS = [7, 0, 9]
@@ -169,3 +170,9 @@ MNIST = SHARED_DATA / "mnist"
 def test_the_real_training_labels_start_as_published():
     labels = read_idx(MNIST / "train-labels-idx1-ubyte.gz")
     assert labels.shape == (60000,) and labels[:10].tolist() == [5, 0, 4, 1, 9, 2, 1, 3, 1, 4]
+
+
+def test_the_sniffed_head_is_read_back_before_the_stream():
+    stream = _Prefixed(b"abc", io.BytesIO(b"defg"))
+    assert stream.read(0) == b"" and stream.read(2) == b"ab"  # read(0) takes nothing, from the head either
+    assert stream.read(3) == b"cde" and stream.read(-1) == b"fg" and stream.read(5) == b""

@@ -171,6 +171,26 @@ def test_the_shortest_dtype_state_read_has_five_items_and_text_may_come_as_binun
     assert load(b"\x8d" + struct.pack("<Q", 3) + "añ".encode()) == "añ"  # BINUNICODE8, 8-byte length
 
 
+def test_an_array_state_is_a_tuple_of_four_or_five_and_a_shape_of_up_to_64_axes():
+    made = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
+        global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
+    five = [integer(1), tuple_of(integer(1)), dtype_(), b"\x89", raw(struct.pack("<d", 2.5))]
+    assert load(made + tuple_of(*five) + b"b").tolist() == [2.5]
+    assert load(made + tuple_of(*five[1:]) + b"b").tolist() == [2.5]  # version 0 leaves the version out
+    with pytest.raises(ValueError, match=r"unsupported array state list"):
+        load(made + b"(" + b"".join(five) + b"l" + b"b")  # the same five items, as a list
+    deepest = load(array_((1,) * 64, struct.pack("<d", 0.5)))
+    assert deepest.shape == (1,) * 64 and deepest.sum() == 0.5
+    with pytest.raises(ValueError, match="unsupported array shape"):
+        load(array_((1,) * 65, struct.pack("<d", 0.5)))
+
+
+def test_stop_on_an_empty_stack_is_an_unpickling_error():
+    for stream in (b".", b"\x80\x02.", b"(."):  # nothing at all; a protocol only; only a MARK
+        with pytest.raises(pickle.UnpicklingError, match="the stack is empty where an object was expected"):
+            load_numpy_pickle(io.BytesIO(stream))
+
+
 def test_every_int_opcode_is_read():
     values = [0, 255, 65535, 2**31 - 1, -(2**31), 2**40, -(2**100), 2**2100, -(2**2100)]
     for protocol in (0, 2):

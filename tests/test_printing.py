@@ -44,6 +44,9 @@ LITERALS = [  # fmt: skip
     ('2.5', 'float32', '2.5', 'tensor(2.5, dtype=float32)'),
     ('True', None, 'True', 'tensor(True)'),
     ('[0.0001, 1]', None, '[1.e-04 1.e+00]', 'tensor([1.e-04, 1.e+00])'),
+    # Exactly 1e-4 is not below NumPy's threshold for exponents; just below it is.
+    ('[0.0001, 0.05]', None, '[0.0001 0.05  ]', 'tensor([0.0001, 0.05  ])'),
+    ('[0.00009999, 0.05]', None, '[9.999e-05 5.000e-02]', 'tensor([9.999e-05, 5.000e-02])'),
     # Rounded to 8 digits, then the zeros that rounding left are trimmed:
     ('[0.1000000001, 2.5]', None, '[0.1 2.5]', 'tensor([0.1, 2.5])'),
     ('[1.0000000001e-5, 1.0]', None, '[1.e-05 1.e+00]', 'tensor([1.e-05, 1.e+00])'),

@@ -210,6 +210,7 @@ class DType:
         """
         if not self.typecode:
             return list(values)
+        # equivalent mutants: array() takes any iterable; the chunks below only spare a list's memory.
         if isinstance(values, (list, array, memoryview)):  # converted element by element, in C
             return array(self.typecode, values)
         made = array(self.typecode)

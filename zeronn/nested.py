@@ -156,9 +156,7 @@ def promote_numbers(flat: List[Any], shape: Shape) -> List[Number]:
             raise dtypes.IntegerOutOfBoundsError(
                 f"Python integer {dtypes.describe_int(item)} at {where} is too large for float64"
             ) from None
-    if any(not isinstance(item, bool) for item in flat):
-        return [int(item) for item in flat]
-    return [bool(item) for item in flat]
+    return [int(item) for item in flat]  # ints, with bools or int subclasses among them (all bools returned above)
 
 
 # The smallest int that float() refuses: halfway between the largest double and 2**1024,

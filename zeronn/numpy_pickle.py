@@ -333,13 +333,11 @@ class _Machine:
         try:
             for opcode, arg, at in _opcodes(self._reader):
                 position = at  # for the message, if this opcode fails
-                if opcode.name == "STOP":
-                    break  # (genops ends only here: bytes that stop short of STOP are its error)
                 handler = _HANDLERS.get(opcode.name)
                 if handler is None:
                     raise pickle.UnpicklingError(f"opcode {opcode.name} is not used by NumPy's array pickles")
                 handler(self, arg)
-            return self._pop()
+            return self._pop()  # what STOP left: genops ends after STOP (bytes that stop short are its error)
         except pickle.UnpicklingError as error:
             raise pickle.UnpicklingError(f"at byte {position}: {error}") from None
         except ValueError as error:
@@ -544,8 +542,8 @@ class _Machine:
         if not isinstance(arg, int) or not 0 <= arg <= 5:
             raise pickle.UnpicklingError(f"unsupported pickle protocol {_brief(arg)}")
 
-    def frame(self, arg: Any) -> None:
-        pass  # a hint for buffering, nothing to do
+    def nothing(self, arg: Any) -> None:
+        """FRAME (a hint for buffering) and STOP (the end) ask nothing of the machine."""
 
     def _spend(self, kind: str, size: int) -> None:
         """Count the bytes of ``kind`` made so far: never more, all together, than the pickle
@@ -595,7 +593,7 @@ def _checked_key(key: Any) -> Any:
 
 
 _HANDLERS: Dict[str, Callable[[_Machine, Any], None]] = {
-    "PROTO": _Machine.proto, "FRAME": _Machine.frame,
+    "PROTO": _Machine.proto, "FRAME": _Machine.nothing, "STOP": _Machine.nothing,
     "INT": _Machine.value, "BININT": _Machine.value, "BININT1": _Machine.value, "BININT2": _Machine.value,
     "LONG": _Machine.value, "LONG1": _Machine.value, "LONG4": _Machine.value,
     "FLOAT": _Machine.value, "BINFLOAT": _Machine.value,

@@ -100,7 +100,7 @@ def format_scalar(value: Any, dtype: DType) -> str:
     if value != 0 and not 1e-4 <= abs(value) < 1e6:
         mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
         point = exponent + len(digits) - 1
-        return f"{'-' if value < 0 else ''}{mantissa}e{'-' if point < 0 else '+'}{abs(point):02d}"
+        return f"{_minus(value)}{mantissa}e{point:+03d}"
     text = format(Decimal(f"{_minus(value)}{digits}E{exponent}"), "f")
     return text if "." in text else text + ".0"
 
@@ -267,9 +267,8 @@ class _FloatFormat:
         integer, _, fraction = mantissa.partition(".")
         if fraction_digits is None:
             fraction = fraction.rstrip("0")
-        point = int(power)
-        width = max(2, exponent_digits)
-        return f"{(_minus(value) + integer).rjust(left)}.{fraction}e{'-' if point < 0 else '+'}{abs(point):0{width}d}"
+        sign_and_digits = 1 + max(2, exponent_digits)  # e+05, e-100: a sign and at least two digits
+        return f"{(_minus(value) + integer).rjust(left)}.{fraction}e{int(power):+0{sign_and_digits}d}"
 
 
 def _minus(value: float) -> str:
