@@ -364,12 +364,10 @@ def promote_types(a: DType, b: DType) -> DType:
         a, b = b, a  # now a's kind is the lower one
     if a.kind == "b":
         return b
+    if a.kind == b.kind:  # both floats, both signed or both unsigned: the wider
+        return max(a, b, key=lambda d: d.itemsize)
     if b.kind == "f":
-        if a.kind == "f":
-            return a if a.itemsize > b.itemsize else b
         return b if a.itemsize <= 2 else float64  # float32 holds int8 and int16 exactly, no wider
-    if a.kind == b.kind:  # both signed or both unsigned
-        return a if a.itemsize > b.itemsize else b
     # a is unsigned, b is signed
     if b.itemsize > a.itemsize:
         return b

@@ -232,7 +232,7 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
             shape, strides, offset
         )
         picked = list(compress(every, mask.values))
-        return Picked((len(picked),), picked, (0,), mask=True)
+        return Picked((len(picked),), picked, mask=True)
     # Booleans become the integer positions of their True elements (NumPy's nonzero),
     # one integer array per axis they cover; a lone int becomes a 0-d integer array.
     parts: List[Tuple[str, Any, int]] = []  # (kind, item, axis it indexes)
@@ -283,7 +283,7 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
             blocks.append(((1,), [0]))
             steps.append(0)
     together = where == list(range(where[0], where[-1] + 1))
-    at = sum(1 for kind, _, _ in parts[: where[0]] if kind != "array") if together else 0
+    at = where[0] if together else 0  # the output axes before the first index array's place
     blocks.insert(at, (common, advanced))
     steps[at:at] = [None] * len(common)
 

@@ -68,7 +68,7 @@ def reshape_strides(shape: Shape, strides: Shape, new_shape: Shape, same_shape_i
         for nk in range(nj - 1, ni, -1):
             new_strides[nk - 1] = new_strides[nk] * new_shape[nk]
         ni, nj, oi, oj = nj, nj + 1, oj, oj + 1
-    last = new_strides[ni - 1] if ni >= 1 else 1
+    last = new_strides[ni - 1]  # (the loop ran: a tensor that is not contiguous has an axis longer than 1)
     for nk in range(ni, len(new_shape)):  # trailing axes of length 1
         new_strides[nk] = last
     return tuple(new_strides)

@@ -272,7 +272,7 @@ def _frombuffer(buffer: Any, dtype_: Any, shape: Any, order: Any) -> _Array:
     return made
 
 
-def _encode(text: Any, encoding: Any = "utf-8") -> bytes:
+def _encode(text: Any, encoding: Any) -> bytes:
     """Stands in for ``_codecs.encode``: protocols 0 to 2 store bytes as latin-1 text."""
     if not isinstance(text, str) or encoding not in ("latin1", "latin-1"):
         raise ValueError("_codecs.encode may only turn latin-1 text into bytes")
