@@ -417,6 +417,10 @@ def test_results_are_laid_out_as_numpys_are():
     f = zeronn.arange(6.0).reshape(3, 1, 2).T  # shape (2, 1, 3)
     assert (f + f).strides == (8, 16, 16) and (f.astype("float32") + f).strides == (8, 48, 16)
     assert (f + zeronn.arange(3.0)).strides == (8, 48, 16) and (f[:, :, :1] + f[:, :, 1:]).strides == (8, 32, 16)
+    # An operand that broadcasts along every axis casts no vote, and an axis of length 1
+    # goes where the other operand's strides put it:
+    b = zeronn.arange(9.0).reshape(3, 3).T[:, :, None]  # (3, 3, 1), strides (8, 24, 0)
+    assert (zeronn.zeros((1, 1, 1)) + b).strides == (8, 24, 8) and (b + 1).strides == (8, 24, 72)
     # ... and reductions keep the memory order of what they reduce (NumPy 2.4's strides):
     assert [f.sum(axis=a).strides for a in range(3)] == [(24, 8), (8, 16), (8, 16)]
     assert [f.sum(axis=a, keepdims=True).strides for a in range(3)] == [(8, 24, 8), (8, 48, 16), (8, 16, 16)]

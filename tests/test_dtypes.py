@@ -78,6 +78,9 @@ def test_can_cast_same_kind_and_safe():
     assert can_cast(uint8, int16) and not can_cast(int64, int32) and not can_cast(int64, float32)
     with pytest.raises(ValueError, match="casting must be"):
         can_cast(int8, int16, "equiv")
+    assert can_cast(float64, int8, "unsafe") and can_cast(float64, bool_, "unsafe")  # anything goes
+    assert promote_types(float32, float64) is float64 is promote_types(float64, float32)
+    assert promote_types(int8, int64) is int64 and promote_types(uint16, uint8) is uint16
 
 
 def test_names_and_python_types():

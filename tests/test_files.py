@@ -1,6 +1,8 @@
 """Every loader reads regular files only: FIFOs, devices and directories are refused by name."""
 
 import os
+import socket
+import stat
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,28 @@ def test_special_files_are_refused_by_kind_before_a_byte_is_read(tmp_path, load)
 def test_a_missing_file_is_file_not_found(tmp_path, load):
     with pytest.raises(FileNotFoundError):
         load(tmp_path / "missing")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets here")
+def test_a_socket_is_refused_by_name(tmp_path):
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(path))
+        with pytest.raises(ValueError, match=r"s\.sock is a socket, not a regular file"):
+            open_regular(path)
+
+
+def test_a_block_device_is_refused_by_name():
+    devices = Path("/dev").iterdir() if Path("/dev").is_dir() else []
+    block = next((path for path in devices if _is_block_device(path)), None)
+    if block is None:
+        pytest.skip("no block device here")
+    with pytest.raises(ValueError, match=f"{block.name} is a block device, not a regular file"):
+        open_regular(block)
+
+
+def _is_block_device(path):
+    try:
+        return stat.S_ISBLK(os.stat(path).st_mode)
+    except OSError:
+        return False

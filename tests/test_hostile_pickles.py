@@ -191,6 +191,19 @@ def test_stop_on_an_empty_stack_is_an_unpickling_error():
             load_numpy_pickle(io.BytesIO(stream))
 
 
+@pytest.mark.parametrize("module", ["numpy.core.numeric", "numpy._core.numeric"])  # NumPy 1 and 2
+def test_protocol_5s_frombuffer_is_read_under_either_numpys_name(module):
+    call = global_(module, "_frombuffer") + tuple_of(
+        raw(struct.pack("<2d", 1.5, -2.0)), dtype_(), tuple_of(integer(2)), text("C")) + b"R"
+    assert load(call).tolist() == [1.5, -2.0]
+
+
+def test_codecs_encode_is_called_as_protocol_2_calls_it():
+    assert load(global_("_codecs", "encode") + tuple_of(text("ab\xff"), text("latin1")) + b"R") == b"ab\xff"
+    with pytest.raises(ValueError, match="missing 1 required positional argument"):  # the encoding
+        load(global_("_codecs", "encode") + tuple_of(text("ab")) + b"R")
+
+
 def test_every_int_opcode_is_read():
     values = [0, 255, 65535, 2**31 - 1, -(2**31), 2**40, -(2**100), 2**2100, -(2**2100)]
     for protocol in (0, 2):
@@ -227,6 +240,8 @@ def test_a_zero_size_fortran_array_of_a_huge_declared_shape_is_free():
     (global_("numpy", "ndarray") + b")R", "REDUCE may only call NumPy's array stand-ins"),
     (global_("builtins", "eval") + b"X\x01\x00\x00\x001\x85R", "global 'builtins.eval' is forbidden"),
     (b"K\x01K\x02\x93", "STACK_GLOBAL needs a module name and a name, both text"),
+    (text("numpy") + b"K\x02\x93", "STACK_GLOBAL needs a module name and a name, both text"),
+    (b"K\x01" + text("ndarray") + b"\x93", "STACK_GLOBAL needs a module name and a name, both text"),
     (b"}" + array_((1,), bytes(8)) + b"K\x01s", "an array as a dict key or in a set"),
     (b"\x8f(" + array_((1,), bytes(8)) + b"\x90", "an array as a dict key or in a set"),
     (b"}\x8a\x10" + bytes(15) + b"\x01K\x01s", "an int of 121 bits as a dict key"),

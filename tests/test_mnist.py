@@ -31,6 +31,7 @@ def test_accuracy_one_by_one_and_in_batches_agree(tmp_path):
     batched = mnist.accuracy(TINY, x, t, batch_size=2, progress=lambda done, total: seen.append(done))
     assert batched == mnist.accuracy(TINY, x, t, batch_size=None)
     assert seen == [2, 3]
+    assert mnist.accuracy(TINY, x, t, batch_size=1) == batched  # the smallest batch
     probabilities = mnist.predict(TINY, x)
     assert probabilities.shape == (3, 10)
     assert batched[0] == (probabilities.argmax(axis=1) == t).sum()

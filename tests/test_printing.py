@@ -44,6 +44,11 @@ LITERALS = [  # fmt: skip
     ('2.5', 'float32', '2.5', 'tensor(2.5, dtype=float32)'),
     ('True', None, 'True', 'tensor(True)'),
     ('[0.0001, 1]', None, '[1.e-04 1.e+00]', 'tensor([1.e-04, 1.e+00])'),
+    # Exactly 1e8 (1e6 in float32) is NumPy's threshold for exponents; just below it is not.
+    ('[1e8, 1e6]', None, '[1.e+08 1.e+06]', 'tensor([1.e+08, 1.e+06])'),
+    ('[99999999.0, 1e6]', None, '[99999999.  1000000.]', 'tensor([99999999.,  1000000.])'),
+    ('[1e6, 1e4]', 'float32', '[1.e+06 1.e+04]', 'tensor([1.e+06, 1.e+04], dtype=float32)'),
+    ('[999999.0, 1e4]', 'float32', '[999999.  10000.]', 'tensor([999999.,  10000.], dtype=float32)'),
     # Exactly 1e-4 is not below NumPy's threshold for exponents; just below it is.
     ('[0.0001, 0.05]', None, '[0.0001 0.05  ]', 'tensor([0.0001, 0.05  ])'),
     ('[0.00009999, 0.05]', None, '[9.999e-05 5.000e-02]', 'tensor([9.999e-05, 5.000e-02])'),

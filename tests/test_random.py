@@ -61,6 +61,11 @@ def test_seeds_of_every_form():
     random.seed(tensor([1, 2, 3]))
     assert random.rand() == 0.6098612722867289
     assert RandomState([2**32 - 1]).rand() == 0.6353574441341173  # the largest word a sequence may hold
+    random.seed(0)  # the smallest seed, and a sequence's smallest word
+    assert random.rand() == 0.5488135039273248 and RandomState([0]).rand() == 0.8444218515250481
+    for seed in (2**32, -1, [2**32], [-1], [0, 2**32]):
+        with pytest.raises(ValueError, match="^Seed must be between 0 and 2\\*\\*32 - 1"):
+            random.seed(seed)
 
 
 def test_a_seed_from_the_system_is_never_the_all_zero_state(monkeypatch):
