@@ -133,10 +133,11 @@ def wrap(values: List[int], to: DType) -> List[int]:
     if not values or (to.min <= min(values) and max(values) <= to.max):
         return values
     modulus = 1 << (8 * to.itemsize)
+    wrapped = [value % modulus for value in values]  # as unsigned: 0 .. modulus - 1
     if to.kind == "u":
-        return [value % modulus for value in values]
-    half = modulus >> 1
-    return [(value + half) % modulus - half for value in values]
+        return wrapped
+    half = modulus >> 1  # as signed, the upper half stands for the negatives
+    return [value - modulus if value >= half else value for value in wrapped]
 
 
 def round_float32(value: float) -> float:

@@ -130,7 +130,7 @@ class Tensor:
         shape = tuple(shape)
         kind = "a list" if not dtype.typecode else f"an array('{dtype.typecode}')"
         if isinstance(storage, memoryview):
-            fits = storage.format == dtype.typecode != ""
+            fits = storage.format == dtype.typecode  # (a list dtype's typecode is "", no memoryview's format)
         elif dtype.typecode:
             fits = isinstance(storage, array) and storage.typecode == dtype.typecode
         else:
@@ -1077,9 +1077,9 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
             "numpy boolean subtract, the `-` operator, is not supported, "
             "use the bitwise_xor, the `^` operator, or the logical_xor function instead."
         )
-    if name == "power" and common.kind != "f":
-        bits, signed = 8 * common.itemsize, common.kind == "i"
-        fast = safe = lambda base, exponent: ieee.integer_power(base, exponent, bits, signed)
+    if name == "power" and common.kind != "f":  # modulo 2**bits; the wrap below makes it signed where it is
+        bits = 8 * common.itemsize
+        fast = safe = lambda base, exponent: ieee.integer_power(base, exponent, bits)
     out = bool_ if comparison else common
     left_values, left_shape = _operand_values(left, common)
     right_values, right_shape = _operand_values(right, common)

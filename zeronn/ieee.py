@@ -11,8 +11,8 @@ here takes one or two Python numbers and gives NumPy's answer:
   give what division gives (and ``nan`` for the remainder), integers give 0;
 - ``power(base, exponent)``: floats; overflow gives ``±inf``, a negative base to a
   fractional power ``nan``, ``0.0`` to a negative power ``inf``;
-- ``integer_power(base, exponent, bits, signed)``: integers, wrapping around as a
-  ``bits``-wide C integer does, and fast even for ``2 ** 10**9``;
+- ``integer_power(base, exponent, bits)``: integers, modulo ``2 ** bits`` as a
+  ``bits``-wide C integer keeps them, and fast even for ``2 ** 10**9``;
 - ``exp``, ``log``, ``sqrt``: ``exp(1000.0)`` is ``inf``, ``log(0.0)`` is ``-inf``,
   ``log(-1.0)`` and ``sqrt(-1.0)`` are ``nan``;
 - ``maximum``, ``minimum``: a NaN on either side wins; between equal values (``0.0``
@@ -109,26 +109,23 @@ def power(base: float, exponent: float) -> float:
     return float(result)
 
 
-def integer_power(base: int, exponent: int, bits: int, signed: bool) -> int:
-    """``base ** exponent`` wrapped to a ``bits``-wide integer, as NumPy's integers wrap.
+def integer_power(base: int, exponent: int, bits: int) -> int:
+    """``base ** exponent`` modulo ``2 ** bits``: the bits a ``bits``-wide integer keeps
+    (``casting.wrap`` reads them as signed where the dtype is).
 
     Modular exponentiation keeps every step below ``2 ** bits``, so even ``2 ** 10**9``
     takes microseconds; Python's exact ``**`` would compute a 300-million-digit number.
 
-    >>> integer_power(3, 4, 64, True), integer_power(2, 63, 64, True), integer_power(2, 10**9, 64, True)
-    (81, -9223372036854775808, 0)
-    >>> integer_power(2, -1, 64, True)
+    >>> integer_power(3, 4, 64), integer_power(2, 63, 64), integer_power(-3, 3, 8), integer_power(2, 10**9, 64)
+    (81, 9223372036854775808, 229, 0)
+    >>> integer_power(2, -1, 64)
     Traceback (most recent call last):
     ...
     ValueError: Integers to negative integer powers are not allowed.
     """
     if exponent < 0:
         raise ValueError("Integers to negative integer powers are not allowed.")
-    modulus = 1 << bits
-    result = pow(base, exponent, modulus)
-    if signed and result >= modulus >> 1:
-        result -= modulus
-    return result
+    return pow(base, exponent, 1 << bits)
 
 
 def exp(x: float) -> float:

@@ -251,7 +251,7 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
             parts.append(("array", _Array(checked, array.shape, False), axis))
             axis += 1
         elif item is None:
-            parts.append(("new", None, -1))
+            parts.append(("new", None, axis))  # (a new axis indexes nothing: its axis is never read)
         else:
             parts.append(("slice", item, axis))
             axis += 1

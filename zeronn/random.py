@@ -312,22 +312,16 @@ class RandomState:
         >>> RandomState(0).permutation(6)
         tensor([5, 2, 1, 3, 0, 4])
         """
-        if isinstance(x, int) and not isinstance(x, bool):
-            from .creation import arange  # creation imports nothing from here
+        from .creation import arange  # creation imports nothing from here
 
+        if isinstance(x, int) and not isinstance(x, bool):
             shuffled = arange(x)
             self.shuffle(shuffled)
             return shuffled
         t = as_tensor(x)
         if t.ndim < 1:
             raise ValueError("x must be an integer or at least 1-dimensional")
-        if t.ndim == 1:
-            shuffled = t.copy()
-            self.shuffle(shuffled)
-            return shuffled
-        from .creation import arange
-
-        order = arange(len(t))
+        order = arange(len(t))  # NumPy shuffles the row numbers, then takes the rows in that order
         self.shuffle(order)
         shuffled_rows: Tensor = t[order]
         return shuffled_rows
