@@ -47,6 +47,27 @@ def test_calls_a_terminal_cannot_draw_are_named_once_and_layout_calls_are_not():
     assert drawn(*((name, ()) for name in layout)) == []  # nothing drawn, nothing to say
 
 
+def test_a_chart_is_16_rows_high_between_its_title_and_its_axis():
+    lines = drawn(("plot", ([0.0, 1.0, 4.0],)), ("title", ("squares",)))
+    axis = next(number for number, line in enumerate(lines) if line.lstrip().startswith("└"))
+    assert lines[0].strip() == "squares" and axis == 17  # the title, 16 rows, then the x axis
+    assert all(("┤" in line or "│" in line) for line in lines[1:axis])
+
+
+def test_a_script_sees_numpy_matplotlib_and_pil_as_stand_ins(tmp_path):
+    script = tmp_path / "show.py"
+    script.write_text(
+        "import numpy as np\n"
+        "import matplotlib.pyplot as plt\n"
+        "from PIL import Image\n"
+        "Image.fromarray(np.zeros((2, 3), dtype=np.uint8)).show()\n"
+        "plt.plot([1, 2]); plt.close()\n"  # nothing drawn without show(), and close needs no note
+    )
+    out = io.StringIO()
+    run_script(script, out=out)
+    assert out.getvalue() == "(PIL: an image of shape (2, 3) would open in a window; not shown in the terminal)\n"
+
+
 def test_ylim_fixes_the_axis_in_either_form():
     assert drawn(("plot", ([0.0, 1.0],)), ("ylim", (-1, 3)))[0].startswith(" 3 ┤")
     assert drawn(("plot", ([0.0, 1.0],)), ("ylim", ((-1, 3),)))[0].startswith(" 3 ┤")

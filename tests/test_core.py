@@ -115,6 +115,11 @@ def test_pickle_and_deepcopy_round_trip_every_dtype():
         assert copy.deepcopy(t).tolist() == t.tolist()
     view = arange(6.0).reshape(2, 3).T  # a strided view pickles as its elements
     assert pickle.loads(pickle.dumps(view)).tolist() == [[0.0, 3.0], [1.0, 4.0], [2.0, 5.0]]
+    for empty in (zeronn.zeros((0, 3)), zeronn.zeros((2, 0), dtype="uint8"), zeronn.zeros(0)):
+        back = pickle.loads(pickle.dumps(empty))  # shapes with a zero in them come back too
+        assert back.shape == empty.shape and back.dtype == empty.dtype
+    scalar = pickle.loads(pickle.dumps(tensor(2.5)))
+    assert scalar.shape == () and scalar.item() == 2.5
 
 
 def test_copies_are_independent():

@@ -365,6 +365,14 @@ def test_nditer_walks_memory_order_with_multi_index():
     assert walk(zeronn.zeros(0)) == []
 
 
+def test_nditer_has_no_index_past_the_end():
+    it = nditer(zeronn.zeros(2), flags=["multi_index"])
+    while not it.finished:
+        it.iternext()
+    with pytest.raises(ValueError, match="^Iterator is past the end$"):  # NumPy's words
+        _ = it.multi_index
+
+
 def test_nditer_iterates_one_tensor():
     # (NumPy's nditer([a, b]) iterates several operands together; zeronn's takes one tensor)
     for operand in ([1, 2], 5, None):

@@ -32,6 +32,9 @@ def test_accuracy_one_by_one_and_in_batches_agree(tmp_path):
     assert batched == mnist.accuracy(TINY, x, t, batch_size=None)
     assert seen == [2, 3]
     assert mnist.accuracy(TINY, x, t, batch_size=1) == batched  # the smallest batch
+    one_by_one = []
+    mnist.accuracy(TINY, x, t, batch_size=None, progress=lambda done, total: one_by_one.append((done, total)))
+    assert one_by_one == [(1, 3), (2, 3), (3, 3)]
     probabilities = mnist.predict(TINY, x)
     assert probabilities.shape == (3, 10)
     assert batched[0] == (probabilities.argmax(axis=1) == t).sum()

@@ -68,6 +68,14 @@ def test_seeds_of_every_form():
             random.seed(seed)
 
 
+def test_the_state_says_whether_a_gaussian_is_kept_as_numpy_does():
+    random.seed(1)
+    name, key, position, has_gauss, gauss = random.get_state()
+    assert (name, len(key), position, has_gauss, gauss) == ("MT19937", 624, 624, 0, 0.0)
+    random.randn()  # the polar method makes two normals and keeps the second
+    assert random.get_state()[3:] == (1, -0.6117564136500754)  # NumPy 2.4's numbers after seed(1)
+
+
 def test_a_seed_from_the_system_is_never_the_all_zero_state(monkeypatch):
     monkeypatch.setattr(random.os, "urandom", bytes)  # the worst the system could give: all zeros
     name, key, position, *_ = RandomState().get_state()

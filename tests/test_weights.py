@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED_DATA
 
-from zeronn import Dense, Network, identity, init_network, relu, sigmoid, tensor
+from zeronn import Dense, Network, identity, init_network, relu, sigmoid, softmax, step, tensor
 from zeronn.weights import load_network, load_numpy_pickle, network_from_json, network_to_json, save_network
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -138,6 +138,13 @@ def test_json_round_trips_exactly(tmp_path):
     save_network(network, tmp_path / "net.json")
     assert load_network(tmp_path / "net.json").predict([1.0, 0.5]).tolist() == network.predict([1.0, 0.5]).tolist()
     assert '"activation": "sigmoid"' in (tmp_path / "net.json").read_text()
+
+
+def test_each_activation_is_written_by_its_books_name():
+    for function in (identity, relu, sigmoid, softmax, step):
+        text = network_to_json(Network([Dense([[1.0]], [0.0], function)]))
+        assert f'"activation": "{function.__name__}"' in text
+        assert network_from_json(text).layers[0].activation is function
 
 
 def test_a_document_without_a_task_is_a_classifier():
