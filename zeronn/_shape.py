@@ -130,14 +130,15 @@ def strides_of(shape: Shape) -> Shape:
 
 
 def unravel(flat_index: int, shape: Shape) -> Shape:
-    """Return the position ``(i, j, ...)`` of element ``flat_index`` in ``shape``.
+    """Return the position ``(i, j, ...)`` of element ``flat_index`` in ``shape`` (which
+    has that element, so no length in it is 0).
 
     >>> unravel(5, (2, 3))
     (1, 2)
     """
     position = []
     for length in reversed(shape):
-        flat_index, index = divmod(flat_index, length) if length else (flat_index, 0)
+        flat_index, index = divmod(flat_index, length)
         position.append(index)
     return tuple(reversed(position))
 

@@ -61,7 +61,8 @@ def divide(a: float, b: float) -> float:
     except ZeroDivisionError:
         if a == 0 or a != a:  # 0/0 and nan/0 are undefined
             return math.nan
-        return math.copysign(math.inf, a) * math.copysign(1.0, b)
+        infinity = math.copysign(math.inf, a)  # the sign of a, flipped when b is -0.0
+        return infinity if math.copysign(1.0, b) == 1.0 else -infinity
 
 
 def floor_divide(a: Number, b: Number) -> Number:

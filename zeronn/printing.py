@@ -199,7 +199,7 @@ def _formatter(shown: Sequence[Any], dtype: DType, ndim: int) -> Callable[[Any],
         return lambda value: true if value else "False"
     if dtype.kind in "iu":
         width = max(len(str(max(shown))), len(str(min(shown))))
-        return lambda value: f"{value:{width}d}"
+        return lambda value: f"{value:{width}}"  # right-aligned, as numbers are
     return _FloatFormat(shown, dtype is float32)
 
 
