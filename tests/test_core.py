@@ -8,6 +8,7 @@ import copy
 import math
 import operator
 import pickle
+import re
 from array import array
 
 import pytest
@@ -454,6 +455,9 @@ def test_reshape_of_a_strided_view_is_a_view_with_numpys_strides():
                            ((2, 1, 3, 1), (48, 48, 16, 16))]:
         view = every_other.reshape(shape)
         assert view.strides == strides and view._storage is every_other._storage, shape
+    # With -1 NumPy does not take the same-shape shortcut, so an axis of length 1 gets a new stride:
+    f = arange(6.0).reshape(3, 1, 2).T  # (2, 1, 3), strides (8, 16, 16)
+    assert f.reshape(2, 1, 3).strides == (8, 16, 16) and f.reshape(2, 1, -1).strides == (8, 48, 16)
     columns = arange(24).reshape(4, 6)[:, ::3]
     assert columns.reshape(8, 1).strides == (24, 24) and columns.reshape(4, 2, 1).strides == (48, 24, 24)
     assert columns.reshape(8, 1).tolist() == [[0], [3], [6], [9], [12], [15], [18], [21]]
@@ -695,3 +699,13 @@ def test_the_int64_range_is_closed_at_both_ends():
     assert repr(tensor([-(2**63)])) == "tensor([-9223372036854775808])"  # NumPy 2.4: int64, not float64
     assert repr(tensor([-(2**63), 2**63 - 1])) == "tensor([-9223372036854775808,  9223372036854775807])"
     assert tensor([2**63]).dtype == "uint64" and tensor([-(2**63), 2**63]).dtype == "float64"
+
+
+def test_dot_refuses_more_than_two_axes_on_either_side():
+    two, three = zeronn.zeros((2, 2)), zeronn.zeros((2, 2, 2))
+    for left, right, named in ((three, two, "(2,2,2) and (2,2)"), (two, three, "(2,2) and (2,2,2)"),
+                               (three, three, "(2,2,2) and (2,2,2)")):
+        message = f"^dot supports tensors of up to 2 dimensions, got shapes {re.escape(named)}$"
+        with pytest.raises(ValueError, match=message):
+            zeronn.dot(left, right)
+    assert zeronn.dot(zeronn.zeros((2, 3)), zeronn.zeros((3, 0))).shape == (2, 0)  # rows of zeros, no columns

@@ -176,3 +176,5 @@ def test_the_sniffed_head_is_read_back_before_the_stream():
     stream = _Prefixed(b"abc", io.BytesIO(b"defg"))
     assert stream.read(0) == b"" and stream.read(2) == b"ab"  # read(0) takes nothing, from the head either
     assert stream.read(3) == b"cde" and stream.read(-1) == b"fg" and stream.read(5) == b""
+    assert _Prefixed(b"abc", io.BytesIO(b"defg")).read(-1) == b"abcdefg"  # all: the head, then the rest
+    assert _Prefixed(b"abc", io.BytesIO(b"defg")).read(5) == b"abcde"

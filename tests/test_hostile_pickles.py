@@ -204,6 +204,21 @@ def test_codecs_encode_is_called_as_protocol_2_calls_it():
         load(global_("_codecs", "encode") + tuple_of(text("ab")) + b"R")
 
 
+@pytest.mark.parametrize("module", ["__builtin__", "builtins"])  # how protocols 2 and 3 name it
+def test_an_empty_arrays_data_may_come_from_bytes_called_with_nothing(module):
+    assert load(global_(module, "bytes") + b")R") == b""
+    made = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
+        global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
+    state = tuple_of(integer(1), tuple_of(integer(0)), dtype_(), b"\x89", global_(module, "bytes") + b")R")
+    assert load(made + state + b"b").shape == (0,)  # the state's data: bytes(), as NumPy writes it
+
+
+def test_a_tuple_shared_inside_a_tuple_is_rebuilt_once_with_its_arrays():
+    inner = tuple_of(array_((1,), struct.pack("<d", 4.0))) + b"q\x05"  # (array,), kept in the memo
+    loaded = load(b"(" + inner + b"h\x05t")  # (inner, inner): the same tuple twice
+    assert loaded[0] is loaded[1] and isinstance(loaded[0][0], zeronn.Tensor) and loaded[0][0].tolist() == [4.0]
+
+
 def test_every_int_opcode_is_read():
     values = [0, 255, 65535, 2**31 - 1, -(2**31), 2**40, -(2**100), 2**2100, -(2**2100)]
     for protocol in (0, 2):
@@ -268,6 +283,9 @@ def test_hostile_opcodes_are_unpickling_errors(payload, message):
     (array_(tuple([1] * 65), bytes(8)), "unsupported array shape"),
     (global_("numpy._core.multiarray", "_reconstruct") + tuple_of(integer(1)) + b"R", "_reconstruct: "),
     (global_("_codecs", "encode") + tuple_of(text("x"), text("rot13")) + b"R", "may only turn latin-1 text"),
+    (global_("numpy._core.multiarray", "_reconstruct") + tuple_of(dtype_(), tuple_of(integer(0)), raw(b"b")) + b"R",
+     "_reconstruct may only make arrays"),
+    (global_("builtins", "bytes") + tuple_of(raw(b"x")) + b"R", "bytes may only be called with no arguments"),
     (dtype_("f8") + b"K\x00b", "BUILD may only set the state of a new array or dtype"),
     (global_("numpy", "dtype") + tuple_of(text("f8"), b"\x89", b"\x88") + b"R"  # a field name: structured
      + tuple_of(integer(3), text("<"), b"N", tuple_of(text("a")), b"N") + b"b", r"structured .* \(f8\)"),

@@ -102,6 +102,15 @@ def test_stretch_is_broadcast_to(drawn):
     assert list(kernels.stretch(values, shape, target)) == broadcast_to(values, shape, target)
 
 
+def test_stretch_takes_each_route_to_numpys_answer():
+    # Leading 1s (the block repeats), trailing 1s (each value repeats), both, and a 1
+    # between longer axes, which only the general broadcast_to can stretch.
+    assert list(kernels.stretch([1, 2], (2,), (2, 2))) == [1, 2, 1, 2]
+    assert list(kernels.stretch([1, 2], (2, 1), (2, 3))) == [1, 1, 1, 2, 2, 2]
+    assert list(kernels.stretch([1, 2], (1, 2, 1), (2, 2, 2))) == [1, 1, 2, 2, 1, 1, 2, 2]
+    assert list(kernels.stretch([1, 2, 3, 4], (2, 1, 2), (2, 3, 2))) == [1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4]
+
+
 # ---------------------------------------------------------------------------
 # dot: skipping zeros changes nothing
 # ---------------------------------------------------------------------------
@@ -133,6 +142,7 @@ def test_dot_edge_cases_match_numpy():
     assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [[-1.0, 2.0, 3.0]])[0]) == 1
     assert kernels.dot([[0.0, 0.0, 3.0]], [[1.0, 1.0, 2.0]]) == [6.0]
     assert kernels.dot([[0.0, 0.0, 0.0, 1.0]], [[1e308, 1e308, 1e308, 2.0]]) == [2.0]  # the check's sum overflows
+    assert kernels.dot([[0.0, 0.0, 0.0]], []) == []  # rows of zeros against no columns at all
     # Integers (and bools) take the plain loop: a skipped row would give 0.0, not 0.
     ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [[1, 2, 3, 4]])
     assert ints == [8, 0] and [type(v) for v in ints] == [int, int]
