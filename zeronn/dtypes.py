@@ -391,7 +391,7 @@ def result_type(*operands: Any) -> DType:
     """
     strong = [operand_dtype(x) for x in operands if not _is_python_number(x)]
     if not strong:  # only Python numbers: their own types, promoted
-        strong = [_PYTHON_TYPES[type(x) if type(x) in _PYTHON_TYPES else _number_type(x)] for x in operands]
+        strong = [_python_dtype(x) for x in operands]
     result = strong[0]
     for other in strong[1:]:
         result = promote_types(result, other)

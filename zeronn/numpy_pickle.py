@@ -48,7 +48,7 @@ import pickle
 import pickletools
 import sys
 from array import array
-from typing import IO, Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
+from typing import IO, Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from ._shape import MAX_DIMS, size_of
 from .core import Tensor
@@ -676,7 +676,7 @@ def _tuples_inner_first(order: List[Any]) -> List[Tuple[Any, ...]]:
     Tuples can only contain tuples made before them, so following tuple-in-tuple links
     never comes back to where it started: an iterative depth-first walk gives the order.
     """
-    done: Dict[int, bool] = {}
+    done: Set[int] = set()
     result: List[Tuple[Any, ...]] = []
     for start in order:
         if type(start) is not tuple or id(start) in done:
@@ -687,7 +687,7 @@ def _tuples_inner_first(order: List[Any]) -> List[Tuple[Any, ...]]:
             if id(item) in done:
                 continue
             if expanded:
-                done[id(item)] = True
+                done.add(id(item))
                 result.append(item)
                 continue
             stack.append((item, True))

@@ -231,13 +231,13 @@ class _FloatFormat:
             self.pad_left = max(map(len, integer_parts))
             self.pad_right = max(map(len, fraction_parts))
         if len(finite) != len(shown):  # room for nan and inf
-            negative_infinity = any(value < 0 for value in shown if math.isinf(value))
+            negative_infinity = -math.inf in shown
             room = self.pad_right + 1
             self.pad_left = max(self.pad_left, len("nan") - room, len("inf") + negative_infinity - room)
 
     def __call__(self, value: float) -> str:
         if not math.isfinite(value):
-            text = "nan" if value != value else ("-inf" if value < 0 else "inf")
+            text = "nan" if value != value else ("-inf" if value == -math.inf else "inf")
             return text.rjust(self.pad_left + self.pad_right + 1)
         if self.scientific:
             return self._scientific(value, self.fraction_digits, self.pad_left, self.exponent_digits)
