@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from zeronn.book import PyplotStandIn, run_script
+from zeronn.book import PyplotStandIn, _ImageStandIn, run_script
 
 
 def drawn(*calls):
@@ -47,6 +47,10 @@ def test_calls_a_terminal_cannot_draw_are_named_once_and_layout_calls_are_not():
     assert drawn(*((name, ()) for name in layout)) == []  # nothing drawn, nothing to say
 
 
+def test_the_pyplot_stand_in_is_named_as_the_module_it_stands_in_for():
+    assert PyplotStandIn(io.StringIO()).__name__ == "matplotlib.pyplot"
+
+
 def test_a_chart_is_16_rows_high_between_its_title_and_its_axis():
     lines = drawn(("plot", ([0.0, 1.0, 4.0],)), ("title", ("squares",)))
     axis = next(number for number, line in enumerate(lines) if line.lstrip().startswith("└"))
@@ -66,6 +70,9 @@ def test_a_script_sees_numpy_matplotlib_and_pil_as_stand_ins(tmp_path):
     out = io.StringIO()
     run_script(script, out=out)
     assert out.getvalue() == "(PIL: an image of shape (2, 3) would open in a window; not shown in the terminal)\n"
+    shapeless = io.StringIO()
+    _ImageStandIn(PyplotStandIn(shapeless)).fromarray([[0, 1]]).show()  # a list has no shape to name
+    assert shapeless.getvalue() == "(PIL: an image of shape ? would open in a window; not shown in the terminal)\n"
 
 
 def test_ylim_fixes_the_axis_in_either_form():

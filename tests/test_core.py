@@ -423,6 +423,8 @@ def test_results_are_laid_out_as_numpys_are():
     f = zeronn.arange(6.0).reshape(3, 1, 2).T  # shape (2, 1, 3)
     assert (f + f).strides == (8, 16, 16) and (f.astype("float32") + f).strides == (8, 48, 16)
     assert (f + zeronn.arange(3.0)).strides == (8, 48, 16) and (f[:, :, :1] + f[:, :, 1:]).strides == (8, 32, 16)
+    # A row-major operand with fewer axes votes on the axes it has, and row-major wins them:
+    assert (zeronn.zeros((2, 3, 4)).T + zeronn.zeros((3, 2))).strides == (8, 64, 32)  # NumPy 2.4's
     # An operand that broadcasts along every axis casts no vote, and an axis of length 1
     # goes where the other operand's strides put it:
     b = zeronn.arange(9.0).reshape(3, 3).T[:, :, None]  # (3, 3, 1), strides (8, 24, 0)
@@ -699,6 +701,12 @@ def test_the_int64_range_is_closed_at_both_ends():
     assert repr(tensor([-(2**63)])) == "tensor([-9223372036854775808])"  # NumPy 2.4: int64, not float64
     assert repr(tensor([-(2**63), 2**63 - 1])) == "tensor([-9223372036854775808,  9223372036854775807])"
     assert tensor([2**63]).dtype == "uint64" and tensor([-(2**63), 2**63]).dtype == "float64"
+
+
+def test_dot_reads_reversed_rows_that_end_at_the_storages_start():
+    a = arange(6.0).reshape(2, 3)[:, 2:0:-1]  # rows [2, 1] and [5, 4]: row 0 stops just short of element 0
+    assert a.strides == (24, -8) and zeronn.dot(a, zeronn.ones((2, 1))).tolist() == [[3.0], [9.0]]
+    assert tensor([127.0, -128.0]).astype("int8").tolist() == [127, -128]  # both ends of int8 are in range
 
 
 def test_dot_refuses_more_than_two_axes_on_either_side():

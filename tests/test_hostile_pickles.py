@@ -199,7 +199,8 @@ def test_protocol_5s_frombuffer_is_read_under_either_numpys_name(module):
 
 
 def test_codecs_encode_is_called_as_protocol_2_calls_it():
-    assert load(global_("_codecs", "encode") + tuple_of(text("ab\xff"), text("latin1")) + b"R") == b"ab\xff"
+    for spelling in ("latin1", "latin-1"):
+        assert load(global_("_codecs", "encode") + tuple_of(text("ab\xff"), text(spelling)) + b"R") == b"ab\xff"
     with pytest.raises(ValueError, match="missing 1 required positional argument"):  # the encoding
         load(global_("_codecs", "encode") + tuple_of(text("ab")) + b"R")
 
@@ -217,6 +218,10 @@ def test_a_tuple_shared_inside_a_tuple_is_rebuilt_once_with_its_arrays():
     inner = tuple_of(array_((1,), struct.pack("<d", 4.0))) + b"q\x05"  # (array,), kept in the memo
     loaded = load(b"(" + inner + b"h\x05t")  # (inner, inner): the same tuple twice
     assert loaded[0] is loaded[1] and isinstance(loaded[0][0], zeronn.Tensor) and loaded[0][0].tolist() == [4.0]
+
+
+def test_pop_mark_drops_everything_since_the_mark():
+    assert load(b"K\x07(K\x01K\x021") == 7  # POP_MARK: 1 and 2 go, the 7 before the MARK stays
 
 
 def test_every_int_opcode_is_read():
@@ -255,6 +260,7 @@ def test_a_zero_size_fortran_array_of_a_huge_declared_shape_is_free():
     (global_("numpy", "ndarray") + b")R", "REDUCE may only call NumPy's array stand-ins"),
     (global_("builtins", "eval") + b"X\x01\x00\x00\x001\x85R", "global 'builtins.eval' is forbidden"),
     (b"K\x01K\x02\x93", "STACK_GLOBAL needs a module name and a name, both text"),
+    (global_("numpy", "dtype") + b"NR", "REDUCE needs a tuple of arguments, not a None$"),
     (text("numpy") + b"K\x02\x93", "STACK_GLOBAL needs a module name and a name, both text"),
     (b"K\x01" + text("ndarray") + b"\x93", "STACK_GLOBAL needs a module name and a name, both text"),
     (b"}" + array_((1,), bytes(8)) + b"K\x01s", "an array as a dict key or in a set"),

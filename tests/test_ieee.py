@@ -83,6 +83,11 @@ def test_power_of_one_half_is_numpys_square_root():
     assert same((tensor([-math.inf]) ** tensor([0.5])).item(), math.inf)  # np.power: C's pow
 
 
+def test_remainder_by_zero_is_nan_if_either_side_is_a_float():
+    assert math.isnan(ieee.remainder(1.0, 0)) and math.isnan(ieee.remainder(1, 0.0))
+    assert ieee.remainder(1, 0) == 0 and type(ieee.remainder(1, 0)) is int
+
+
 def test_integer_power_keeps_the_low_bits_and_refuses_negative_exponents():
     assert ieee.integer_power(3, 4, 64) == 81 and ieee.integer_power(2, 63, 64) == 2**63
     assert ieee.integer_power(-3, 3, 8) == 256 - 27 and ieee.integer_power(2, 8, 8) == 0

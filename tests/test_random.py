@@ -76,6 +76,20 @@ def test_the_state_says_whether_a_gaussian_is_kept_as_numpy_does():
     assert random.get_state()[3:] == (1, -0.6117564136500754)  # NumPy 2.4's numbers after seed(1)
 
 
+def test_choice_with_p_and_no_size_draws_one_number_and_uniform_defaults_to_0_1():
+    random.seed(0)  # NumPy 2.4: choice(3, p=[.2, .3, .5]) is 2, and the next rand() is 0.7151893663724195
+    assert random.choice(3, p=[0.2, 0.3, 0.5]) == 2 and random.rand() == 0.7151893663724195
+    random.seed(0)
+    assert random.uniform() == 0.5488135039273248
+
+
+def test_a_state_needs_624_keys_and_a_position_within_them():
+    _, keys, _, _, _ = RandomState(0).get_state()
+    for bad_keys, position in ((keys, 625), (keys[:623], 0), (keys + [0], 624)):
+        with pytest.raises(ValueError, match=r"^state must hold 624 keys and a position in 0\.\.624$"):
+            random.set_state(("MT19937", bad_keys, position))
+
+
 def test_a_seed_from_the_system_is_never_the_all_zero_state(monkeypatch):
     monkeypatch.setattr(random.os, "urandom", bytes)  # the worst the system could give: all zeros
     name, key, position, *_ = RandomState().get_state()

@@ -8,7 +8,14 @@ import pytest
 from conftest import SHARED_DATA
 
 from zeronn import Dense, Network, identity, init_network, relu, sigmoid, softmax, step, tensor
-from zeronn.weights import load_network, load_numpy_pickle, network_from_json, network_to_json, save_network
+from zeronn.weights import (
+    load_network,
+    load_numpy_pickle,
+    network_from_json,
+    network_to_json,
+    rebuild_tensor,
+    save_network,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 C_F4 = [[-0.625, -0.375, -0.125], [0.125, 0.375, 0.625]]
@@ -145,6 +152,19 @@ def test_each_activation_is_written_by_its_books_name():
         text = network_to_json(Network([Dense([[1.0]], [0.0], function)]))
         assert f'"activation": "{function.__name__}"' in text
         assert network_from_json(text).layers[0].activation is function
+
+
+def test_a_pickled_tensor_needs_a_tuple_shape():
+    assert rebuild_tensor("int64", (1,), bytes(8)).tolist() == [0]
+    with pytest.raises(ValueError, match=r"^cannot unpickle a tensor of shape \[1\]$"):
+        rebuild_tensor("int64", [1], bytes(8))
+
+
+def test_only_version_1_is_read():
+    document = network_to_json(Network([Dense([[1.0]], [0.0])]))
+    for version in ("2", "0", '"1"', "null"):
+        with pytest.raises(ValueError, match="^unsupported zeronn network version .*; expected 1$"):
+            network_from_json(document.replace('"version": 1', f'"version": {version}'))
 
 
 def test_a_document_without_a_task_is_a_classifier():
