@@ -706,6 +706,7 @@ def test_the_int64_range_is_closed_at_both_ends():
 def test_dot_reads_reversed_rows_that_end_at_the_storages_start():
     a = arange(6.0).reshape(2, 3)[:, 2:0:-1]  # rows [2, 1] and [5, 4]: row 0 stops just short of element 0
     assert a.strides == (24, -8) and zeronn.dot(a, zeronn.ones((2, 1))).tolist() == [[3.0], [9.0]]
+    assert list(zeronn.core._rows(a)) == [[2.0, 1.0], [5.0, 4.0]]  # exactly each row (sumprod wants equal lengths)
     assert tensor([127.0, -128.0]).astype("int8").tolist() == [127, -128]  # both ends of int8 are in range
 
 
