@@ -84,6 +84,8 @@ def test_meshgrid_matches_numpy():
     assert X.tolist() == [[-2.0, -1.75, -1.5]] * 3 and Y.tolist() == [[0, 0, 0], [1, 1, 1], [2, 2, 2]]
     A, _, C = meshgrid([1, 2], [3, 4, 5], [6])
     assert A.shape == (3, 2, 1) and A.tolist() == [[[1], [2]]] * 3 and C.tolist() == [[[6], [6]]] * 3
+    (alone,) = meshgrid([1, 2, 3])  # one vector: nothing to swap, a 1-tuple as NumPy gives
+    assert alone.tolist() == [1, 2, 3]
     four = meshgrid([1, 2], [3, 4, 5], [6, 7], [8, 9, 10, 11])  # "xy" swaps only the first two axes
     assert [g.shape for g in four] == [(3, 2, 2, 4)] * 4
     assert [g[1, 0, :, 2].tolist() for g in four] == [[1, 1], [4, 4], [6, 7], [10, 10]]

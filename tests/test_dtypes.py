@@ -169,6 +169,9 @@ def test_casting_values_follows_numpy():
     assert list(cast_values(ties, int64, float32)) == [1152921504606846976, 1152921779484753920,
                                                        -1152921779484753920, 4611686018427387904]
     assert list(cast_values([2**64 - 1, 2**53 + 1], uint64, float32)) == [2.0**64, 2.0**53]
+    # Just above 2**53 float64 already rounds: 2**53 + 2**30 + 2**29 - 1 would become a float32
+    # tie and round up to 2**53 + 2**31; rounded once, as NumPy rounds it, it is 2**53 + 2**30.
+    assert list(cast_values([2**53 + 2**30 + 2**29 - 1], int64, float32)) == [2.0**53 + 2**30]
     with pytest.raises(ValueError, match=r"cannot convert nan at \[2\] to int64"):
         cast_values([1.5, 2.5, math.nan, math.inf], float64, int64, where=lambda index: [index])
     assert cast_values([1 / 3], float64, float32)[0] == 0.3333333432674408

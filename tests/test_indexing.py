@@ -365,6 +365,10 @@ def test_nditer_walks_memory_order_with_multi_index():
     assert walk(zeronn.zeros(0)) == []
 
 
+def test_nditer_accepts_numpys_harmless_flags():
+    assert [float(v) for v in nditer(zeronn.zeros(2), flags=["refs_ok", "zerosize_ok"])] == [0.0, 0.0]
+
+
 def test_nditer_has_no_index_past_the_end():
     it = nditer(zeronn.zeros(2), flags=["multi_index"])
     while not it.finished:

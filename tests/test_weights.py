@@ -177,6 +177,8 @@ def test_a_document_without_a_task_is_a_classifier():
 
 
 def test_json_errors_are_clear():
+    with pytest.raises(ValueError, match="^layer 2: activation .* has no JSON name"):  # numbered from 1
+        network_to_json(Network([Dense([[1.0]], [0.0]), Dense([[1.0]], [0.0], activation=lambda x: x)]))
     with pytest.raises(ValueError, match="has no JSON name"):
         network_to_json(Network([Dense([[1.0]], [0.0], activation=lambda x: x)]))
     with pytest.raises(ValueError, match="not a zeronn network"):
