@@ -1089,7 +1089,8 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
         scalar_first = not left_shape  # equivalent mutants: swapped, both roles swap, and ties still keep the right
         values, scalar = (right_values, left_values[0]) if scalar_first else (left_values, right_values[0])
         if len(values) == size_of(shape):
-            return out.storage(kernels.maximum_with_scalar(values, scalar, scalar_first)), shape, out
+            made = kernels.maximum_with_scalar(values, scalar, scalar_first)  # a new list
+            return (out.storage(made) if out.typecode else made), shape, out  # (a list dtype keeps it, uncopied)
 
     def operands() -> Tuple[Any, Any]:
         return (
