@@ -312,12 +312,13 @@ def _test_paths(path: Optional[str]) -> List[str]:
     """What pytest collects, in order: the tests named for the module, then those that
     import it (so a mutant dies quickly), then the doctests and every other test file.
     (Files, not the ``tests`` folder: pytest would collect a folder in its own order.)"""
-    tests = sorted((PROJECT / "tests").glob("test_*.py"))
+    tests = sorted((PROJECT / "tests").rglob("test_*.py"))
     first: List[Path] = []
     if path is not None:
         module = Path(path).stem
+        dotted = ".".join(Path(path).with_suffix("").parts)  # zeronn/io/datasets.py: zeronn.io.datasets
         first = [t for t in tests if module.lstrip("_") in t.stem]
-        first += [t for t in tests if t not in first and f"zeronn.{module}" in t.read_text(encoding="utf-8")]
+        first += [t for t in tests if t not in first and dotted in t.read_text(encoding="utf-8")]
     rest = [t for t in tests if t not in first]
     return [str(t.relative_to(PROJECT)) for t in first] + ["README.md", "zeronn"] + [
         str(t.relative_to(PROJECT)) for t in rest]

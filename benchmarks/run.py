@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import zeronn  # noqa: E402
-import zeronn.datasets  # noqa: E402
-from zeronn import mnist  # noqa: E402
+import zeronn.io.datasets  # noqa: E402
+from zeronn.tools import mnist  # noqa: E402
 
 try:
     import numpy
@@ -215,7 +215,7 @@ def mnist_batch(rng, size=100):
     """100 MNIST training images as lists of floats (or, without the files, images as sparse)."""
     path = SHARED / "mnist"
     if (path / "train-images-idx3-ubyte.gz").exists():
-        x, t = zeronn.datasets.load_mnist_split(path, "train")
+        x, t = zeronn.io.datasets.load_mnist_split(path, "train")
         picks = [rng.randrange(len(t)) for _ in range(size)]
         return [x[i].tolist() for i in picks], [int(t[i]) for i in picks]
     images = [[rng.random() if rng.random() < 0.19 else 0.0 for _ in range(784)] for _ in range(size)]
@@ -389,7 +389,7 @@ PEAK_RSS = (
 
 def mnist_peak_rss(data, weights):
     code = (
-        PEAK_RSS + "from zeronn import mnist\n"
+        PEAK_RSS + "from zeronn.tools import mnist\n"
         f"x, t = mnist.get_data({str(data)!r})\nnetwork = mnist.init_network({str(weights)!r})\n"
         "mnist.accuracy(network, x, t, 100)\nprint(peak_rss_mb())\n"
     )

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zeronn import identity, relu, sigmoid, softmax, step, tensor
+from zeronn import tensor
+from zeronn.nn import identity, relu, sigmoid, softmax, step
 from zeronn.testing import assert_allclose, shapes, tensors
 
 finite = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from zeronn.book import PyplotStandIn, _ImageStandIn, run_script
+from zeronn.tools.book import PyplotStandIn, _ImageStandIn, run_script
 
 
 def drawn(*calls):

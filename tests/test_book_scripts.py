@@ -11,7 +11,7 @@ import shutil
 import pytest
 from conftest import SHARED_DATA
 
-from zeronn.book import run_script
+from zeronn.tools.book import run_script
 
 BOOK = SHARED_DATA.parent / "book"
 pytestmark = pytest.mark.skipif(not BOOK.is_dir(), reason="the book's code is not in ../shared/book")

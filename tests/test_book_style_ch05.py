@@ -387,7 +387,7 @@ def test_the_books_loader_steps_on_a_tiny_mnist(tmp_path):
 @pytest.mark.skipif(not (SHARED_DATA / "mnist" / "train-images-idx3-ubyte.gz").exists(),
                     reason="the MNIST files are not in ../shared/data/mnist")
 def test_a_few_steps_on_real_mnist_learn():
-    from zeronn.datasets import load_mnist
+    from zeronn.io.datasets import load_mnist
 
     (x_train, t_train), (x_test, t_test) = load_mnist(SHARED_DATA / "mnist", one_hot_label=True)
     np.random.seed(0)

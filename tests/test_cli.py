@@ -7,7 +7,7 @@ import sys
 
 from conftest import PROJECT
 
-from zeronn.cli import main
+from zeronn.tools.cli import main
 
 
 def run(*argv):

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 from conftest import SHARED_DATA, child_environment
 
-from zeronn.datasets import _Prefixed, load_mnist, load_mnist_split, read_idx
+from zeronn.io.datasets import _Prefixed, load_mnist, load_mnist_split, read_idx
 
 IMAGES = [[[0, 255], [51, 102]], [[1, 2], [3, 4]], [[255, 255], [0, 0]]]
 LABELS = [7, 0, 9]
@@ -87,7 +87,7 @@ def test_trailing_garbage_is_counted_without_reading_it_all(tmp_path):
 BOMB = textwrap.dedent(r"""
     import gzip, json, resource, struct, sys, time, zlib
     resource.setrlimit(resource.RLIMIT_AS, (500 << 20, 500 << 20))
-    from zeronn.datasets import read_idx
+    from zeronn.io.datasets import read_idx
     results = {}
     # 1 MB of gzip that inflates to 1 GB, behind a header that promises all of it
     compressor = zlib.compressobj(9, zlib.DEFLATED, 31)

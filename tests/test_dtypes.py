@@ -87,7 +87,9 @@ def test_names_and_python_types():
     assert dtype("f4") is float32 and dtype("<f8") is float64 and dtype(float) is float64
     assert dtype(int) is int64 and dtype(bool) is bool_ and dtype("bool_") is bool_
     assert dtype("u1") is uint8 and dtype("=i4") is int32 and dtype(uint16) is uint16
-    assert zeronn.float32 is float32 and zeronn.uint8 is uint8  # np.float32, np.uint8
+    # np.float32 is a scalar type, not a dtype; each names the other, as in NumPy
+    assert dtype(zeronn.float32) is float32 and dtype(zeronn.uint8) is uint8
+    assert zeronn.float32 == float32 and float32 == zeronn.float32 and zeronn.float32 != float64
     assert float64 == "float64" and float64 == float  # noqa: E721 - a dtype equals what names it
     assert not (float64 == "float32") and int64 != 3
     assert repr(float32) == "dtype('float32')" and str(float32) == "float32"
@@ -141,12 +143,34 @@ def test_limits_and_sizes():
     assert [d.type for d in (bool_, uint8, int64, float32)] == [bool, int, int, float]
 
 
-def test_calling_a_dtype_converts_as_numpy_scalars_do():
-    assert uint8(7) == 7 and float32(0.1) == 0.10000000149011612 and bool_(2) is True
-    assert int32(2.9) == 2 and float64(3) == 3.0
-    assert uint8([250, 300]).tolist() == [250, 44] and uint8([250, 300]).dtype is uint8
+def test_calling_a_scalar_type_converts_as_numpy_scalars_do():
+    np = zeronn
+    assert np.uint8(7) == 7 and np.float32(0.1) == 0.10000000149011612 and np.bool_(2) is True
+    assert np.int32(2.9) == 2 and np.float64(3) == 3.0 and np.float64() == 0.0
+    assert np.uint8([250, 300]).tolist() == [250, 44] and np.uint8([250, 300]).dtype is uint8
     with pytest.raises(IntegerOutOfBoundsError, match="Python integer 300 out of bounds for uint8"):
-        uint8(300)
+        np.uint8(300)
+    with pytest.raises(TypeError, match="cannot create 'integer' instances"):
+        np.integer(3)
+
+
+@pytest.mark.parametrize(
+    ("kind", "members"),
+    [
+        ("integer", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]),
+        ("signedinteger", ["int8", "int16", "int32", "int64"]),
+        ("unsignedinteger", ["uint8", "uint16", "uint32", "uint64"]),
+        ("floating", ["float32", "float64"]),
+        ("inexact", ["float32", "float64"]),
+        ("number", [d.name for d in ALL if d is not bool_]),
+        ("generic", [d.name for d in ALL]),
+    ],
+)
+def test_issubdtype_follows_numpys_tree_of_kinds(kind, members):
+    for each in ALL:
+        assert zeronn.issubdtype(each, getattr(zeronn, kind)) is (each.name in members), (each, kind)
+        assert zeronn.issubdtype(zeronn.scalars.scalar_type(each), getattr(zeronn, kind)) is (each.name in members)
+    assert zeronn.issubdtype(float32, float32) and not zeronn.issubdtype(float32, float64)
 
 
 def test_storage_is_a_list_or_a_compact_array():

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from zeronn.datasets import read_idx
-from zeronn.files import open_regular
-from zeronn.numpy_pickle import load_numpy_pickle
-from zeronn.weights import load_network
+from zeronn.io.datasets import read_idx
+from zeronn.io.files import open_regular
+from zeronn.io.numpy_pickle import load_numpy_pickle
+from zeronn.nn.dense import load_network
 
 LOADERS = [open_regular, read_idx, load_numpy_pickle, load_network]
 

@@ -19,8 +19,8 @@ from conftest import PROJECT, SHARED_DATA, child_environment
 
 import zeronn
 from zeronn import IntegerOutOfBoundsError
-from zeronn.plot import line_chart
-from zeronn.weights import load_network, network_from_json
+from zeronn.nn.dense import load_network, network_from_json
+from zeronn.tools.plot import line_chart
 
 # --- sizes: counted in bytes before any loop runs, under this process's own limit ------------
 

@@ -23,8 +23,8 @@ import pytest
 from conftest import SHARED_DATA, child_environment
 
 import zeronn
-from zeronn import numpy_pickle
-from zeronn.numpy_pickle import MAX_PICKLE_BYTES, _BoundedReader, load_numpy_pickle
+from zeronn.io import numpy_pickle
+from zeronn.io.numpy_pickle import MAX_PICKLE_BYTES, _BoundedReader, load_numpy_pickle
 
 DATA = Path(__file__).resolve().parent / "data"
 DOCUMENTED = (pickle.UnpicklingError, ValueError)
@@ -381,7 +381,7 @@ def test_nothing_a_pickle_does_changes_a_later_load():
 
 def test_a_bare_dtype_is_zeronns_and_containers_are_kept():
     loaded = load(b"}(X\x01\x00\x00\x00d" + dtype_("f4") + b"X\x01\x00\x00\x00s\x8f(K\x01X\x01\x00\x00\x00a\x90u")
-    assert loaded == {"d": zeronn.float32, "s": {1, "a"}} and loaded["d"] is zeronn.float32
+    assert loaded == {"d": zeronn.float32, "s": {1, "a"}} and loaded["d"] is zeronn.dtype("float32")
 
 
 # Real NumPy 2.4 pickles of np.zeros(0) and np.array([1.5, -2.0], dtype="<f4") at protocols 0 to 2, written
@@ -433,7 +433,7 @@ FUZZ = textwrap.dedent(r"""
     import io, json, pickle, pickletools, random, resource, sys, time
     resource.setrlimit(resource.RLIMIT_AS, (500 << 20, 500 << 20))
     resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
-    from zeronn.numpy_pickle import load_numpy_pickle
+    from zeronn.io.numpy_pickle import load_numpy_pickle
 
     rng = random.Random(20261129)
     cases = outcomes = 0

@@ -9,9 +9,9 @@ import pytest
 from conftest import PROJECT, SHARED_DATA
 from test_datasets import LABELS, write_mnist
 
-from zeronn import mnist
-from zeronn.cli import _ProgressBar, main
-from zeronn.weights import load_numpy_pickle
+from zeronn.io import load_numpy_pickle
+from zeronn.tools import mnist
+from zeronn.tools.cli import _ProgressBar, main
 
 MNIST = SHARED_DATA / "mnist"
 WEIGHTS = SHARED_DATA / "sample_weight.pkl"
@@ -109,7 +109,7 @@ def test_the_books_accuracy_on_the_full_test_set(batch_size):
 def test_the_full_test_set_runs_in_under_150_mb():
     # VmHWM is the child's own peak (ru_maxrss would include pytest's memory at fork).
     code = (
-        "from zeronn import mnist\n"
+        "from zeronn.tools import mnist\n"
         f"x, t = mnist.get_data({str(MNIST)!r})\n"
         f"network = mnist.init_network({str(WEIGHTS)!r})\n"
         "correct, total = mnist.accuracy(network, x, t, 100)\n"

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zeronn import Dense, Network, forward, identity, init_network, sigmoid, softmax, tensor
+from zeronn import Dense, Network, forward, init_network, sigmoid, softmax, tensor
+from zeronn.nn import identity
 from zeronn.testing import assert_allclose, tensors
 
 BOOK_Y = [0.31682708, 0.69627909]

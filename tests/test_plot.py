@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zeronn import arange, relu, sigmoid, step
-from zeronn.cli import main
-from zeronn.plot import Chart, Series, line_chart, nice_ticks
+from zeronn.tools.cli import main
+from zeronn.tools.plot import Chart, Series, line_chart, nice_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 X = arange(-5.0, 5.0, 0.1)

@@ -7,15 +7,11 @@ from pathlib import Path
 import pytest
 from conftest import SHARED_DATA
 
-from zeronn import Dense, Network, identity, init_network, relu, sigmoid, softmax, step, tensor
-from zeronn.weights import (
-    load_network,
-    load_numpy_pickle,
-    network_from_json,
-    network_to_json,
-    rebuild_tensor,
-    save_network,
-)
+from zeronn import Dense, Network, init_network, relu, sigmoid, softmax, step, tensor
+from zeronn.core import rebuild_tensor
+from zeronn.io import load_numpy_pickle
+from zeronn.nn import identity
+from zeronn.nn.dense import load_network, network_from_json, network_to_json, save_network
 
 DATA = Path(__file__).resolve().parent / "data"
 C_F4 = [[-0.625, -0.375, -0.125], [0.125, 0.375, 0.625]]

@@ -16,44 +16,31 @@ tensor([0.3, 0.7, 1.1])
 tensor([1. , 0.2])
 """
 
-from . import random
+# The layers of the package, each importing only those before it in this list:
+# the substrate (NumPy in Python: the modules beside this file), io/ (file formats),
+# nn/ (the book's deep learning), tools/ (the command line, plots, the book runner).
+from . import io, nn, random
 from ._shape import InvalidIndexError, OutOfBoundsError, broadcast_shapes
-from .activations import identity, relu, sigmoid, softmax, step
 from .core import Tensor, as_tensor, tensor
 from .creation import (
     arange,
     copy,
     empty,
     empty_like,
+    eye,
     frombuffer,
     full,
     full_like,
+    identity,
     meshgrid,
     ones,
     ones_like,
     zeros,
     zeros_like,
 )
-from .dtypes import (
-    IntegerOutOfBoundsError,
-    bool_,
-    dtype,
-    float32,
-    float64,
-    int8,
-    int16,
-    int32,
-    int64,
-    promote_types,
-    result_type,
-    uint8,
-    uint16,
-    uint32,
-    uint64,
-)
+from .dtypes import IntegerOutOfBoundsError, can_cast, dtype, promote_types, result_type
 from .indexing import nditer
-from .layers import Dense, Network
-from .network import forward, init_network
+from .nn import Dense, Network, forward, init_network, relu, sigmoid, softmax, step
 
 # ``abs``, ``all``, ``any``, ``max``, ``min`` and ``sum`` share their names with Python's
 # built-ins. They are attributes (``zeronn.sum(x, axis=1)``, as ``np.sum``) but stay out
@@ -85,8 +72,30 @@ from .ops import (
 from .ops import max as max
 from .ops import min as min
 from .ops import sum as sum
+from .scalars import (
+    bool_,
+    float32,
+    float64,
+    floating,
+    generic,
+    inexact,
+    int8,
+    int16,
+    int32,
+    int64,
+    integer,
+    issubdtype,
+    number,
+    signedinteger,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    unsignedinteger,
+)
 
 ndarray = Tensor  # NumPy's name for the class, so that isinstance(x, np.ndarray) works
+bool = bool_  # NumPy 2's name (it shadows the built-in here only: not in __all__)
 newaxis = None  # x[:, newaxis] adds an axis of length 1
 inf = float("inf")
 nan = float("nan")
@@ -110,6 +119,7 @@ __all__ = [
     "average",
     "bool_",
     "broadcast_shapes",
+    "can_cast",
     "copy",
     "dot",
     "dtype",
@@ -118,21 +128,28 @@ __all__ = [
     "empty_like",
     "equal",
     "exp",
+    "eye",
     "float32",
     "float64",
+    "floating",
     "forward",
     "frombuffer",
     "full",
     "full_like",
+    "generic",
     "greater",
     "greater_equal",
     "identity",
+    "inexact",
     "inf",
     "init_network",
     "int8",
     "int16",
     "int32",
     "int64",
+    "integer",
+    "io",
+    "issubdtype",
     "less",
     "less_equal",
     "log",
@@ -143,9 +160,11 @@ __all__ = [
     "minimum",
     "nan",
     "nditer",
-    "not_equal",
     "ndarray",
     "newaxis",
+    "nn",
+    "not_equal",
+    "number",
     "ones",
     "ones_like",
     "pi",
@@ -154,6 +173,7 @@ __all__ = [
     "relu",
     "result_type",
     "sigmoid",
+    "signedinteger",
     "softmax",
     "sqrt",
     "step",
@@ -162,6 +182,7 @@ __all__ = [
     "uint16",
     "uint32",
     "uint64",
+    "unsignedinteger",
     "zeros",
     "zeros_like",
 ]

@@ -1,9 +1,9 @@
-"""``python -m zeronn``: the chapter-3 tour and its subcommands (see ``cli.py``)."""
+"""``python -m zeronn``: the chapter-3 tour and its subcommands (see ``tools/cli.py``)."""
 
 import sys
 
 try:
-    from .cli import interrupted, main
+    from .tools.cli import interrupted, main
 except KeyboardInterrupt:  # Ctrl-C while Python is still importing: the same one line
     sys.stderr.write("zeronn: interrupted\n")
     sys.exit(130)

@@ -56,7 +56,7 @@ tensor([[101., 102.],
 
 from __future__ import annotations
 
-__all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "elementwise", "unary"]
+__all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "rebuild_tensor", "elementwise", "unary"]
 
 import math
 import operator
@@ -78,7 +78,7 @@ from ._shape import (
 )
 from .dtypes import DType, DTypeLike, Storage, bool_, float32, float64, int64
 from .layout import is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
-from .nested import nest, tensor
+from .nested import flatten_nested, nest, python_dtype
 
 Operand = Union["Tensor", Number, Sequence[Any]]
 
@@ -552,7 +552,7 @@ class Tensor:
         """
         out = self._dtype if self._dtype.kind == "f" else dtypes.uint64 if self._dtype.kind == "u" else int64
         zero = out.type(0)
-        return reductions.reduce(self, lambda lane: sum(lane, zero), axis, keepdims, out)
+        return self._reduce(lambda lane: sum(lane, zero), axis, keepdims, out)
 
     def mean(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The arithmetic mean, overall or along ``axis`` (NaN for an empty lane).
@@ -561,7 +561,7 @@ class Tensor:
         (2.5, tensor([2., 3.]))
         """
         out = self._dtype if self._dtype.kind == "f" else float64
-        return reductions.reduce(self, reductions.mean_of, axis, keepdims, out)
+        return self._reduce(reductions.mean_of, axis, keepdims, out)
 
     def max(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The largest element, or the largest along ``axis``; NaN wins, as in NumPy.
@@ -571,7 +571,7 @@ class Tensor:
         >>> tensor([[1, 5], [7, 2]]).max(axis=0), tensor([1.0, float("nan"), 3.0]).max()
         (tensor([7, 5]), nan)
         """
-        return reductions.reduce(self, reductions.extreme("maximum"), axis, keepdims, self._dtype)
+        return self._reduce(reductions.extreme("maximum"), axis, keepdims, self._dtype)
 
     def min(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The smallest element, or the smallest along ``axis``; NaN wins, as in NumPy.
@@ -579,7 +579,7 @@ class Tensor:
         >>> tensor([[1, 5], [7, 2]]).min(axis=1)
         tensor([1, 2])
         """
-        return reductions.reduce(self, reductions.extreme("minimum"), axis, keepdims, self._dtype)
+        return self._reduce(reductions.extreme("minimum"), axis, keepdims, self._dtype)
 
     def argmax(self, axis: Optional[int] = None) -> Any:
         """The index of the largest element: in the flattened tensor, or along ``axis``.
@@ -589,7 +589,7 @@ class Tensor:
         >>> tensor([[1, 9], [7, 2]]).argmax(), tensor([[1, 9], [7, 2]]).argmax(axis=1)
         (1, tensor([1, 0]))
         """
-        return reductions.reduce(self, reductions.argmax_of, axis, False, int64)
+        return self._reduce(reductions.argmax_of, axis, False, int64)
 
     def any(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """Whether any element (along ``axis``) is true.
@@ -597,7 +597,7 @@ class Tensor:
         >>> tensor([0, 0, 3]).any(), tensor([[0, 1], [0, 0]]).any(axis=1)
         (True, tensor([ True, False]))
         """
-        return reductions.reduce(self, any, axis, keepdims, bool_)
+        return self._reduce(any, axis, keepdims, bool_)
 
     def all(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """Whether every element (along ``axis``) is true.
@@ -605,7 +605,26 @@ class Tensor:
         >>> tensor([1, 2, 0]).all(), tensor([]).all()
         (False, True)
         """
-        return reductions.reduce(self, all, axis, keepdims, bool_)
+        return self._reduce(all, axis, keepdims, bool_)
+
+    def _reduce(self, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType) -> Any:
+        """``lane_function`` of all the elements, or of every lane along ``axis``, as dtype
+        ``out``: a Python number where NumPy's result would be 0-d, else a tensor laid out in
+        this tensor's memory order, as NumPy lays it out (``reductions.py`` does the lanes).
+        """
+        if axis is None:
+            value = reductions.as_element(lane_function(elements(self)), out)
+            return _new(out.storage([value]), (1,) * self.ndim, out) if keepdims else value
+        axis = normalize_axis(axis, self.ndim)
+        if not self._contiguous:  # NumPy lays the result out in the tensor's memory order
+            steps = tuple(0 if length == 1 else stride for length, stride in zip(self._shape, self._strides))
+            order = memory_order(self._shape, [steps], same_shapes=False)
+            if order != list(range(self.ndim)):
+                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out)
+                kept = permuted.transpose(*_inverse(order))
+                return kept if keepdims else kept[(slice(None),) * axis + (0,)]
+        results, shape = reductions.reduce_lanes(elements(self), self._shape, axis, keepdims, lane_function, out)
+        return _result(out.storage(results), shape, out)
 
     # -----------------------------------------------------------------------
     # Shape changes: views where NumPy gives views
@@ -733,10 +752,15 @@ class Tensor:
     # -----------------------------------------------------------------------
 
     def __reduce__(self) -> Any:
-        """Pickle as the dtype's name, the shape and the elements as bytes (``weights.reduce_tensor``)."""
-        from .weights import reduce_tensor  # pickling is rare: that module loads when first needed
+        """Pickle as the dtype's name, the shape and the elements as little-endian bytes,
+        which ``rebuild_tensor`` checks and turns back into a tensor.
 
-        return reduce_tensor(self)
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
+        tensor([[1.5],
+                [2. ]])
+        """
+        return (rebuild_tensor, (self._dtype.name, self._shape, self._dtype.to_bytes(elements(self))))
 
     def __copy__(self) -> Tensor:
         return self.copy()
@@ -759,6 +783,60 @@ class Flags(NamedTuple):
 # ---------------------------------------------------------------------------
 # Construction
 # ---------------------------------------------------------------------------
+
+
+def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
+    """A tensor from a number, nested lists or tuples, or another tensor (``np.array``).
+
+    The data is checked (every row of one length, numbers only) and copied. Without a
+    ``dtype`` it is chosen from the elements, as NumPy does: bools, int64, or float64
+    if any element is a float. With one, each number is converted to it.
+
+    >>> tensor([[1, 2], [3, 4]])
+    tensor([[1, 2],
+            [3, 4]])
+    >>> tensor([-1.0, 1.0, 2.0], dtype=bool), tensor([0.5, 255], dtype="float32")
+    (tensor([ True,  True,  True]), tensor([  0.5, 255. ], dtype=float32))
+    >>> tensor([tensor([1, 2]), tensor([3, 4])]).shape    # tensors in a list stack
+    (2, 2)
+    >>> tensor([[1, 2], [3]])
+    Traceback (most recent call last):
+    ...
+    ValueError: ragged nested list at [1]: expected length 2, got 1
+    """
+    to = None if dtype is None else dtypes.dtype(dtype)
+    if isinstance(data, Tensor):
+        return data.astype(to or data.dtype)
+    if isinstance(data, (list, tuple)) and data and all(isinstance(item, Tensor) for item in data):
+        return _stack(data, to)
+    if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
+        data = [item.tolist() if isinstance(item, Tensor) else item for item in data]
+    flat, shape = flatten_nested(data)
+    if to is None:
+        to = python_dtype(flat)
+        if to is float64 and flat and type(flat[0]) is int:  # ints too large for int64
+            flat = [float(value) for value in flat]
+        storage = to.storage(flat)
+    else:
+        storage = casting.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
+    return Tensor.from_storage(storage, shape, to)
+
+
+def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
+    """``tensor([t1, t2, ...])``: tensors of one shape stacked along a new first axis."""
+    shape = items[0].shape
+    for index, item in enumerate(items):
+        if item.shape != shape:
+            raise ValueError(f"ragged nested list at [{index}]: expected shape {shape}, got {item.shape}")
+    common = items[0].dtype
+    for item in items[1:]:
+        common = dtypes.promote_types(common, item.dtype)
+    values: List[Any] = []
+    for item in items:
+        same = item.dtype is common
+        values.extend(elements(item) if same else casting.cast_values(elements(item), item.dtype, common))
+    stacked = Tensor.from_storage(common.storage(values), (len(items),) + shape, common)
+    return stacked if to is None or to is common else stacked.astype(to)
 
 
 def as_tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
@@ -897,6 +975,24 @@ def _make(
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
     """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual case."""
     return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
+
+
+def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
+    """A tensor from what ``Tensor.__reduce__`` stored, checked before anything is built.
+
+    >>> rebuild_tensor("int64", (2,), bytes([1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]))
+    tensor([1, 2])
+    >>> rebuild_tensor("int64", (3,), bytes(8))
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot unpickle a tensor of shape (3,) and dtype int64 from this data
+    """
+    to = dtypes.dtype(name)
+    if not isinstance(shape, tuple) or not all(type(n) is int and n >= 0 for n in shape):
+        raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
+    if not isinstance(payload, bytes) or len(payload) != size_of(shape) * to.itemsize:
+        raise ValueError(f"cannot unpickle a tensor of shape {shape} and dtype {name} from this data")
+    return Tensor.from_storage(to.from_bytes(payload), shape, to)
 
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 - ``zeros``, ``ones``, ``full``, ``empty``: a shape filled with one value;
 - ``zeros_like``, ``ones_like``, ``full_like``, ``empty_like``, ``copy``: the same shape,
   dtype and memory order as another tensor;
+- ``eye``, ``identity``: ones on a diagonal, zeros elsewhere;
 - ``meshgrid``: coordinate matrices from coordinate vectors (the book's gradient plot);
 - ``frombuffer``: a tensor over raw bytes (the book's MNIST loader reads its files so).
 
@@ -27,6 +28,8 @@ __all__ = [
     "full_like",
     "empty_like",
     "copy",
+    "eye",
+    "identity",
     "meshgrid",
     "frombuffer",
 ]
@@ -201,6 +204,38 @@ def copy(a: Any) -> Tensor:
     made = empty_like(a)
     made[...] = a
     return made
+
+
+def eye(N: int, M: Optional[int] = None, k: int = 0, dtype: DTypeLike = float64) -> Tensor:
+    """An ``N`` by ``M`` matrix (``M`` is ``N`` unless given) with ones on diagonal ``k`` and
+    zeros elsewhere (``np.eye``): ``k > 0`` is above the main diagonal, ``k < 0`` below.
+
+    >>> eye(2), eye(2, 3, k=1, dtype=int)
+    (tensor([[1., 0.],
+           [0., 1.]]), tensor([[0, 1, 0],
+           [0, 0, 1]]))
+    """
+    columns = N if M is None else M
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (N, columns, k)):
+        raise TypeError(f"eye takes ints for N, M and k, got {N!r}, {M!r} and {k!r}")
+    made = zeros((N, columns), dtype)
+    for row in range(max(0, -k), min(N, columns - k)):
+        made[row, row + k] = 1
+    return made
+
+
+def identity(n: int, dtype: DTypeLike = float64) -> Tensor:
+    """The ``n`` by ``n`` identity matrix (``np.identity``): ``eye(n)``.
+
+    (The book's output function for regression, ``identity_function``, is
+    ``zeronn.nn.identity``.)
+
+    >>> identity(3, dtype=int)
+    tensor([[1, 0, 0],
+            [0, 1, 0],
+            [0, 0, 1]])
+    """
+    return eye(n, dtype=dtype)
 
 
 def meshgrid(*xi: Any, indexing: str = "xy") -> Tuple[Tensor, ...]:

@@ -21,8 +21,9 @@ fit in memory: 47 MB as ``uint8``, 188 MB as ``float32``.
 
 The public names:
 
-- the dtypes themselves, ``bool_``, ``int8`` ... ``uint64``, ``float32``, ``float64``,
-  which also convert, as ``np.float32(x)`` does;
+- the dtypes themselves, ``bool_``, ``int8`` ... ``uint64``, ``float32``, ``float64``
+  (NumPy's scalar types of the same names, which convert as ``np.float32(x)`` does, are
+  in ``scalars.py``);
 - ``dtype(x)``: a dtype from a name (``"float32"``, ``"f4"``), a Python type or a dtype;
 - ``promote_types(a, b)`` and ``result_type(*operands)``: NumPy's promotion rules;
 - ``can_cast(from_, to, casting)``: whether NumPy's ``"same_kind"`` (in-place
@@ -39,8 +40,8 @@ exactly float32's own answers (a double holds more than twice float32's digits).
 (dtype('float32'), dtype('float64'))
 >>> result_type(uint8, 3), result_type(uint8, 3.5)       # Python numbers are "weak"
 (dtype('uint8'), dtype('float64'))
->>> float32(0.1)                                         # rounded to the nearest float32
-0.10000000149011612
+>>> int16.from_bytes(bytes([1, 0, 0, 1]))                 # two little-endian int16s
+array('h', [1, 256])
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class IntegerOutOfBoundsError(ValueError, OverflowError):
     It is a ``ValueError``, as every bad value in zeronn is, and an ``OverflowError``,
     which is what NumPy raises, so code written for either catches it.
 
-    >>> uint8(300)
+    >>> check_python_int(300, uint8)
     Traceback (most recent call last):
     ...
     zeronn.dtypes.IntegerOutOfBoundsError: Python integer 300 out of bounds for uint8
@@ -110,8 +111,8 @@ class DType:
 
     A dtype compares equal to anything ``dtype()`` turns into it, so ``t.dtype ==
     float``, ``t.dtype == "float64"`` and ``t.dtype == float64`` all hold for a float64
-    tensor. Calling it converts, as NumPy's ``np.float32(x)`` does: a number gives a
-    Python number of the dtype's values, anything else a tensor.
+    tensor. (The names that convert, as ``np.float32(x)`` does, are NumPy's scalar types
+    in ``scalars.py``; ``dtype(np.float32)`` is this.)
 
     >>> float32, float32.kind, float32.itemsize, str(float32)
     (dtype('float32'), 'f', 4, 'float32')
@@ -179,22 +180,6 @@ class DType:
     def __reduce__(self) -> Any:
         return (dtype, (self.name,))  # unpickles to the one object of this name
 
-    def __call__(self, value: Any) -> Any:
-        """Convert ``value`` to this dtype, as ``np.uint8(x)`` does.
-
-        >>> uint8(7), float32(1 / 3), bool_(2)
-        (7, 0.3333333432674408, True)
-        >>> uint8([250, 300])                      # arrays wrap, as in NumPy
-        tensor([250,  44], dtype=uint8)
-        """
-        if isinstance(value, (bool, int, float)):
-            from .casting import cast_scalar  # the converting functions build on the dtypes
-
-            return cast_scalar(value, self)
-        from .core import tensor  # a dtype is made before any tensor: import when called
-
-        return tensor(value).astype(self)
-
     # -----------------------------------------------------------------------
     # Storage: the container that holds a tensor's elements
     # -----------------------------------------------------------------------
@@ -221,6 +206,40 @@ class DType:
                 return made
             made.fromlist(chunk)
 
+    def from_bytes(self, raw: bytes, big_endian: bool = False) -> Storage:
+        """The elements packed in ``raw`` (C's layout, in either byte order) as this dtype's storage.
+
+        >>> int32.from_bytes(bytes([0, 0, 0, 1]), big_endian=True), float64.from_bytes(bytes(8))
+        (array('i', [1]), [0.0])
+        """
+        packed = array(self.packcode)
+        packed.frombytes(raw)
+        if big_endian != (sys.byteorder == "big"):
+            packed.byteswap()
+        if self is bool_:
+            return [value != 0 for value in packed]
+        return packed if self.typecode else packed.tolist()
+
+    def to_bytes(self, values: Iterable[Any], big_endian: bool = False) -> bytes:
+        """``values`` (elements of this dtype) packed as C packs them, in the byte order asked for.
+
+        >>> int32.to_bytes([1], big_endian=True), bool_.to_bytes([True, False])
+        (b'\\x00\\x00\\x00\\x01', b'\\x01\\x00')
+        """
+        packed = array(self.packcode, values)
+        if big_endian != (sys.byteorder == "big"):
+            packed.byteswap()
+        return packed.tobytes()
+
+    @property
+    def packcode(self) -> str:
+        """The ``array.array`` typecode that packs this dtype's bytes (``"d"`` for float64, ...).
+
+        >>> float64.packcode, bool_.packcode, uint8.packcode
+        ('d', 'B', 'B')
+        """
+        return self.typecode or _LIST_PACKCODES[self.kind]
+
     def empty_storage(self, size: int) -> Storage:
         """A container of ``size`` zeros of this dtype (NumPy's ``empty`` holds garbage)."""
         zero = self.type(0)
@@ -238,6 +257,8 @@ uint32 = DType("uint32", "u", 4, _UINT_CODES[4])
 uint64 = DType("uint64", "u", 8, _UINT_CODES[8])
 float32 = DType("float32", "f", 4, "f")
 float64 = DType("float64", "f", 8, "")
+
+_LIST_PACKCODES = {"f": "d", "i": "q", "b": "B"}  # how the list-kept float64, int64 and bool pack
 
 _ALL = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64)
 # NumPy's other spellings of them: kind-and-size codes ("f4"), one-letter type codes, C and
@@ -277,6 +298,9 @@ uint16, uint32, uint64, float32, float64
     """
     if isinstance(obj, DType):
         return obj
+    named = getattr(obj, "dtype", None) if isinstance(obj, type) else None
+    if isinstance(named, DType):  # a scalar type such as np.float32, as NumPy reads it
+        return named
     if isinstance(obj, type) and obj in _PYTHON_TYPES:
         return _PYTHON_TYPES[obj]
     if isinstance(obj, str):

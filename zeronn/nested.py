@@ -1,10 +1,11 @@
 """Nested Python lists in and out of a tensor: how data gets into zeronn and back.
 
-- ``tensor(data, dtype=None)``: a tensor from a number, nested lists, or tensors
-  (NumPy's ``np.array``); the dtype follows the elements as NumPy chooses it;
+Plain functions on lists and shapes; ``core.tensor`` builds the tensor from what they give.
+
 - ``flatten_nested(data)``: nested lists -> ``(flat list, shape)``, with the ragged,
   depth and type checks that give zeronn its error messages, and ``promote_numbers``,
-  which gives the elements one type as NumPy would;
+  which gives the elements one type as NumPy would, and ``python_dtype``, the dtype
+  NumPy gives them;
 - ``nest(flat, shape)``: the inverse, ``(flat list, shape)`` -> nested lists
   (``Tensor.tolist``).
 
@@ -16,17 +17,14 @@
 
 from __future__ import annotations
 
-__all__ = ["tensor", "flatten_nested", "promote_numbers", "nest"]
+__all__ = ["flatten_nested", "promote_numbers", "python_dtype", "nest"]
 
 from itertools import chain
-from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Tuple
+from typing import Any, List, Sequence, Tuple
 
-from . import casting, core, dtypes
+from . import dtypes
 from ._shape import Number, Shape, check_ndim, size_of, unravel
-from .dtypes import DType, DTypeLike, bool_, float64, int64
-
-if TYPE_CHECKING:
-    from .core import Tensor
+from .dtypes import DType, bool_, float64, int64
 
 # The containers a nested literal may be made of. ``range`` is here so that
 # ``tensor(range(5))`` works as ``np.array(range(5))`` does.
@@ -159,83 +157,7 @@ def promote_numbers(flat: List[Any], shape: Shape) -> List[Number]:
     return [int(item) for item in flat]  # ints, with bools or int subclasses among them (all bools returned above)
 
 
-# The smallest int that float() refuses: halfway between the largest double and 2**1024,
-# where rounding to even goes up to 2**1024, which a double cannot hold.
-_FLOAT_LIMIT = 2**1024 - 2**970
-
-
-def _raise_not_a_list(item: Any, position: Shape, length: int) -> None:
-    """Explain an element found where a nested list of ``length`` was expected."""
-    where = _format_position(position)
-    if isinstance(item, _NUMBER_TYPES):
-        raise ValueError(
-            f"mixed nesting depth at {where}: expected a list of length {length}, got {item!r}"
-        )
-    raise TypeError(
-        f"tensor elements must be int, float or bool; got {type(item).__name__} {item!r} at {where}"
-    )
-
-
-def _format_position(position: Shape) -> str:
-    """``(1, 2)`` -> ``'[1, 2]'``, the way the element would be indexed."""
-    return "[" + ", ".join(map(str, position)) + "]"
-
-
-def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
-    """A tensor from a number, nested lists or tuples, or another tensor (``np.array``).
-
-    The data is checked (every row of one length, numbers only) and copied. Without a
-    ``dtype`` it is chosen from the elements, as NumPy does: bools, int64, or float64
-    if any element is a float. With one, each number is converted to it.
-
-    >>> tensor([[1, 2], [3, 4]])
-    tensor([[1, 2],
-            [3, 4]])
-    >>> tensor([-1.0, 1.0, 2.0], dtype=bool), tensor([0.5, 255], dtype="float32")
-    (tensor([ True,  True,  True]), tensor([  0.5, 255. ], dtype=float32))
-    >>> tensor([tensor([1, 2]), tensor([3, 4])]).shape    # tensors in a list stack
-    (2, 2)
-    >>> tensor([[1, 2], [3]])
-    Traceback (most recent call last):
-    ...
-    ValueError: ragged nested list at [1]: expected length 2, got 1
-    """
-    to = None if dtype is None else dtypes.dtype(dtype)
-    if isinstance(data, core.Tensor):
-        return data.astype(to or data.dtype)
-    if isinstance(data, (list, tuple)) and data and all(isinstance(item, core.Tensor) for item in data):
-        return _stack(data, to)
-    if isinstance(data, (list, tuple)) and any(isinstance(item, core.Tensor) for item in data):
-        data = [item.tolist() if isinstance(item, core.Tensor) else item for item in data]
-    flat, shape = flatten_nested(data)
-    if to is None:
-        to = _python_dtype(flat)
-        if to is float64 and flat and type(flat[0]) is int:  # ints too large for int64
-            flat = [float(value) for value in flat]
-        storage = to.storage(flat)
-    else:
-        storage = casting.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
-    return core.Tensor.from_storage(storage, shape, to)
-
-
-def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
-    """``tensor([t1, t2, ...])``: tensors of one shape stacked along a new first axis."""
-    shape = items[0].shape
-    for index, item in enumerate(items):
-        if item.shape != shape:
-            raise ValueError(f"ragged nested list at [{index}]: expected shape {shape}, got {item.shape}")
-    common = items[0].dtype
-    for item in items[1:]:
-        common = dtypes.promote_types(common, item.dtype)
-    values: List[Any] = []
-    for item in items:
-        same = item.dtype is common
-        values.extend(core.elements(item) if same else casting.cast_values(core.elements(item), item.dtype, common))
-    stacked = core.Tensor.from_storage(common.storage(values), (len(items),) + shape, common)
-    return stacked if to is None or to is common else stacked.astype(to)
-
-
-def _python_dtype(flat: List[Number]) -> DType:
+def python_dtype(flat: List[Number]) -> DType:
     """The dtype NumPy gives Python numbers (already of one type): bool, int64, float64.
 
     NumPy gives each int the first of int64 and uint64 that holds it, and promotes
@@ -258,3 +180,25 @@ def _python_dtype(flat: List[Number]) -> DType:
         f"Python integer {dtypes.describe_int(int(far))} is too large for any of zeronn's dtypes "
         "(NumPy would make an object array)"
     )
+
+
+# The smallest int that float() refuses: halfway between the largest double and 2**1024,
+# where rounding to even goes up to 2**1024, which a double cannot hold.
+_FLOAT_LIMIT = 2**1024 - 2**970
+
+
+def _raise_not_a_list(item: Any, position: Shape, length: int) -> None:
+    """Explain an element found where a nested list of ``length`` was expected."""
+    where = _format_position(position)
+    if isinstance(item, _NUMBER_TYPES):
+        raise ValueError(
+            f"mixed nesting depth at {where}: expected a list of length {length}, got {item!r}"
+        )
+    raise TypeError(
+        f"tensor elements must be int, float or bool; got {type(item).__name__} {item!r} at {where}"
+    )
+
+
+def _format_position(position: Shape) -> str:
+    """``(1, 2)`` -> ``'[1, 2]'``, the way the element would be indexed."""
+    return "[" + ", ".join(map(str, position)) + "]"

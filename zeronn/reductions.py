@@ -1,8 +1,8 @@
 """Reductions: a tensor's elements, or each lane along one axis, reduced to one number.
 
 ``Tensor.sum``, ``mean``, ``max``, ``min``, ``argmax``, ``any`` and ``all`` (and the
-functions of the same names in ``ops.py``) call ``reduce`` with the function that
-reduces one lane, a flat sequence of numbers:
+functions of the same names in ``ops.py``) pass the tensor's elements, row-major, to
+``reduce_lanes`` with the function that reduces one lane, a flat sequence of numbers:
 
 - ``sum``: Python's ``sum``, started from 0 of the result dtype (int64 for integers and
   bools, uint64 for unsigned, the dtype itself for floats, as NumPy sums);
@@ -11,64 +11,43 @@ reduces one lane, a flat sequence of numbers:
   from Python's;
 - ``argmax``: the first index of the largest, where a NaN counts as the largest.
 
-Along an axis the tensor is read as ``(outer, length, inner)``: the lane for ``(o, i)``
+Along an axis the elements are read as ``(outer, length, inner)``: the lane for ``(o, i)``
 is the slice ``values[o*length*inner + i :: inner]``, cut at the end of block ``o``,
-which Python's slicing gathers at C speed.
+which Python's slicing gathers at C speed. Plain functions on lists: the tensor around
+them is ``Tensor._reduce``'s business.
 
->>> from zeronn import tensor
->>> reduce(tensor([[1, 2, 3], [4, 5, 6]]), sum, axis=1, keepdims=False, out=dtypes.int64)
-tensor([ 6, 15])
+>>> reduce_lanes([1, 2, 3, 4, 5, 6], (2, 3), axis=1, keepdims=False, lane_function=sum, out=dtypes.int64)
+([6, 15], (2,))
 """
 
 from __future__ import annotations
 
-__all__ = ["reduce", "extreme", "mean_of", "argmax_of"]
+__all__ = ["reduce_lanes", "as_element", "extreme", "mean_of", "argmax_of"]
 
 import math
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
+from typing import Any, Callable, List, Sequence, Tuple
 
-from . import casting, core, dtypes, ieee
-from ._shape import normalize_axis, size_of
+from . import casting, dtypes, ieee
+from ._shape import Shape, size_of
 from .dtypes import DType
-from .layout import memory_order
-
-if TYPE_CHECKING:
-    from .core import Tensor
 
 
-def reduce(t: Tensor, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType) -> Any:
-    """``lane_function`` of all of ``t``'s elements, or of every lane along ``axis``, as dtype ``out``.
+def reduce_lanes(
+    values: Sequence[Any], shape: Shape, axis: int, keepdims: bool, lane_function: Callable[[Any], Any], out: DType
+) -> Tuple[List[Any], Shape]:
+    """``lane_function`` of every lane of ``values`` (row-major, of ``shape``) along ``axis``,
+    each as an element of dtype ``out``, and the shape of the result.
 
-    The result is a Python number where NumPy's would be 0-d, else a tensor laid out in
-    ``t``'s memory order, as NumPy lays it out.
-
-    >>> from zeronn import tensor
-    >>> x = tensor([[1, 2], [3, 4]])
-    >>> reduce(x, sum, None, False, dtypes.int64), reduce(x, sum, 0, True, dtypes.int64)
-    (10, tensor([[4, 6]]))
+    >>> reduce_lanes([1, 2, 3, 4], (2, 2), axis=0, keepdims=True, lane_function=max, out=dtypes.int64)
+    ([3, 4], (1, 2))
     """
-    values = core.elements(t)
-    if axis is None:
-        value = _as_element(lane_function(values), out)
-        return core.Tensor.from_storage(out.storage([value]), (1,) * t.ndim, out) if keepdims else value
-    axis = normalize_axis(axis, t.ndim)
-    if not t.flags.c_contiguous:  # NumPy lays the result out in the tensor's memory order
-        steps = [0 if length == 1 else stride // t.dtype.itemsize for length, stride in zip(t.shape, t.strides)]
-        order = memory_order(t.shape, [tuple(steps)], same_shapes=False)
-        if order != list(range(t.ndim)):
-            permuted = reduce(t.transpose(*order), lane_function, order.index(axis), True, out)
-            kept = permuted.transpose(*[order.index(axis) for axis in range(t.ndim)])
-            return kept if keepdims else kept[(slice(None),) * axis + (0,)]
-    shape = t.shape[:axis] + ((1,) if keepdims else ()) + t.shape[axis + 1 :]
-    dtypes.check_fits(shape, out)  # zeros((0, 10**12)).sum(axis=0) would be 10**12 sums
-    outer = size_of(t.shape[:axis])
-    inner = size_of(t.shape[axis + 1 :])
-    block = t.shape[axis] * inner
+    result_shape = shape[:axis] + ((1,) if keepdims else ()) + shape[axis + 1 :]
+    dtypes.check_fits(result_shape, out)  # zeros((0, 10**12)).sum(axis=0) would be 10**12 sums
+    outer = size_of(shape[:axis])
+    inner = size_of(shape[axis + 1 :])
+    block = shape[axis] * inner
     lanes = [values[o * block + i : (o + 1) * block : inner] for o in range(outer) for i in range(inner)]
-    results = [_as_element(lane_function(lane), out) for lane in lanes]
-    if not shape:
-        return results[0]  # a 1-d tensor reduces to a number, as in NumPy
-    return core.Tensor.from_storage(out.storage(results), shape, out)
+    return [as_element(lane_function(lane), out) for lane in lanes], result_shape
 
 
 def extreme(name: str) -> Callable[[Sequence[Any]], Any]:
@@ -118,8 +97,12 @@ def argmax_of(lane: Sequence[Any]) -> int:
     return list(lane).index(max(lane))
 
 
-def _as_element(value: Any, out: DType) -> Any:
-    """A reduction's result as an element of ``out`` (wrapped, or rounded to float32)."""
+def as_element(value: Any, out: DType) -> Any:
+    """A reduction's result as an element of ``out`` (wrapped, or rounded to float32).
+
+    >>> as_element(300, dtypes.uint8), as_element(0.1, dtypes.float32)
+    (44, 0.10000000149011612)
+    """
     if out.kind in "iu":
         return casting.wrap([int(value)], out)[0]
     if out is dtypes.float32:

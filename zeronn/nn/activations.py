@@ -24,11 +24,11 @@ __all__ = ["step", "sigmoid", "relu", "identity", "softmax"]
 
 from typing import Any
 
-from . import kernels
-from ._shape import normalize_axis
-from .core import Tensor, as_tensor, elements, tensor
-from .dtypes import float64
-from .ops import exp, maximum
+from .. import kernels
+from .._shape import normalize_axis
+from ..core import Tensor, as_tensor, elements, tensor
+from ..dtypes import float64
+from ..ops import exp, maximum
 
 
 def step(x: Any) -> Tensor:

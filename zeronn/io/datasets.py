@@ -33,11 +33,11 @@ from array import array
 from contextlib import contextmanager
 from typing import IO, Any, Dict, Iterator, Tuple, Union, cast
 
-from ._shape import size_of
-from .casting import round_float32
-from .core import Tensor
-from .creation import zeros
-from .dtypes import check_fits, float32, uint8
+from .._shape import size_of
+from ..casting import round_float32
+from ..core import Tensor
+from ..creation import zeros
+from ..dtypes import check_fits, float32, uint8
 from .files import open_regular
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]

@@ -41,18 +41,16 @@ _pickle.UnpicklingError: at byte 0: global 'os.system' is forbidden: only NumPy'
 
 from __future__ import annotations
 
-__all__ = ["load_numpy_pickle", "storage_from_bytes", "LIST_TYPECODES", "MAX_PICKLE_BYTES"]
+__all__ = ["load_numpy_pickle", "MAX_PICKLE_BYTES"]
 
 import os
 import pickle
 import pickletools
-import sys
-from array import array
 from typing import IO, Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, Union
 
-from ._shape import MAX_DIMS, size_of
-from .core import Tensor
-from .dtypes import DType, Storage, bool_, dtype
+from .._shape import MAX_DIMS, size_of
+from ..core import Tensor
+from ..dtypes import DType, dtype
 from .files import open_regular
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
@@ -160,7 +158,6 @@ _DTYPE_CODES = {
     "u1": "uint8", "u2": "uint16", "u4": "uint32", "u8": "uint64",
     "b1": "bool",
 }  # fmt: skip
-LIST_TYPECODES = {"float64": "d", "int64": "q", "bool": "B"}  # array typecodes to decode list-kept dtypes
 
 
 class _DType:
@@ -233,27 +230,12 @@ class _Array:
             raise ValueError(
                 f"array data has {len(self.raw)} bytes, but shape {self.shape} of '{self.dtype.code}' needs {needed}"
             )
-        storage = storage_from_bytes(self.raw, to, big_endian=self.dtype.byteorder == ">")
+        storage = to.from_bytes(self.raw, big_endian=self.dtype.byteorder == ">")
         if not self.fortran or len(self.shape) < 2:
             return Tensor.from_storage(storage, self.shape, to)
         # Column-major: the data is the row-major data of the reversed shape; its
         # transpose is the array, laid out in memory as NumPy's is.
         return Tensor.from_storage(storage, tuple(reversed(self.shape)), to).transpose()
-
-
-def storage_from_bytes(raw: bytes, to: DType, big_endian: bool) -> Storage:
-    """The elements packed in ``raw`` (of dtype ``to``, in either byte order) as ``to``'s storage.
-
-    >>> storage_from_bytes(bytes([0, 0, 0, 1]), dtype("int32"), big_endian=True)
-    array('i', [1])
-    """
-    packed = array(to.typecode or LIST_TYPECODES[to.name])
-    packed.frombytes(raw)
-    if big_endian != (sys.byteorder == "big"):
-        packed.byteswap()
-    if to is bool_:
-        return [value != 0 for value in packed]
-    return packed if to.typecode else packed.tolist()
 
 
 def _reconstruct(cls: Any, shape: Any, typecode: Any) -> _Array:

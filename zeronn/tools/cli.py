@@ -29,8 +29,10 @@ import time
 import traceback
 from typing import Any, Callable, Dict, List, NoReturn, Optional, TextIO
 
-from . import activations, book, creation, mnist, network, ops
-from .core import Tensor, tensor
+from .. import creation, ops
+from ..core import Tensor, tensor
+from ..nn import activations, network
+from . import book, mnist
 from .plot import Chart, Series, line_chart
 
 _WIDTH = 78

@@ -22,11 +22,11 @@ __all__ = ["get_data", "init_network", "predict", "accuracy"]
 import os
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
-from .activations import softmax
-from .core import Tensor, as_tensor
-from .datasets import load_mnist_split
-from .network import forward
-from .weights import load_numpy_pickle
+from ..core import Tensor, as_tensor
+from ..io.datasets import load_mnist_split
+from ..io.numpy_pickle import load_numpy_pickle
+from ..nn.activations import softmax
+from ..nn.network import forward
 
 Progress = Callable[[int, int], None]
 

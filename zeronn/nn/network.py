@@ -15,9 +15,9 @@ __all__ = ["init_network", "forward"]
 
 from typing import Any, Dict
 
+from ..core import Tensor, tensor
+from ..ops import dot
 from .activations import identity, sigmoid
-from .core import Tensor, tensor
-from .ops import dot
 
 
 def init_network() -> Dict[str, Tensor]:

@@ -72,7 +72,7 @@ def run_script(
     folder = os.path.dirname(script)
     if mnist is not None:
         _copy_mnist(mnist, os.path.join(os.path.dirname(folder), "dataset"), out)
-    package = sys.modules[__name__.rpartition(".")[0]]  # zeronn, under whatever name it was vendored
+    package = sys.modules[__name__.rsplit(".", 2)[0]]  # zeronn (this is zeronn.tools.book), under any name
     if seed is not None:
         package.random.seed(seed)
     pyplot = PyplotStandIn(out)
