@@ -41,7 +41,7 @@ def all_same(left, right):
 ELEMENTWISE = {
     "exp": zeronn.exp, "log": zeronn.log, "sqrt": zeronn.sqrt, "abs": zeronn.abs,
     "negative": lambda x: -x, "sigmoid": zeronn.sigmoid, "relu": zeronn.relu, "step": zeronn.step,
-    "identity": zeronn.identity, "x + 1": lambda x: x + 1, "x * 2.5": lambda x: x * 2.5,
+    "identity": zeronn.nn.identity, "x + 1": lambda x: x + 1, "x * 2.5": lambda x: x * 2.5,
     "x / 0.5": lambda x: x / 0.5, "1 / x": lambda x: 1 / x, "x ** 2": lambda x: x**2,
     "2.0 ** x": lambda x: 2.0**x, "x ** 0.5": lambda x: x**0.5, "x // 3": lambda x: x // 3,
     "x % 1.5": lambda x: x % 1.5, "maximum(x, 0)": lambda x: zeronn.maximum(x, 0),

@@ -58,12 +58,11 @@ from __future__ import annotations
 
 __all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "rebuild_tensor", "elementwise", "unary"]
 
-import math
 import operator
 from array import array
 from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import casting, dtypes, ieee, indexing, kernels, printing, reductions
+from . import casting, dtypes, ieee, indexing, kernels, loops, printing, reductions
 from ._shape import (
     Number,
     Shape,
@@ -76,7 +75,7 @@ from ._shape import (
     strides_of,
     unravel,
 )
-from .dtypes import DType, DTypeLike, Storage, bool_, float32, float64, int64
+from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
 from .layout import is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
 from .nested import flatten_nested, nest, python_dtype
 
@@ -999,37 +998,6 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
 # Elementwise operations: NumPy's ufuncs
 # ---------------------------------------------------------------------------
 
-# name -> (Python's operator, its IEEE twin for when the operator raises)
-_BINARY: Dict[str, Tuple[Callable[[Any, Any], Any], Callable[[Any, Any], Any]]] = {
-    "add": (operator.add, operator.add),
-    "subtract": (operator.sub, operator.sub),
-    "multiply": (operator.mul, operator.mul),
-    "true_divide": (operator.truediv, ieee.divide),
-    "floor_divide": (operator.floordiv, ieee.floor_divide),
-    "remainder": (operator.mod, ieee.remainder),
-    "power": (ieee.power, ieee.power),
-    "maximum": (ieee.maximum, ieee.maximum),
-    "minimum": (ieee.minimum, ieee.minimum),
-    "less": (operator.lt, operator.lt),
-    "less_equal": (operator.le, operator.le),
-    "greater": (operator.gt, operator.gt),
-    "greater_equal": (operator.ge, operator.ge),
-    "equal": (operator.eq, operator.eq),
-    "not_equal": (operator.ne, operator.ne),
-}
-_COMPARISONS = {"less", "less_equal", "greater", "greater_equal", "equal", "not_equal"}
-# On bools NumPy's + is "or" and * is "and"; - has no meaning.
-_ON_BOOLS = {"add": operator.or_, "multiply": operator.and_}
-_UNARY: Dict[str, Tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
-    "negative": (operator.neg, operator.neg),
-    "absolute": (abs, abs),
-    "exp": (math.exp, ieee.exp),
-    "log": (math.log, ieee.log),
-    "sqrt": (math.sqrt, ieee.sqrt),
-}
-_TO_FLOAT = {"exp", "log", "sqrt"}  # integers and bools go in as floats: see _unary_dtype
-
-
 def elementwise(name: str, x1: Any, x2: Any) -> Any:
     """NumPy's ufunc ``name`` (``"add"``, ``"maximum"``, ``"less"``, ...) of ``x1`` and ``x2``.
 
@@ -1069,38 +1037,19 @@ def unary(name: str, x: Any) -> Any:
     (tensor([ 1., inf]), 2.0)
     """
     x = as_tensor(x)
-    return _laid_out(lambda t: _unary(name, t), [x], x.shape, _unary_dtype(name, x.dtype))
-
-
-def _unary_dtype(name: str, dtype: DType) -> DType:
-    """The dtype NumPy computes ``name`` of ``dtype`` in: ``dtype`` itself, except that
-    ``exp``, ``log`` and ``sqrt`` take integers and bools as the smallest float that holds
-    every value exactly: float32 for 2-byte integers, float64 for wider ones, and float16
-    for bools and 1-byte integers, which zeronn does not have, so it says so.
-
-    >>> _unary_dtype("exp", dtypes.int16), _unary_dtype("exp", int64), _unary_dtype("negative", int64)
-    (dtype('float32'), dtype('float64'), dtype('int64'))
-    """
-    if name not in _TO_FLOAT or dtype.kind == "f":
-        return dtype
-    if dtype.itemsize == 1:
-        raise TypeError(
-            f"NumPy computes {name} of {dtype.name} in float16, which zeronn does not have; "
-            "convert first, as x.astype('float32') or x.astype(float)"
-        )
-    return float32 if dtype.itemsize == 2 else float64
+    return _laid_out(lambda t: _unary(name, t), [x], x.shape, loops.unary_dtype(name, x.dtype))
 
 
 def _unary(name: str, x: Tensor) -> Any:
     """``unary`` for a tensor, its result row-major."""
-    fast, safe = _UNARY[name]
+    fast, safe = loops.UNARY[name]
     kind = x.dtype.kind
     if kind == "b" and name == "negative":
         raise TypeError(
             "The numpy boolean negative, the `-` operator, is not supported, "
             "use the `~` operator or the logical_not function instead."
         )
-    out = _unary_dtype(name, x.dtype)
+    out = loops.unary_dtype(name, x.dtype)
     values: Sequence[Any] = elements(x)
     if out is not x.dtype:
         values = list(map(float, values))
@@ -1164,10 +1113,10 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
     if name == "power" and type(right) is float and right == 0.5 and isinstance(left, Tensor):
         if left.dtype.kind == "f":  # NumPy's x ** 0.5 runs np.sqrt, not pow (they differ at -0.0, -inf)
             return _as_storage(unary("sqrt", left), left.dtype), left.shape, left.dtype
-    fast, safe = _BINARY[name]
-    comparison = name in _COMPARISONS
+    fast, safe = loops.BINARY[name]
+    comparison = name in loops.COMPARISONS
     if common is bool_ and name in ("add", "multiply"):
-        fast = safe = _ON_BOOLS[name]
+        fast = safe = loops.ON_BOOLS[name]
     elif common is bool_ and name == "subtract":
         raise TypeError(
             "numpy boolean subtract, the `-` operator, is not supported, "
@@ -1230,7 +1179,7 @@ def _promoted(name: str, left: Any, right: Any) -> DType:
     except dtypes.IntegerOutOfBoundsError:
         if name == "true_divide":
             return float64  # the Python int goes straight to float64, as the integers do
-        if name not in _COMPARISONS:
+        if name not in loops.COMPARISONS:
             raise
         return left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
 
