@@ -40,6 +40,7 @@ from .creation import (
 )
 from .dtypes import IntegerOutOfBoundsError, can_cast, dtype, promote_types, result_type
 from .indexing import nditer
+from .io import load, save, savez, savez_compressed
 from .nn import Dense, Network, forward, init_network, relu, sigmoid, softmax, step
 
 # ``abs``, ``all``, ``any``, ``max``, ``min`` and ``sum`` share their names with Python's
@@ -152,6 +153,7 @@ __all__ = [
     "issubdtype",
     "less",
     "less_equal",
+    "load",
     "log",
     "matmul",
     "maximum",
@@ -172,6 +174,9 @@ __all__ = [
     "random",
     "relu",
     "result_type",
+    "save",
+    "savez",
+    "savez_compressed",
     "sigmoid",
     "signedinteger",
     "softmax",

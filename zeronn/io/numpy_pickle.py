@@ -61,7 +61,7 @@ from typing import IO, Any, Callable, Dict, List, Optional, Tuple, Union
 from .._shape import MAX_DIMS, size_of
 from ..core import Tensor, rebuild_tensor
 from ..dtypes import DType, dtype
-from .files import open_regular
+from .files import brief, open_regular
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -73,7 +73,7 @@ _MAX_DIGITS = 4300  # the longest decimal number read from text: Python's own li
 _MAX_DIMENSION = (1 << 63) - 1  # NumPy's npy_intp
 
 
-def load_numpy_pickle(source: PathOrFile) -> Any:
+def load_numpy_pickle(source: PathOrFile, *, encoding: str = "latin1") -> Any:
     """Load a pickle of NumPy arrays, giving tensors for the arrays.
 
     ``source`` is a path (which must be a regular file) or a binary file. Dicts, lists,
@@ -81,8 +81,9 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
     ``Tensor`` of the same dtype, shape and values, laid out in memory as the array was
     (a Fortran-ordered array comes back transposed-strided); a bare dtype comes back as
     zeronn's dtype of the same name. Pickle protocols 0 to 5, NumPy 1 and 2, and the
-    pickles of Python 2 (whose ``str`` is read as latin-1, as ``pickle.load(f,
-    encoding="latin1")`` reads it, which is how NumPy says to read them).
+    pickles of Python 2, whose ``str`` is read as ``pickle.load(f, encoding=...)`` reads
+    it: ``"latin1"`` (the default here: NumPy's advice for Python 2's arrays), ``"ASCII"``
+    (``pickle``'s own default) or ``"bytes"``.
 
     >>> import io
     >>> load_numpy_pickle(io.BytesIO(pickle.dumps({"b1": [0.1, 0.2], "note": "no arrays"})))
@@ -95,21 +96,23 @@ def load_numpy_pickle(source: PathOrFile) -> Any:
             if size > MAX_PICKLE_BYTES:  # refused before reading a byte of it
                 raise ValueError(f"{name}: {_too_large()}")
             try:
-                return _load(file)
+                return _load(file, encoding)
             except pickle.UnpicklingError as error:
                 raise pickle.UnpicklingError(f"{name}: {error} (expected a pickle of NumPy arrays)") from None
             except ValueError as error:
                 raise ValueError(f"{name}: not a readable pickle of NumPy arrays: {error}") from None
-    return _load(source)
+    return _load(source, encoding)
 
 
 def _too_large(limit: int = MAX_PICKLE_BYTES) -> str:
     return f"the pickle is larger than {limit:,} bytes, the most zeronn reads"
 
 
-def _load(file: IO[bytes]) -> Any:
+def _load(file: IO[bytes], encoding: str) -> Any:
     """Run the pickle in ``file`` on the machine below; every failure is one of the two documented errors."""
-    machine = _Machine(_Input(file, MAX_PICKLE_BYTES))
+    if encoding not in ("ASCII", "latin1", "bytes"):
+        raise ValueError(f"encoding must be 'ASCII', 'latin1', or 'bytes', not {_brief(encoding)}")
+    machine = _Machine(_Input(file, MAX_PICKLE_BYTES), encoding)
     try:
         return machine.run()
     except (pickle.UnpicklingError, ValueError, OSError):
@@ -398,26 +401,9 @@ _GLOBALS: Dict[Tuple[str, str], Any] = {
 _CALLABLE = {_reconstruct, _frombuffer, _encode, _bytes, _DType, rebuild_tensor, dtype}  # what REDUCE may call
 
 
-def _brief(value: Any, depth: int = 0) -> str:
-    """``repr(value)`` cut to 60 characters, for messages about hostile input: a long text
-    never passes through ``repr`` whole, a huge int is given by its size, a tuple or a
-    list by its first few items, anything else by its type's name."""
-    if type(value) is int and value.bit_length() > 128:  # repr would cost time, and Python limits it
-        text = f"an int of {value.bit_length()} bits"
-    elif isinstance(value, (str, bytes)):
-        text = repr(value[:61])
-    elif isinstance(value, (int, float, bool, type(None))):
-        text = repr(value)
-    elif type(value) is _DType:
-        text = f"dtype({_brief(value.code)})"
-    elif type(value) is _Array:
-        text = "ndarray"
-    elif type(value) in (tuple, list) and depth < 2:
-        items = [_brief(item, depth + 1) for item in value[:8]] + (["..."] if len(value) > 8 else [])
-        text = ("({})" if type(value) is tuple else "[{}]").format(", ".join(items) + ("," if len(value) == 1 else ""))
-    else:
-        text = type(value).__name__
-    return text if len(text) <= 60 else text[:57] + "..."
+def _brief(value: Any) -> str:
+    """``repr(value)`` cut to 60 characters (``files.brief``), the stand-ins named as NumPy's."""
+    return brief(value, {_DType: lambda made: f"dtype({brief(made.code)})", _Array: lambda made: "ndarray"})
 
 
 def _kind(value: Any) -> str:
@@ -457,8 +443,9 @@ class _Machine:
     and the tuples that hold a global (never allowed into the result).
     """
 
-    def __init__(self, source: _Input) -> None:
+    def __init__(self, source: _Input, encoding: str) -> None:
         self._in = source
+        self._python_2_str = encoding  # how Python 2's str (STRING, BINSTRING) is read
         self._stack: List[Any] = []
         self._marks: List[int] = []
         self._floor = 0
@@ -578,16 +565,20 @@ class _Machine:
         text = self._in.line()
         if len(text) < 2 or text[0] != text[-1] or text[:1] not in (b"'", b'"'):
             raise pickle.UnpicklingError("the STRING opcode argument must be quoted")
-        self._push_text(codecs.escape_decode(text[1:-1])[0].decode("latin-1"))
+        self._push_text(self._str(codecs.escape_decode(text[1:-1])[0]))
 
     def binstring(self) -> None:  # BINSTRING: Python 2's str with a 4-byte length
         size = _INT4.unpack(self._in.take(4))[0]
         if size < 0:
             raise pickle.UnpicklingError(f"BINSTRING has a negative byte count {size}")
-        self._push_text(self._in.take(size).decode("latin-1"))
+        self._push_text(self._str(self._in.take(size)))
 
     def short_binstring(self) -> None:
-        self._push_text(self._in.take(self._in.byte()).decode("latin-1"))
+        self._push_text(self._str(self._in.take(self._in.byte())))
+
+    def _str(self, data: bytes) -> Union[str, bytes]:
+        """Python 2's ``str``, as ``pickle.load(file, encoding=...)`` gives it."""
+        return data if self._python_2_str == "bytes" else data.decode(self._python_2_str.lower())
 
     def unicode_(self) -> None:  # UNICODE: protocol 0's text, escaped
         self._push_text(str(self._in.line(), "raw-unicode-escape"))
