@@ -10,7 +10,8 @@ nothing of networks.
   read by zeronn's own small pickle machine, which runs nothing the file names;
 - ``npy.py``: NumPy's own formats, ``save``/``load`` (``.npy``) and ``savez``/
   ``savez_compressed`` (``.npz``), as ``np.save`` and ``np.load`` read and write them;
-- ``datasets.py``: MNIST's IDX files (``read_idx``) and the book's ``load_mnist``.
+- ``datasets.py``: MNIST's IDX files (``read_idx``) and the book's ``load_mnist``;
+- ``png.py``: PNG images (``read_png``, matplotlib's ``imread``, ``write_png``), with zlib.
 
 >>> from zeronn.io import load, load_numpy_pickle, read_idx, save, savez
 """
@@ -19,6 +20,7 @@ from .datasets import load_mnist, load_mnist_split, read_idx
 from .files import open_regular
 from .npy import NpzFile, load, save, savez, savez_compressed
 from .numpy_pickle import load_numpy_pickle
+from .png import imread, read_png, write_png
 
 __all__ = [
     "open_regular",
@@ -31,4 +33,7 @@ __all__ = [
     "read_idx",
     "load_mnist",
     "load_mnist_split",
+    "read_png",
+    "imread",
+    "write_png",
 ]
