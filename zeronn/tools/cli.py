@@ -9,8 +9,8 @@ The only module that prints. Nothing imports it but ``__main__``.
 - ``python -m zeronn plot NAME``: an activation's chart, in the terminal or as a file;
 - ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST
   (``FILE`` the book's ``sample_weight.pkl`` or an ``.npz`` of the same arrays);
-- ``python -m zeronn book SCRIPT [--mnist DIR]``: one of the book's own scripts, unchanged,
-  with ``import numpy`` giving zeronn (see ``book.py``).
+- ``python -m zeronn book SCRIPT [--mnist DIR] [--seed N] [--mnist-limit N] [--figures DIR]``:
+  one of the book's own scripts, unchanged, with ``import numpy`` giving zeronn (see ``book.py``).
 
 Errors (bad arguments, missing or corrupt files) print one line and exit with status 2;
 Ctrl-C prints one line and exits with status 130, as a shell expects.
@@ -288,7 +288,8 @@ def run_book(arguments: argparse.Namespace, out: TextIO) -> int:
     """Run one of the book's scripts on zeronn; report a failure in the book's code in one line."""
     started = time.perf_counter()
     try:
-        book.run_script(arguments.script, arguments.mnist, arguments.seed, out)
+        book.run_script(arguments.script, arguments.mnist, arguments.seed, out, mnist_limit=arguments.mnist_limit,
+                        figures=arguments.figures)
     except (FileNotFoundError, KeyboardInterrupt, SystemExit):
         raise  # a script that is not there; Ctrl-C (one line, 130); the script's own sys.exit(n)
     except BaseException as error:  # noqa: BLE001 - any failure in the book's code, reported with where it happened
@@ -428,5 +429,8 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="copy the four MNIST .gz files from DIR into the book's dataset/")
     script.add_argument("--seed", type=_seed, metavar="N",
                         help="seed zeronn.random first (as np.random.seed(N)), to compare a run with NumPy's")
+    script.add_argument("--mnist-limit", type=_positive_int, metavar="N",
+                        help="the book's load_mnist returns only the first N images of each split (a quick run)")
+    script.add_argument("--figures", metavar="DIR", help="also write each figure shown into DIR as SVG")
     script.set_defaults(run=run_book)
     return parser
