@@ -236,22 +236,40 @@ def test_numpy_internals_are_refused_when_reached_another_way(tmp_path):
 
 # --- a smaller MNIST --------------------------------------------------------------------------
 
+BOOKS_LOADER = '''import os, pickle
+import numpy as np
+save_file = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mnist.pkl")
+
+
+def load_mnist(normalize=True, flatten=True, one_hot_label=False):
+    """The book's loader, in small."""
+    with open(save_file, "rb") as f:
+        dataset = pickle.load(f)
+    if normalize:
+        for key in ("train_img", "test_img"):
+            dataset[key] = dataset[key].astype(np.float32)
+            dataset[key] /= 255.0
+    return (dataset["train_img"], dataset["train_label"]), (dataset["test_img"], dataset["test_label"])
+'''
+
+
 def test_mnist_limit_shrinks_what_the_books_load_mnist_returns(tmp_path):
+    """As in the book's dataset/mnist.py: load_mnist reads its pickle, then converts what it read."""
     (tmp_path / "dataset").mkdir()
     (tmp_path / "dataset" / "__init__.py").write_text("")
-    (tmp_path / "dataset" / "mnist.py").write_text(
-        "import numpy as np\n"
-        "def load_mnist(normalize=True, flatten=True, one_hot_label=False):\n"
-        "    '''The book's loader, in small.'''\n"
-        "    x = np.arange(40).reshape(10, 4)\n"
-        "    return (x, np.arange(10)), (x[:5], np.arange(5))\n")
+    (tmp_path / "dataset" / "mnist.py").write_text(BOOKS_LOADER)
+    images = zeronn.arange(40, dtype="uint8").reshape(10, 4)
+    (tmp_path / "dataset" / "mnist.pkl").write_bytes(pickle.dumps({
+        "train_img": images, "train_label": zeronn.arange(10, dtype="uint8"),
+        "test_img": images[:5].copy(), "test_label": zeronn.arange(5, dtype="uint8")}))
     code = ("import sys, os\nsys.path.append(os.pardir)\nfrom dataset.mnist import load_mnist\n"
-            "(x, t), (xt, tt) = load_mnist(normalize=False)\n"
-            "print(x.shape, t.shape, xt.shape, tt.shape, load_mnist.__doc__)\n")
-    assert run(tmp_path, code).split()[:6] == ["(10,", "4)", "(10,)", "(5,", "4)", "(5,)"]
-    limited = run(tmp_path, code, mnist_limit=3).split()
-    assert limited[:6] == ["(3,", "4)", "(3,)", "(3,", "4)", "(3,)"] and "book's" in limited
-    assert run(tmp_path, code).split()[:2] == ["(10,", "4)"]  # the next run has the whole loader back
+            "(x, t), (xt, tt) = load_mnist()\n"
+            "print(x.shape, t.shape, xt.shape, tt.shape, x.dtype, x[2, 3], load_mnist.__doc__)\n")
+    assert run(tmp_path, code).split() == ["(10,", "4)", "(10,)", "(5,", "4)", "(5,)", "float32", "0.04313725605607033",
+                                           "The", "book's", "loader,", "in", "small."]
+    assert run(tmp_path, code, mnist_limit=3).split()[:8] == ["(3,", "4)", "(3,)", "(3,", "4)", "(3,)", "float32",
+                                                             "0.04313725605607033"]
+    assert run(tmp_path, code).split()[:2] == ["(10,", "4)"]  # the next run has the whole data set back
     with pytest.raises(ValueError, match="mnist_limit must be a positive int, got 0"):
         run(tmp_path, code, mnist_limit=0)
 

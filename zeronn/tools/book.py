@@ -18,8 +18,9 @@ as ``cd ch05 && python gradient_check.py`` would, with stand-ins for what it imp
 folder, where its ``dataset/mnist.py`` looks for them (it downloads them otherwise);
 that loader then caches the data in ``dataset/mnist.pkl``, so the book's folder must
 be writable. ``mnist_limit=N`` makes the book's ``load_mnist`` return only the first
-``N`` images and labels of each split (the script's own code is left as it is), for a
-quick run of the long training scripts.
+``N`` images and labels of each split, for a quick run of the long training scripts:
+the ``pickle.load`` with which it reads its ``mnist.pkl`` keeps the first ``N`` rows,
+and the book's own code converts and returns those (the script's code is left as it is).
 
 This module is a leaf: only the command line imports it.
 """
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 __all__ = ["run_script", "PyplotStandIn", "safe_pickle_module"]
 
-import functools
 import importlib.abc
 import importlib.machinery
 import io
@@ -181,8 +181,10 @@ class _NumpyInternals(types.ModuleType):
 
 
 class _LimitedMnist(importlib.abc.MetaPathFinder):
-    """Finds the book's ``dataset.mnist`` as Python would, and has its ``load_mnist`` return the
-    first ``limit`` images and labels of each split (copies: the rest is let go)."""
+    """Finds the book's ``dataset.mnist`` as Python would, and gives it a ``pickle`` whose
+    ``load`` keeps the first ``limit`` rows of each array: its ``load_mnist`` reads the
+    cached ``mnist.pkl`` with it, then converts (normalises, one-hot encodes) only those,
+    and returns them. The book's code runs as it is, on less data."""
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
@@ -205,14 +207,16 @@ class _LimitingLoader(importlib.abc.Loader):
 
     def exec_module(self, module: types.ModuleType) -> None:
         self._loader.exec_module(module)
-        load_mnist, limit = module.load_mnist, self._limit
+        limited, limit = safe_pickle_module(), self._limit
 
-        @functools.wraps(load_mnist)
-        def limited(*args: Any, **kwargs: Any) -> Any:
-            (x_train, t_train), (x_test, t_test) = load_mnist(*args, **kwargs)
-            return ((x_train[:limit].copy(), t_train[:limit].copy()), (x_test[:limit].copy(), t_test[:limit].copy()))
+        def load(file: IO[bytes], **options: Any) -> Any:
+            loaded = _safe_load(file, **options)
+            if not isinstance(loaded, dict):
+                return loaded
+            return {key: value[:limit].copy() if hasattr(value, "copy") else value for key, value in loaded.items()}
 
-        module.load_mnist = limited  # type: ignore[attr-defined]
+        limited.load = load  # type: ignore[attr-defined]
+        module.pickle = limited  # type: ignore[attr-defined]  # the module's own name for pickle, as it imports it
 
 
 # ---------------------------------------------------------------------------
