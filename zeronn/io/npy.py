@@ -41,7 +41,6 @@ __all__ = ["save", "load", "savez", "savez_compressed", "NpzFile", "BadNpzFile"]
 
 import ast
 import os
-import pickle
 import re
 import struct
 import sys
@@ -159,12 +158,7 @@ with zeronn's safe reader, which runs nothing the pickle names
         if not allow_pickle:
             raise ValueError("This file contains pickled (object) data: load(file, allow_pickle=True) reads it "
                              "with zeronn's safe reader, which runs nothing the pickle names")
-        try:
-            return load_numpy_pickle(fid, encoding=encoding)
-        except pickle.UnpicklingError as error:
-            raise pickle.UnpicklingError(f"{name}: {error}") from None
-        except ValueError as error:
-            raise ValueError(f"{name}: {error}") from None
+        return load_numpy_pickle(fid, encoding=encoding, name=name)
     finally:
         if opened is not None:
             opened.close()

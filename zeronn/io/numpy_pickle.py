@@ -73,7 +73,7 @@ _MAX_DIGITS = 4300  # the longest decimal number read from text: Python's own li
 _MAX_DIMENSION = (1 << 63) - 1  # NumPy's npy_intp
 
 
-def load_numpy_pickle(source: PathOrFile, *, encoding: str = "latin1") -> Any:
+def load_numpy_pickle(source: PathOrFile, *, encoding: str = "latin1", name: Optional[str] = None) -> Any:
     """Load a pickle of NumPy arrays, giving tensors for the arrays.
 
     ``source`` is a path (which must be a regular file) or a binary file. Dicts, lists,
@@ -83,25 +83,35 @@ def load_numpy_pickle(source: PathOrFile, *, encoding: str = "latin1") -> Any:
     zeronn's dtype of the same name. Pickle protocols 0 to 5, NumPy 1 and 2, and the
     pickles of Python 2, whose ``str`` is read as ``pickle.load(f, encoding=...)`` reads
     it: ``"latin1"`` (the default here: NumPy's advice for Python 2's arrays), ``"ASCII"``
-    (``pickle``'s own default) or ``"bytes"``.
+    (``pickle``'s own default) or ``"bytes"``. A message names the file: its path, or
+    ``name`` for a file object.
 
     >>> import io
     >>> load_numpy_pickle(io.BytesIO(pickle.dumps({"b1": [0.1, 0.2], "note": "no arrays"})))
     {'b1': [0.1, 0.2], 'note': 'no arrays'}
+    >>> load_numpy_pickle(io.BytesIO(b"N"), name="w.pkl")
+    Traceback (most recent call last):
+    ...
+    _pickle.UnpicklingError: w.pkl: at byte 1: pickle exhausted before seeing STOP (expected a pickle of NumPy arrays)
     """
     if isinstance(source, (str, os.PathLike)):
-        name = os.fspath(source)
-        with open_regular(name) as file:
+        path = os.fspath(source)
+        with open_regular(path) as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_PICKLE_BYTES:  # refused before reading a byte of it
-                raise ValueError(f"{name}: {_too_large()}")
-            try:
-                return _load(file, encoding)
-            except pickle.UnpicklingError as error:
-                raise pickle.UnpicklingError(f"{name}: {error} (expected a pickle of NumPy arrays)") from None
-            except ValueError as error:
-                raise ValueError(f"{name}: not a readable pickle of NumPy arrays: {error}") from None
-    return _load(source, encoding)
+                raise ValueError(f"{path}: {_too_large()}")
+            return _load_named(file, encoding, path)
+    return _load(source, encoding) if name is None else _load_named(source, encoding, name)
+
+
+def _load_named(file: IO[bytes], encoding: str, name: str) -> Any:
+    """``_load``, each error saying which file."""
+    try:
+        return _load(file, encoding)
+    except pickle.UnpicklingError as error:
+        raise pickle.UnpicklingError(f"{name}: {error} (expected a pickle of NumPy arrays)") from None
+    except ValueError as error:
+        raise ValueError(f"{name}: not a readable pickle of NumPy arrays: {error}") from None
 
 
 def _too_large(limit: int = MAX_PICKLE_BYTES) -> str:
@@ -160,6 +170,7 @@ class _Input:
         if at >= self._end:
             self._keep(self._from_file(self._CHUNK))
             if not self._end:
+                self.start = self._base  # the end of the bytes: where an opcode was wanted
                 raise pickle.UnpicklingError("pickle exhausted before seeing STOP")
             at = 0
         self._at = at + 1

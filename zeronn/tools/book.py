@@ -134,7 +134,7 @@ def safe_pickle_module() -> types.ModuleType:
     Traceback (most recent call last):
     ...
     _pickle.UnpicklingError: <bytes>: at byte 0: global 'os.system' is forbidden: only NumPy's array globals may be \
-loaded (zeronn never unpickles code: ...)
+loaded (expected a pickle of NumPy arrays); zeronn never unpickles code: ...
     """
     module = types.ModuleType("pickle", pickle.__doc__)
     module.__dict__.update({name: value for name, value in vars(pickle).items() if not name.startswith("__")})
@@ -157,11 +157,9 @@ def _safe_loads(data: bytes, *, fix_imports: bool = True, encoding: str = "ASCII
 
 def _safely(file: IO[bytes], name: str, encoding: str) -> Any:
     try:
-        return load_numpy_pickle(file, encoding=encoding)
-    except pickle.UnpicklingError as error:
-        raise pickle.UnpicklingError(f"{name}: {error} ({_PICKLE_NOTE})") from None
-    except ValueError as error:
-        raise ValueError(f"{name}: {error} ({_PICKLE_NOTE})") from None
+        return load_numpy_pickle(file, encoding=encoding, name=name)
+    except pickle.UnpicklingError as error:  # what the script asked for and was refused: say why
+        raise pickle.UnpicklingError(f"{error}; {_PICKLE_NOTE}") from None
 
 
 class _NumpyInternals(types.ModuleType):
