@@ -501,6 +501,21 @@ def test_a_shape_of_huge_ints_is_refused_before_any_arithmetic():
     assert time.process_time() - started < 2.0
 
 
+def test_zeronns_own_tensors_load_and_their_shapes_are_bounded_too():
+    t = zeronn.arange(6, dtype="int16").reshape(2, 3)
+    assert load_numpy_pickle(io.BytesIO(pickle.dumps({"t": t, "d": t.dtype})))["t"].tolist() == [[0, 1, 2], [3, 4, 5]]
+    module = zeronn.core.rebuild_tensor.__module__
+    huge = (1 << 160_000) - 1
+    encoded = huge.to_bytes(20_001, "little", signed=True)
+    dims = b"(" + (b"\x8b" + struct.pack("<i", len(encoded)) + encoded) * 64 + b"t"
+    started = time.process_time()
+    with pytest.raises(ValueError, match="Maximum allowed dimension exceeded$"):
+        load(global_(module, "rebuild_tensor") + tuple_of(text("int64"), dims, raw(b"")) + b"R")
+    assert time.process_time() - started < 2.0
+    with pytest.raises(ValueError, match=r"cannot unpickle a tensor of shape \(3,\) and dtype int64 from this data"):
+        load(global_(module, "rebuild_tensor") + tuple_of(text("int64"), tuple_of(integer(3)), raw(bytes(8))) + b"R")
+
+
 @pytest.mark.oracle
 @pytest.mark.parametrize("shape", [(2**63 - 1, 0), (2**63, 0), (0, 2**62, 2**62), (2**62, 2**62, 0), (2**60, 1),
                                    (2**59, 2), (2**59, 1), (2**30, 2**30, 0), (3, 0, 2**63 - 1)])

@@ -395,6 +395,14 @@ def _bytes(*args: Any) -> bytes:
     return b""
 
 
+def _rebuild_tensor(*args: Any) -> Tensor:
+    """zeronn's own ``rebuild_tensor(name, shape, payload, ...)``, its shape bounded first as an
+    array's is (its check of the payload's length multiplies the dimensions)."""
+    if len(args) > 1:
+        _checked_shape(args[1], 1)
+    return rebuild_tensor(*args)
+
+
 _GLOBALS: Dict[Tuple[str, str], Any] = {
     ("numpy.core.multiarray", "_reconstruct"): _reconstruct,  # NumPy 1
     ("numpy._core.multiarray", "_reconstruct"): _reconstruct,  # NumPy 2
@@ -406,10 +414,10 @@ _GLOBALS: Dict[Tuple[str, str], Any] = {
     ("__builtin__", "bytes"): _bytes,  # protocols 0 to 2, an empty array
     ("builtins", "bytes"): _bytes,
     # zeronn's own tensors and dtypes, under whatever name this package has (see Tensor.__reduce__)
-    (rebuild_tensor.__module__, "rebuild_tensor"): rebuild_tensor,
+    (rebuild_tensor.__module__, "rebuild_tensor"): _rebuild_tensor,
     (dtype.__module__, "dtype"): dtype,
 }
-_CALLABLE = {_reconstruct, _frombuffer, _encode, _bytes, _DType, rebuild_tensor, dtype}  # what REDUCE may call
+_CALLABLE = {_reconstruct, _frombuffer, _encode, _bytes, _DType, _rebuild_tensor, dtype}  # what REDUCE may call
 
 
 def _brief(value: Any) -> str:
