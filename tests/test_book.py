@@ -69,6 +69,18 @@ def test_calls_a_terminal_cannot_draw_are_named_once_and_layout_calls_are_not():
     assert drawn(*((name, ()) for name in layout)) == []  # nothing drawn, nothing to say
 
 
+def test_a_panel_and_a_figure_take_any_method_too():
+    out = io.StringIO()
+    plt = PyplotStandIn(out)
+    figure = plt.figure()
+    figure.suptitle("all")
+    axes = figure.add_subplot(111)
+    axes.plot([0, 1], [1, 2])
+    axes.set_xticks([]), axes.set_xlim(0, 1), axes.legend(), axes.quiver(1, 2)
+    plt.show()
+    assert out.getvalue().splitlines()[-1] == "(matplotlib: quiver not drawn in the terminal)"
+
+
 def test_the_pyplot_stand_in_is_named_as_the_module_it_stands_in_for():
     assert PyplotStandIn(io.StringIO()).__name__ == "matplotlib.pyplot"
 

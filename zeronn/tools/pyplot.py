@@ -116,6 +116,14 @@ class Axes:
         x_label, y_label = self.labels
         return Chart(self.series, title=self.title_text, x_label=x_label, y_label=y_label, y_limits=self.y_limits)
 
+    def __getattr__(self, name: str) -> Any:
+        """Any other method (``set_xticks``, ``quiver``, ...) does nothing, noted when it draws."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if name.removeprefix("set_") not in _LAYOUT:
+            self.skip(name)
+        return _nothing
+
 
 class Figure:
     """A figure: its panels, in the order they were made.
@@ -145,6 +153,12 @@ class Figure:
 
     def subplots_adjust(self, *args: Any, **kwargs: Any) -> None:
         """Spacing between panels: nothing to do in a terminal."""
+
+    def __getattr__(self, name: str) -> Any:
+        """Any other method (``suptitle``, ``savefig``, ...) does nothing."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _nothing
 
 
 class PyplotStandIn(types.ModuleType):
