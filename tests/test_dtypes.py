@@ -76,8 +76,14 @@ def test_can_cast_same_kind_and_safe():
     assert not can_cast(float64, int64, "same_kind") and not can_cast(int8, bool_, "same_kind")
     assert not can_cast(int64, uint8, "same_kind") and can_cast(bool_, float32, "same_kind")
     assert can_cast(uint8, int16) and not can_cast(int64, int32) and not can_cast(int64, float32)
-    with pytest.raises(ValueError, match="casting must be"):
-        can_cast(int8, int16, "equiv")
+    assert can_cast(int8, int8, "equiv") and not can_cast(int8, int16, "equiv") and not can_cast(int8, int16, "no")
+    with pytest.raises(ValueError, match=r"^casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' \(got"):
+        can_cast(int8, int16, "bad")
+    assert can_cast(zeronn.ones(2), "f4", "same_kind") and not can_cast(zeronn.ones(2), "f4")  # a tensor: its dtype
+    assert can_cast("u8", "i1", "same_kind") and not can_cast("i1", "u8", "same_kind")
+    for python_number in (True, 1, 1.0):
+        with pytest.raises(TypeError, match="^can_cast.. does not support Python ints, floats, and complex"):
+            can_cast(python_number, int8)
     assert can_cast(float64, int8, "unsafe") and can_cast(float64, bool_, "unsafe")  # anything goes
     assert promote_types(float32, float64) is float64 is promote_types(float64, float32)
     assert promote_types(int8, int64) is int64 and promote_types(uint16, uint8) is uint16
@@ -108,11 +114,11 @@ NUMPY_NAMES = {
     "int8": ["int8", "i1", "b", "byte"],
     "int16": ["int16", "i2", "h", "short"],
     "int32": ["int32", "i4", "i", "intc"],
-    "int64": ["int64", "i8", "l", "q", "p", "int", "int_", "intp", "long", "longlong"],
+    "int64": ["int64", "i8", "l", "q", "p", "n", "int", "int_", "intp", "long", "longlong"],
     "uint8": ["uint8", "u1", "B", "ubyte"],
     "uint16": ["uint16", "u2", "H", "ushort"],
     "uint32": ["uint32", "u4", "I", "uintc"],
-    "uint64": ["uint64", "u8", "L", "Q", "P", "uint", "uintp", "ulong", "ulonglong"],
+    "uint64": ["uint64", "u8", "L", "Q", "P", "N", "uint", "uintp", "ulong", "ulonglong"],
     "float32": ["float32", "f4", "f", "single"],
     "float64": ["float64", "f8", "d", "float", "double"],
 }
@@ -131,8 +137,11 @@ def test_every_spelling_names_numpys_dtype(name, spellings):
 
 
 def test_spellings_of_what_zeronn_lacks_are_refused():
-    for name in ("e", "half", "g", "longdouble", "F", "complex", "float_", "uint0", "int0"):
+    for name in ("e", "half", "g", "longdouble", "F", "complex", "float_"):
         with pytest.raises(TypeError, match=f"data type '{name}' is not supported by zeronn"):
+            dtype(name)
+    for name in ("int0", "uint0", "bool8", "object0"):  # NumPy 2's own message for the names it removed
+        with pytest.raises(TypeError, match=f"^Alias '{name}' was removed in NumPy 2.0. Use a name without a digit"):
             dtype(name)
 
 

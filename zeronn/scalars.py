@@ -24,6 +24,8 @@ The kinds form NumPy's tree, so that ``issubdtype`` can ask "is this an integer?
 tensor([250,  44], dtype=uint8)
 >>> issubdtype(uint8, integer), issubdtype("float32", floating), issubdtype(int, floating)
 (True, True, False)
+>>> intp is int64, uintp(2**64 - 1)               # NumPy's pointer-sized integers are 64 bits
+(True, 18446744073709551615)
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ __all__ = [
     "uint64",
     "float32",
     "float64",
+    "intp",
+    "uintp",
+    "int_",
     "scalar_type",
     "issubdtype",
 ]
@@ -147,6 +152,13 @@ class float32(floating):
 class float64(floating):
     dtype = dtypes.float64
 
+
+# NumPy's other names for two of them: the integers that hold a pointer (``np.intp``,
+# ``np.uintp``, the type codes "n" and "N") and the default integer (``np.int_``), all 64
+# bits here, as on every 64-bit platform NumPy 2 supports.
+intp = int64
+uintp = uint64
+int_ = int64
 
 _BY_DTYPE: Dict[DType, Type[generic]] = {
     kind.dtype: kind for kind in (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64)
