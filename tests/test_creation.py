@@ -122,7 +122,7 @@ BAD = [
     (lambda: frombuffer(b"\x00", "uint8", count=2), ValueError, "buffer is smaller than requested size"),
     (lambda: frombuffer(bytearray(8), "float64"), ValueError, "cannot share a writable buffer"),
     (lambda: meshgrid([1], indexing="yx"), ValueError, "Valid values for `indexing`"),
-    (lambda: full(2, "x"), TypeError, "fill_value must be a number, not str"),
+    (lambda: full(2, "x"), TypeError, "a tensor is made of a number or nested lists of numbers, not str"),
 ]
 
 

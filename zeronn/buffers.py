@@ -10,12 +10,15 @@ zeronn keeps the compact dtypes (``int8`` ... ``uint64`` but ``int64``, ``float3
 a ``memoryview`` reads the same bytes as another C type, and writes through it reach every
 tensor over those bytes. ``float64``, ``int64`` and ``bool`` live in Python lists of Python
 objects (the fastest container Python has for arithmetic), which have no bytes to share:
-for them a copy is made where NumPy would copy too, and where NumPy would share memory
-zeronn raises and says why.
+for them a copy is made where NumPy would copy too, a view as another dtype of the same
+size reads each element's bytes afresh (and is read-only), and where NumPy would share
+memory otherwise zeronn raises and says why.
 
 - ``over_buffer(buffer, to, offset, count)``: the storage of ``count`` elements of dtype
   ``to`` over the bytes of ``buffer``, shared where it can be;
-- ``reinterpreted(storage, to)``: a compact storage read as another compact dtype, shared;
+- ``reinterpreted(storage, from_, to)``: a compact storage read as another compact dtype, shared;
+- ``ReadAs(storage, from_, to)``: a list storage read as another dtype of the same size: a
+  live, read-only view (``bool`` as ``uint8``, ``int64`` as ``uint64`` or ``float64``);
 - ``foreign_array(obj)``: the elements, shape and dtype of another library's array (a
   NumPy array, say) read through the buffer protocol, without importing that library;
 - ``packed(values, dtype)``: what ``tobytes`` gives.
@@ -28,10 +31,11 @@ zeronn raises and says why.
 
 from __future__ import annotations
 
-__all__ = ["over_buffer", "reinterpreted", "is_shared", "foreign_array", "packed"]
+__all__ = ["over_buffer", "reinterpreted", "is_shared", "ReadAs", "foreign_array", "packed"]
 
 import struct
 import sys
+from array import array
 from typing import Any, List, Tuple
 
 from . import dtypes
@@ -111,14 +115,55 @@ with another dtype: a float64 tensor cannot be viewed as uint64
     return shared
 
 
-def is_shared(storage: Storage) -> bool:
-    """Whether ``storage`` can be read as another dtype without a copy (it has bytes).
+def is_shared(storage: Any) -> bool:
+    """Whether ``storage`` is bytes in memory, which other dtypes and libraries can share.
 
     >>> from array import array
     >>> is_shared(array("f", [1.0])), is_shared([1.0])
     (True, False)
     """
-    return not isinstance(storage, list)
+    return isinstance(storage, (array, memoryview))
+
+
+class ReadAs:
+    """A storage's elements read, one by one, as another dtype of the same size: how zeronn
+    lets a tensor kept in a Python list be *viewed* as another dtype (``x.view("uint8")`` of a
+    bool tensor, ``x.view("uint64")`` of an int64 one). Each read converts the element's
+    bytes; it is a live view (a write to the tensor shows in it), but read-only, since a
+    write through it could not be put back into the list as NumPy would put the bytes.
+
+    >>> bits = ReadAs([True, False], dtypes.bool_, dtypes.uint8)
+    >>> bits[0], bits[0:2], len(bits)
+    (1, [1, 0], 2)
+    >>> ReadAs([-1], dtypes.int64, dtypes.uint64).tolist()
+    [18446744073709551615]
+    """
+
+    readonly = True
+
+    def __init__(self, storage: Any, from_: DType, to: DType) -> None:
+        if from_.itemsize != to.itemsize or to is dtypes.bool_:
+            raise TypeError(f"zeronn can read {from_} as another dtype of {from_.itemsize} bytes, not as {to}")
+        self._storage, self._from, self._to = storage, from_, to
+
+    def __len__(self) -> int:
+        return len(self._storage)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            return self._read(self._storage[key])
+        return self._read([self._storage[key]])[0]
+
+    def __iter__(self) -> Any:
+        return iter(self.tolist())
+
+    def tolist(self) -> List[Any]:
+        """Every element, read as the other dtype."""
+        return self._read(self._storage)
+
+    def _read(self, values: Any) -> List[Any]:
+        converted: Any = self._to.from_bytes(array(self._from.packcode, values).tobytes())
+        return converted if isinstance(converted, list) else converted.tolist()
 
 
 def foreign_array(obj: Any) -> Tuple[List[Any], Tuple[int, ...], DType]:

@@ -78,7 +78,7 @@ from ._shape import (
     unravel,
 )
 from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
-from .flatiter import flatiter
+from .flat import flatiter
 from .layout import is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
 from .nested import flatten_nested, nest, python_dtype
 
@@ -350,8 +350,8 @@ class Tensor:
         """
         if write is None:
             return
-        if write and isinstance(self._storage, memoryview) and self._storage.readonly:
-            raise ValueError("cannot set WRITEABLE flag to True of this array: its storage is read-only bytes")
+        if write and getattr(self._storage, "readonly", False):
+            raise ValueError("cannot set WRITEABLE flag to True of this array: its storage is read-only")
         if write and isinstance(self._base, Tensor) and not self._base._writeable:
             raise ValueError("cannot set WRITEABLE flag to True of this array: its base is read-only")
         self._writeable = bool(write)
@@ -735,12 +735,15 @@ class Tensor:
             return self.transpose().ravel()
         return self.reshape(-1) if self._contiguous else self.flatten()
 
-    def flatten(self) -> Tensor:
-        """A copy of the elements as a 1-d tensor, in row-major order.
+    def flatten(self, order: str = "C") -> Tensor:
+        """A copy of the elements as a 1-d tensor, in row-major order (``order="F"``: column
+        by column; ``"A"``: so if the tensor is laid out so; ``"K"``: as they lie in memory).
 
-        >>> tensor([[1, 2], [3, 4]]).flatten()
-        tensor([1, 2, 3, 4])
+        >>> tensor([[1, 2], [3, 4]]).flatten(), tensor([[1, 2], [3, 4]]).flatten("F")
+        (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]))
         """
+        if order != "C":
+            return self.ravel(order).copy()
         flat = self.copy()
         return _new(flat._storage, (self.size,), self._dtype)
 
@@ -886,7 +889,7 @@ class Tensor:
 
     @property
     def flat(self) -> flatiter:
-        """The elements as one flat, row-major sequence to read and write (see ``flatiter.py``).
+        """The elements as one flat, row-major sequence to read and write (see ``flat.py``).
 
         >>> x = tensor([[1, 2], [3, 4]]); x.flat[[0, 3]] = 0
         >>> x.flat[1], list(x.flat), x
@@ -917,23 +920,27 @@ class Tensor:
     def view(self, dtype: Any = None, type: Any = None) -> Tensor:
         """A view of the same storage: as it is, as another dtype, or as a subclass of ``Tensor``.
 
-        A view as another dtype reads the same bytes as that dtype, as NumPy's does: writes
-        through either reach the other (``buffers.py``). The compact dtypes have bytes to
-        share; float64, int64 and bool live in Python lists, which have none, so viewing
-        those as (or from) another dtype raises ``TypeError`` (``astype`` converts values;
-        ``frombuffer(x.tobytes(), dtype)`` reads a copy of the bytes). A dtype of another
-        size divides or multiplies the last axis, which must be contiguous.
+        A view as another dtype reads the same bytes as that dtype, as NumPy's does. For the
+        compact dtypes the bytes are shared: writes through either reach the other
+        (``buffers.py``). float64, int64 and bool live in Python lists, which have no bytes:
+        a view of (or as) one of them as another dtype of the same size reads each element's
+        bytes afresh, so it sees every later write, but it is read-only; a view that would
+        change the item size raises ``TypeError`` (``frombuffer(x.tobytes(), dtype)`` reads
+        a copy of the bytes). A dtype of another size divides or multiplies the last axis,
+        which must be contiguous.
 
         >>> x = tensor([1, 256], dtype="uint16")
         >>> b = x.view("uint8"); b
         tensor([1, 0, 0, 1], dtype=uint8)
         >>> b[0] = 2; x
         tensor([  2, 256], dtype=uint16)
-        >>> tensor([1.0]).view("int64")
+        >>> mask = tensor([True, False]); bits = mask.view("uint8"); mask[1] = True; bits
+        tensor([1, 1], dtype=uint8)
+        >>> tensor([1.0]).view("int8")
         Traceback (most recent call last):
         ...
         TypeError: zeronn keeps float64 in a Python list of Python numbers, which has no bytes to share with \
-another dtype: a float64 tensor cannot be viewed as int64
+another dtype: a float64 tensor cannot be viewed as int8
         """
         if isinstance(dtype, builtins.type) and issubclass(dtype, Tensor) and type is None:
             dtype, type = None, dtype  # x.view(MyTensor): a type, not a dtype
@@ -1449,6 +1456,9 @@ def _base_of(t: Tensor) -> Any:
 def _reinterpreted(t: Tensor, to: DType) -> Tensor:
     """``t.view(to)``: ``t``'s bytes read as dtype ``to``, sharing them (see ``Tensor.view``)."""
     old, new = t._dtype.itemsize, to.itemsize
+    if old == new and not (buffers.is_shared(t._storage) and to.typecode):  # a list's elements, read as `to`
+        read_as: Any = buffers.ReadAs(t._storage, t._dtype, to)  # (a read-only storage)
+        return _make(read_as, t._shape, t._strides, t._offset, to, False, base=t._base)
     storage = buffers.reinterpreted(t._storage, t._dtype, to)
     if old == new:
         return _make(storage, t._shape, t._strides, t._offset, to, t._writeable, base=t._base)

@@ -1,8 +1,8 @@
 """What the dtypes can hold: NumPy's ``iinfo``, ``finfo``, ``typecodes`` and ``sctypes``.
 
-- ``iinfo(int_type)``: the smallest and largest value of an integer dtype;
+- ``iinfo(int_type)``: the smallest and largest value of an integer dtype (an ``IntegerInfo``);
 - ``finfo(float_type)``: the machine limits of a float dtype (``eps``, ``tiny``, ``max``, ...),
-  computed from its bits rather than copied from a table;
+  computed from its bits rather than copied from a table (a ``FloatInfo``);
 - ``typecodes``: NumPy's one-letter type codes, grouped by kind (only those zeronn has);
 - ``sctypes``: the scalar types, grouped by kind (``sctypes["int"]`` is int8 ... int64).
 
@@ -17,7 +17,7 @@ is the float32 number ``2**-23`` held in a Python float.
 
 from __future__ import annotations
 
-__all__ = ["iinfo", "finfo", "typecodes", "sctypes"]
+__all__ = ["iinfo", "finfo", "IntegerInfo", "FloatInfo", "typecodes", "sctypes"]
 
 from typing import Any, Dict, List, Type
 
@@ -47,8 +47,10 @@ def _dtype_of(type_: Any, what: str) -> DType:
 # ---------------------------------------------------------------------------
 
 
-class iinfo:
+def iinfo(int_type: Any) -> IntegerInfo:
     """The limits of an integer dtype (``np.iinfo``): ``min``, ``max``, ``bits``, ``dtype``.
+
+    (NumPy's ``iinfo`` is a class; here it is a function that makes an ``IntegerInfo``.)
 
     >>> iinfo("int16")
     iinfo(min=-32768, max=32767, dtype=int16)
@@ -59,9 +61,18 @@ class iinfo:
     ...
     ValueError: Invalid integer data type 'f'.
     """
+    return IntegerInfo(_dtype_of(int_type, "iinfo"))
 
-    def __init__(self, int_type: Any) -> None:
-        self.dtype = _dtype_of(int_type, "iinfo")
+
+class IntegerInfo:
+    """What ``iinfo`` tells of an integer dtype: ``min``, ``max``, ``bits``, ``kind``, ``key``.
+
+    >>> IntegerInfo(dtypes.uint8).max
+    255
+    """
+
+    def __init__(self, dtype: DType) -> None:
+        self.dtype = dtype
         self.kind = self.dtype.kind
         self.bits = 8 * self.dtype.itemsize
         self.key = f"{self.kind}{self.bits}"
@@ -94,8 +105,9 @@ class iinfo:
 _FORMATS = {"float32": (23, 8), "float64": (52, 11)}
 
 
-class finfo:
-    """The machine limits of a float dtype (``np.finfo``), from its IEEE 754 format.
+def finfo(dtype: Any) -> FloatInfo:
+    """The machine limits of a float dtype (``np.finfo``), from its IEEE 754 format
+    (NumPy's ``finfo`` is a class; here it is a function that makes a ``FloatInfo``).
 
     For a format with ``nmant`` bits after the binary point and ``nexp`` exponent bits:
 
@@ -114,11 +126,20 @@ class finfo:
     ...
     ValueError: data type <class '...int64'> not inexact
     """
+    return FloatInfo(_dtype_of(dtype, "finfo"))
 
-    def __init__(self, dtype: Any) -> None:
-        self.dtype = _dtype_of(dtype, "finfo")
-        if self.dtype.kind != "f":
-            raise ValueError(f"data type {scalar_type(self.dtype)!r} not inexact")
+
+class FloatInfo:
+    """What ``finfo`` tells of a float dtype: ``eps``, ``max``, ``tiny``, ``precision``, ...
+
+    >>> FloatInfo(dtypes.float32).max
+    3.4028234663852886e+38
+    """
+
+    def __init__(self, dtype: DType) -> None:
+        if dtype.kind != "f":
+            raise ValueError(f"data type {scalar_type(dtype)!r} not inexact")
+        self.dtype = dtype
         self.nmant, self.nexp = _FORMATS[self.dtype.name]
         self.bits = 8 * self.dtype.itemsize
         self.iexp = self.nexp

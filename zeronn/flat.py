@@ -57,8 +57,9 @@ class flatiter:
     zeronn._shape.OutOfBoundsError: index 6 is out of bounds for size 6
     """
 
-    def __init__(self, base: Any, to_tensor: Callable[..., Any]) -> None:
+    def __init__(self, base: Any, to_tensor: Callable[..., Any], view: Any = None) -> None:
         self.base = base
+        self._view = base if view is None else view  # what is read and written: base, or base broadcast
         self._to_tensor = to_tensor  # core's as_tensor (this module sits below core)
         self.index = 0
 
@@ -68,27 +69,27 @@ class flatiter:
         return self
 
     def __next__(self) -> Any:
-        if self.index >= self.base.size:
+        if self.index >= self._view.size:
             raise StopIteration
-        value = self.base.item(self.index)
+        value = self._view.item(self.index)
         self.index += 1
         return value
 
     def __len__(self) -> int:
-        return int(self.base.size)
+        return int(self._view.size)
 
     @property
     def coords(self) -> Tuple[int, ...]:
         """The position ``(i, j, ...)`` in ``base`` of the element the iterator reads next."""
-        return unravel(min(self.index, self.base.size - 1), self.base.shape) if self.base.size else ()
+        return unravel(min(self.index, self._view.size - 1), self._view.shape) if self._view.size else ()
 
-    def copy(self) -> Any:
+    def copy(self, /) -> Any:
         """The elements as a new 1-d tensor (``base.flatten()``)."""
-        return self.base.flatten()
+        return self._view.flatten()
 
-    def __array__(self, dtype: Any = None, copy: Optional[bool] = None) -> Any:
-        """The elements as a new 1-d tensor of ``dtype`` (NumPy's ``np.array(t.flat)``)."""
-        flat = self.base.flatten()
+    def __array__(self, /, dtype: Any = None, copy: Optional[bool] = None) -> Any:
+        """The elements as a new 1-d tensor of ``dtype`` (what ``np.array(t.flat)`` gives)."""
+        flat = self._view.flatten()
         return flat if dtype is None else flat.astype(dtype)
 
     # Indexing ----------------------------------------------------------------
@@ -96,27 +97,27 @@ class flatiter:
     def __getitem__(self, key: Any) -> Any:
         positions, shape = self._positions(key, writing=False)
         if shape is None:  # one int: one element
-            return self.base.item(positions[0])
-        values = self.base.ravel()[positions] if positions else self.base.ravel()[0:0]
+            return self._view.item(positions[0])
+        values = self._view.ravel()[positions] if positions else self._view.ravel()[0:0]
         return values.reshape(shape)
 
     def __setitem__(self, key: Any, value: Any) -> None:
         positions, _ = self._positions(key, writing=True)
         if not positions:
             return
-        given = self._to_tensor(value, None if hasattr(value, "dtype") else self.base.dtype).ravel()
+        given = self._to_tensor(value, None if hasattr(value, "dtype") else self._view.dtype).ravel()
         if given.size == 0:
             raise ValueError("cannot assign an empty value to elements of a flat iterator")
         repeated = given[[k % given.size for k in range(len(positions))]]  # NumPy repeats the value
-        if not self.base.shape:
-            self.base[()] = repeated[0]
+        if not self._view.shape:
+            self._view[()] = repeated[0]
             return
-        where = [unravel(position, self.base.shape) for position in positions]
-        self.base[tuple(list(axis) for axis in zip(*where))] = repeated
+        where = [unravel(position, self._view.shape) for position in positions]
+        self._view[tuple(list(axis) for axis in zip(*where))] = repeated
 
     def _positions(self, key: Any, writing: bool) -> Tuple[List[int], Optional[Tuple[int, ...]]]:
         """The flat positions ``key`` picks, and the shape of what it gives (``None`` for one element)."""
-        size = self.base.size
+        size = self._view.size
         if isinstance(key, tuple):
             if not key:
                 if writing:
@@ -127,6 +128,8 @@ class flatiter:
                     f"too many indices for flat iterator: flat iterator is 1-dimensional, but {len(key)} were indexed"
                 )
             key = key[0]
+        if isinstance(key, flatiter):  # another flat iterator indexes as the elements it walks
+            key = key.copy()
         if key is Ellipsis:
             return list(range(size)), (size,)
         if isinstance(key, slice):
