@@ -246,3 +246,104 @@ def test_tensors_in_the_dtype_that_numpy_gives():
     assert zeronn.arange(3, dtype="uint8").tolist() == [0, 1, 2]
     assert zeronn.tensor([1, 2]).astype(zeronn.float32).dtype is float32
     assert dtypes.operand_dtype(zeronn.ones(1)) is float64
+
+
+# ---------------------------------------------------------------------------
+# NumPy's other descriptions of a dtype, and the spellings NumPy 2 added or removed
+# ---------------------------------------------------------------------------
+
+
+def test_dtype_of_none_and_of_bytes_is_numpys():
+    assert dtype(None) is float64  # NumPy's default dtype
+    assert dtype(b"f") is float32 and dtype(b"<i4") is int32 and dtype(b"n") is int64 and dtype("N") is uint64
+    for bad, message in ((b"", "data type '' not understood"), (b"|", "data type '|' not understood"),
+                         (b"\xff", "^data type not understood$")):  # fmt: skip
+        with pytest.raises(TypeError, match=message):
+            dtype(bad)
+    with pytest.raises(TypeError, match="^zeronn's dtypes carry no metadata"):
+        dtype("f8", metadata={1: 1})
+    long_name = "x" * 10**6  # a hostile spelling is named briefly, not echoed whole
+    with pytest.raises(TypeError) as refused:
+        dtype(long_name)
+    assert len(str(refused.value)) < 300
+
+
+# np.dtype(name).char, .str, .num, .byteorder, .alignment for each dtype (NumPy 2.4, Linux x86-64).
+DESCRIPTIONS = {
+    "bool": ("?", "|b1", 0, "|", 1),
+    "int8": ("b", "|i1", 1, "|", 1),
+    "int16": ("h", "<i2", 3, "=", 2),
+    "int32": ("i", "<i4", 5, "=", 4),
+    "int64": ("l", "<i8", 7, "=", 8),
+    "uint8": ("B", "|u1", 2, "|", 1),
+    "uint16": ("H", "<u2", 4, "=", 2),
+    "uint32": ("I", "<u4", 6, "=", 4),
+    "uint64": ("L", "<u8", 8, "=", 8),
+    "float32": ("f", "<f4", 11, "=", 4),
+    "float64": ("d", "<f8", 12, "=", 8),
+}
+
+
+@pytest.mark.parametrize("name, described", DESCRIPTIONS.items())
+def test_a_dtype_describes_itself_as_numpys(name, described):
+    d = dtype(name)
+    assert (d.char, d.str, d.num, d.byteorder, d.alignment) == described
+    assert d.descr == [("", d.str)] and d.isnative and d.base is d and d.shape == () and d.ndim == 0
+    assert d.fields is None and d.names is None and d.metadata is None and bool(d)
+    assert dtype(d.char) is d and dtype(d.str) is d
+
+
+def test_newbyteorder_keeps_native_order_and_refuses_a_swap():
+    assert int8.newbyteorder() is int8 and uint8.newbyteorder(">") is uint8  # one byte: no order to swap
+    assert float64.newbyteorder("=") is float64 and float64.newbyteorder("<") is float64  # this machine: little
+    with pytest.raises(TypeError, match="^zeronn keeps numbers only in this machine's byte order: float64 cannot be "
+                                        "swapped"):  # fmt: skip
+        float64.newbyteorder()
+    with pytest.raises(TypeError, match="int32 cannot be stored big-endian"):
+        int32.newbyteorder(">")
+    with pytest.raises(ValueError, match=r"^byteorder not recognized \(got 'x'\)$"):
+        int32.newbyteorder("x")
+
+
+def test_promote_types_takes_names():
+    assert promote_types("int8", "int16") is int16 and promote_types("u1", int) is int64
+    assert promote_types(bool, "f4") is float32 and promote_types(zeronn.uint64, "i8") is float64
+
+
+def test_the_c_names_of_the_scalar_types_are_numpys():
+    assert zeronn.double is zeronn.float64 and zeronn.single is zeronn.float32 and zeronn.intc is zeronn.int32
+    assert zeronn.intp is zeronn.int64 and zeronn.uintp is zeronn.uint64 and zeronn.long is zeronn.int64
+    assert zeronn.byte is zeronn.int8 and zeronn.ubyte is zeronn.uint8 and zeronn.ulonglong is zeronn.uint64
+    assert zeronn.int_ is zeronn.int64 and zeronn.uint is zeronn.uint64 and zeronn.True_ is True
+
+
+def test_isinstance_asks_python_numbers_about_their_kind():
+    # zeronn's scalars are Python numbers: t[0] of any integer tensor is an int
+    element = zeronn.tensor([255], dtype="uint8")[0]
+    assert isinstance(element, zeronn.integer) and isinstance(element, zeronn.number)
+    assert isinstance(2.5, zeronn.floating) and isinstance(2.5, zeronn.inexact) and not isinstance(2.5, zeronn.integer)
+    assert isinstance(True, zeronn.generic) and not isinstance(True, zeronn.number)  # np.bool_ is no number
+    # which concrete type a Python int came from cannot be told: those stay false, as for NumPy
+    assert not isinstance(3, zeronn.int64) and not isinstance(3, zeronn.signedinteger)
+    assert not isinstance("3", zeronn.generic) and not isinstance(None, zeronn.number)
+
+
+@pytest.mark.oracle
+def test_can_cast_agrees_with_numpy_for_every_pair_and_rule():
+    numpy = pytest.importorskip("numpy")
+    for source in ALL:
+        for target in ALL:
+            for rule in ("no", "equiv", "safe", "same_kind", "unsafe"):
+                expected = numpy.can_cast(source.name, target.name, rule)
+                assert can_cast(source, target.name, rule) == expected, (source, target, rule)
+                assert can_cast(zeronn.zeros(1, source), target, rule) == expected  # a tensor: its dtype
+
+
+@pytest.mark.oracle
+def test_dtype_descriptions_agree_with_numpy():
+    numpy = pytest.importorskip("numpy")
+    for d in ALL:
+        theirs = numpy.dtype(d.name)
+        assert (d.char, d.str, d.num, d.byteorder, d.alignment, d.descr) == (
+            theirs.char, theirs.str, theirs.num, theirs.byteorder, theirs.alignment, theirs.descr,
+        )  # fmt: skip

@@ -62,7 +62,7 @@ import builtins
 import operator
 import sys
 from array import array
-from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import axes, buffers, casting, dtypes, ieee, indexing, kernels, lanes, loops, ordering, printing, reductions
 from ._shape import (
@@ -328,16 +328,20 @@ class Tensor:
 
     @property
     def flags(self) -> Flags:
-        """NumPy's flags that matter here: ``c_contiguous``, ``f_contiguous`` and ``writeable``.
+        """NumPy's flags that matter here: ``c_contiguous``, ``f_contiguous``, ``writeable`` and
+        ``owndata`` (see ``Flags``).
 
-        ``flags["C_CONTIGUOUS"]`` works too. A tensor made by ``frombuffer`` over bytes is
-        read-only, as NumPy's is, and so are the views of a read-only tensor.
+        ``flags["C_CONTIGUOUS"]`` works too, and ``t.flags.writeable = False`` is
+        ``t.setflags(write=False)``. A tensor made by ``frombuffer`` over bytes is read-only,
+        as NumPy's is, and so are the views of a read-only tensor.
 
         >>> x = tensor([[1, 2], [3, 4]])
         >>> x.flags.c_contiguous, x.T.flags["C_CONTIGUOUS"], x.T.flags.f_contiguous, x.flags.writeable
         (True, False, True, True)
+        >>> x.T.flags.owndata, x.T.base is x
+        (False, True)
         """
-        return Flags(self._contiguous, is_f_contiguous(self._shape, self._strides), self._writeable, self._base is None)
+        return Flags(self)
 
     def setflags(self, write: Optional[bool] = None) -> None:
         """Make the tensor read-only (``write=False``) or writable again, as NumPy's ``setflags``.
@@ -1113,16 +1117,74 @@ another dtype: a float64 tensor cannot be viewed as int8
         return tuple(_new(int64.storage(column), (len(where),), int64) for column in columns)
 
 
-class Flags(NamedTuple):
-    """The four of NumPy's ``ndarray.flags`` that zeronn keeps (see ``Tensor.flags``)."""
+class Flags:
+    """NumPy's ``ndarray.flags`` for a tensor: whether its elements lie row by row
+    (``c_contiguous``) or column by column (``f_contiguous``) in its storage, whether it
+    may be written (``writeable``, which can be set) and whether it owns its storage
+    (``owndata``: it is no view). zeronn's elements are always ``aligned``. Each can also
+    be read as ``flags["C_CONTIGUOUS"]``, or by NumPy's letter (``flags["C"]``).
 
-    c_contiguous: bool
-    f_contiguous: bool
-    writeable: bool
-    owndata: bool  # the tensor owns its storage: it is no view of another tensor
+    >>> x = tensor([1, 2]); x.flags.writeable = False; x.flags
+      C_CONTIGUOUS : True
+      F_CONTIGUOUS : True
+      OWNDATA : True
+      WRITEABLE : False
+      ALIGNED : True
+      WRITEBACKIFCOPY : False
+    <BLANKLINE>
+    """
 
-    def __getitem__(self, key: Any) -> Any:  # flags["C_CONTIGUOUS"], as in NumPy
-        return getattr(self, key.lower()) if isinstance(key, str) else tuple.__getitem__(self, key)
+    __slots__ = ("_tensor",)
+    _NAMES = {"C": "c_contiguous", "CONTIGUOUS": "c_contiguous", "F": "f_contiguous", "FORTRAN": "f_contiguous",
+              "W": "writeable", "O": "owndata", "A": "aligned", "X": "writebackifcopy"}  # fmt: skip
+    _SHOWN = ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED", "WRITEBACKIFCOPY")
+
+    def __init__(self, t: Tensor) -> None:
+        self._tensor = t
+
+    @property
+    def c_contiguous(self) -> bool:
+        """Whether the elements lie row by row, one run of the storage."""
+        return self._tensor._contiguous
+
+    @property
+    def f_contiguous(self) -> bool:
+        """Whether the elements lie column by column, one run of the storage."""
+        return is_f_contiguous(self._tensor._shape, self._tensor._strides)
+
+    @property
+    def writeable(self) -> bool:
+        """Whether the tensor may be written; setting it is ``setflags(write=...)``."""
+        return self._tensor._writeable
+
+    @writeable.setter
+    def writeable(self, value: bool) -> None:
+        self._tensor.setflags(write=value)
+
+    @property
+    def owndata(self) -> bool:
+        """Whether the tensor owns its storage (it is no view: ``base`` is None)."""
+        return self._tensor._base is None
+
+    aligned = True  # every element of a Python list or an array.array is where C would put it
+    writebackifcopy = False  # zeronn makes no temporary copies that write back
+
+    def __getitem__(self, key: str) -> bool:  # flags["C_CONTIGUOUS"] or flags["C"], as in NumPy
+        value: bool = getattr(self, self._NAMES.get(key, key.lower()))
+        return value
+
+    def __setitem__(self, key: str, value: bool) -> None:
+        if self._NAMES.get(key, key.lower()) != "writeable":
+            raise ValueError(f"zeronn can only set the WRITEABLE flag, not {key!r}")
+        self.writeable = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Flags) and all(self[name] == other[name] for name in self._SHOWN)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return "".join(f"  {name} : {self[name]}\n" for name in self._SHOWN)
 
 
 # ---------------------------------------------------------------------------
