@@ -134,8 +134,11 @@ class Tensor:
         return made if cls is Tensor else _retyped(made, cls)
 
     @classmethod
-    def from_storage(cls, storage: Storage, shape: Shape, dtype: DTypeLike = float64) -> Tensor:
-        """A row-major tensor of ``shape`` over ``storage``, which it uses without copying.
+    def from_storage(
+        cls, storage: Storage, shape: Shape, dtype: DTypeLike = float64, strides: Optional[Sequence[int]] = None
+    ) -> Tensor:
+        """A row-major tensor of ``shape`` over ``storage``, which it uses without copying
+        (or laid out by ``strides``, in bytes, as NumPy lays out a result in another order).
 
         ``storage`` must be the container ``dtype`` uses (a list for float64, int64 and
         bool; an ``array.array`` of the dtype's C type otherwise, or a ``memoryview`` of
@@ -147,6 +150,9 @@ class Tensor:
         >>> Tensor.from_storage(array("B", [1, 2, 3, 4]), (2, 2), "uint8")
         tensor([[1, 2],
                 [3, 4]], dtype=uint8)
+        >>> Tensor.from_storage(array("B", [1, 2, 3, 4]), (2, 2), "uint8", strides=(1, 2))
+        tensor([[1, 3],
+                [2, 4]], dtype=uint8)
         """
         dtype = dtypes.dtype(dtype)
         shape = tuple(shape)
@@ -162,7 +168,13 @@ class Tensor:
         if size_of(shape) != len(storage):
             raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
         writeable = not (isinstance(storage, memoryview) and storage.readonly)
-        return _new(storage, shape, dtype, writeable)
+        if strides is None:
+            return _new(storage, shape, dtype, writeable)
+        element_strides = tuple(step // dtype.itemsize for step in strides)
+        if len(strides) != len(shape) or any(step % dtype.itemsize for step in strides):
+            raise ValueError(f"strides {tuple(strides)} do not fit shape {shape} and dtype {dtype}")
+        _check_reach(len(storage), shape, element_strides, 0, f"strides {tuple(strides)}")
+        return _make(storage, shape, element_strides, 0, dtype, writeable)
 
     # -----------------------------------------------------------------------
     # Inspection

@@ -84,7 +84,6 @@ from .core import Tensor, as_strided, as_tensor, elements, tensor
 from .creation import arange, linspace, zeros
 from .dtypes import DType, DTypeLike
 from .flat import flatiter
-from .layout import memory_order
 
 ShapeLike = Union[int, Sequence[int]]
 
@@ -427,10 +426,12 @@ dimension(s) and the array at index 1 has 2 dimension(s)
     dtypes.check_fits(joined_shape, to)
     order = _joined_order(tensors, axis)  # the result's memory order: the inputs'
     made = _join_row_major([t.transpose(*order) for t in tensors], order.index(axis), to)
-    result = made.transpose(*[order.index(a) for a in range(len(order))])
+    if order != sorted(order):  # laid out in that order, and owning its storage, as NumPy's result
+        laid_out = made.transpose(*[order.index(a) for a in range(len(order))])
+        made = Tensor.from_storage(elements(made), laid_out.shape, to, laid_out.strides)
     if out is None:
-        return result.copy("K") if order != sorted(order) else result
-    out[...] = result
+        return made
+    out[...] = made
     return out
 
 
@@ -917,12 +918,31 @@ def _joined_dtype(items: List[Any], tensors: List[Tensor], out: Optional[Tensor]
 
 
 def _joined_order(tensors: List[Tensor], axis: int) -> List[int]:
-    """The memory order (axes, outermost first) NumPy gives a join: its inputs' order, found
-    as for an elementwise result, each input voting by its strides."""
-    ndim = tensors[0].ndim
-    result_shape = tuple(max(t.shape[a] for t in tensors) if a != axis else 2 for a in range(ndim))
-    votes = [tuple(0 if length == 1 else step for length, step in zip(t.shape, t.strides)) for t in tensors]
-    return memory_order(result_shape, votes, same_shapes=False)
+    """The memory order (axes, outermost first) NumPy gives a join: the inputs' own, found by
+    NumPy's stable insertion sort of the axes by stride (``PyArray_CreateMultiSortedStridePerm``).
+
+    Each axis is moved ahead of an earlier one when the inputs say its stride is larger:
+    an input votes only where both axes are longer than 1 in it, and a vote for row-major
+    order wins over one against. Axes no input votes on stay where they are.
+    """
+    order = list(range(tensors[0].ndim))
+    for i0 in range(1, len(order)):
+        moving, position = order[i0], i0
+        for i1 in range(i0 - 1, -1, -1):
+            other, decided, swap = order[i1], False, False
+            for t in tensors:
+                if t.shape[moving] != 1 and t.shape[other] != 1:
+                    if abs(t.strides[moving]) <= abs(t.strides[other]):
+                        swap = False  # row-major order wins
+                    elif not decided:
+                        swap = True
+                    decided = True
+            if decided and not swap:
+                break
+            if decided:
+                position = i1
+        order.insert(position, order.pop(i0))
+    return order
 
 
 def _join_row_major(tensors: List[Tensor], axis: int, to: DType) -> Tensor:
