@@ -67,8 +67,13 @@ def test_python_numbers_are_weak():
     assert result_type(float32, 0.5) == float32 and result_type(int32, True) == int32
     assert result_type(bool_, 2) == int64 and result_type(True, False) == bool_
     assert result_type(1, 2.5) == float64
+    # NumPy 2.4: result_type looks at a Python int's kind, not its value; the operation refuses it
+    assert result_type(uint8, -1) == uint8 and result_type(int8, 2**40) == int8 and result_type(1, 2**64) == int64
+    assert dtypes.operation_type(uint8, 255) == uint8
     with pytest.raises(IntegerOutOfBoundsError, match="Python integer -1 out of bounds for uint8"):
-        result_type(uint8, -1)
+        dtypes.operation_type(uint8, -1)
+    with pytest.raises(OverflowError, match="Python integer -1 out of bounds for uint8"):
+        zeronn.tensor([1], dtype="uint8") + -1
 
 
 def test_can_cast_same_kind_and_safe():

@@ -1795,9 +1795,9 @@ def _loop_dtype(name: str, left: Any, right: Any) -> DType:
 
 
 def _promoted(name: str, left: Any, right: Any) -> DType:
-    """``dtypes.result_type`` of the operands, and what a too-large Python int means for ``name``."""
+    """``dtypes.operation_type`` of the operands, and what a too-large Python int means for ``name``."""
     try:
-        return dtypes.result_type(left, right)
+        return dtypes.operation_type(left, right)
     except dtypes.IntegerOutOfBoundsError:
         if name == "true_divide":
             return float64  # the Python int goes straight to float64, as the integers do

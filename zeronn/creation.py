@@ -93,7 +93,7 @@ def arange(
         if not math.isfinite(span):
             raise ValueError(f"arange({start!r}, {stop!r}, {step!r}): (stop - start) / step is {span}")
         length = max(math.ceil(span), 0)
-    to = dtypes.dtype(dtype) if dtype is not None else dtypes.result_type(start, stop, step)
+    to = dtypes.dtype(dtype) if dtype is not None else dtypes.operation_type(start, stop, step)
     if to is dtypes.bool_ and length > 2:
         raise TypeError("arange() is only supported for booleans when the result has at most length 2.")
     dtypes.check_fits((length,), to)

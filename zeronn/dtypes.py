@@ -63,6 +63,7 @@ __all__ = [
     "dtype",
     "promote_types",
     "result_type",
+    "operation_type",
     "can_cast",
     "check_fits",
 ]
@@ -532,15 +533,14 @@ def result_type(*operands: Any) -> DType:
 
     Python numbers are "weak" (NumPy 2's rule): they take the tensor's dtype when their
     kind fits it, so ``uint8`` + ``1`` stays ``uint8`` and ``float32`` * ``0.5`` stays
-    ``float32``; a float meeting integers gives ``float64``. A Python int too large for
-    the integer dtype it meets raises ``IntegerOutOfBoundsError``, as in NumPy.
+    ``float32``; a float meeting integers gives ``float64``. Only a number's kind counts,
+    not its value, as in NumPy: ``result_type(uint8, 300)`` is ``uint8`` (the operation
+    itself refuses 300, see ``operation_type``).
 
     >>> result_type(float32, 0.5), result_type(int32, 2.5), result_type(True, 1)
     (dtype('float32'), dtype('float64'), dtype('int64'))
-    >>> result_type(uint8, 300)
-    Traceback (most recent call last):
-    ...
-    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 300 out of bounds for uint8
+    >>> result_type(uint8, 300), result_type(1, 2**64)
+    (dtype('uint8'), dtype('int64'))
     """
     strong = [operand_dtype(x) for x in operands if not _is_python_number(x)]
     if not strong:  # only Python numbers: their own types, promoted
@@ -554,16 +554,32 @@ def result_type(*operands: Any) -> DType:
     return result
 
 
+def operation_type(*operands: Any) -> DType:
+    """``result_type``, and a Python int among the operands too large for it refused, as
+    NumPy refuses it when the operation converts it (``IntegerOutOfBoundsError``, an
+    ``OverflowError`` as NumPy's is).
+
+    >>> operation_type(uint8, 3)
+    dtype('uint8')
+    >>> operation_type(uint8, 300)
+    Traceback (most recent call last):
+    ...
+    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 300 out of bounds for uint8
+    """
+    result = result_type(*operands)
+    if result.kind in "iu":
+        for x in operands:
+            if _is_python_number(x) and not isinstance(x, (bool, float)):
+                check_python_int(x, result)
+    return result
+
+
 def _with_weak(result: DType, x: Number) -> DType:
     """``result`` after meeting the Python number ``x`` (NEP 50)."""
     if isinstance(x, bool):
         return result
     if isinstance(x, int):
-        if result.kind == "b":
-            result = int64
-        if result.kind in "iu":
-            check_python_int(x, result)
-        return result
+        return int64 if result.kind == "b" else result
     return result if result.kind == "f" else float64
 
 

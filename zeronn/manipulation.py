@@ -813,7 +813,7 @@ class _Concatenator:
             return zeros(0)
         # The Python numbers take the dtype of everything together, and must fit it (255 in int8
         # is NumPy's OverflowError); the tensors join as concatenate promotes them.
-        to = dtypes.result_type(*pieces)
+        to = dtypes.operation_type(*pieces)
         joined = [p if isinstance(p, Tensor) else tensor([p], to).reshape((1,) * max(ndmin, 1)) for p in pieces]
         return concatenate(joined, axis)
 
@@ -908,7 +908,7 @@ def _joined_dtype(items: List[Any], tensors: List[Tensor], out: Optional[Tensor]
         to = dtypes.result_type(*strong, *weak)
     for item, t in zip(items, tensors):
         if isinstance(item, (bool, int, float)) and not isinstance(item, Tensor):
-            dtypes.result_type(to, item)  # a weak Python int must still fit: NumPy's OverflowError
+            dtypes.operation_type(to, item)  # a weak Python int must still fit: NumPy's OverflowError
             continue
         if not dtypes.can_cast(t.dtype, to, casting):
             raise TypeError(

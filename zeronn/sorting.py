@@ -149,7 +149,7 @@ def where(condition: Any, x: Any = None, y: Any = None) -> Any:
         raise ValueError("either both or neither of x and y should be given")
     chosen = as_tensor(condition)
     pair = [value if _is_python_number(value) else as_tensor(value) for value in (x, y)]
-    to = dtypes.result_type(*pair)
+    to = dtypes.operation_type(*pair)  # (a Python int must fit, as NumPy's conversion requires)
     shape = broadcast_shapes(chosen.shape, *(p.shape for p in pair if isinstance(p, Tensor)))
     dtypes.check_fits(shape, to)
     flags = elements(broadcast_to(chosen, shape))
