@@ -426,3 +426,70 @@ def test_rearrangements_agree_with_numpy(shape, data):
     assert [_agree(p, q) for p, q in zip(array_split(a, 2, axis), numpy.array_split(na, 2, axis))] == [True, True]
     target = data.draw(st.lists(st.integers(1, 3), max_size=2)).copy() + [1 if n == 1 else n for n in shape]
     assert _agree(broadcast_to(a, target), numpy.broadcast_to(na, target))
+
+
+# ---------------------------------------------------------------------------
+# Indexing routines (picking.py)
+# ---------------------------------------------------------------------------
+
+
+def test_take_choose_compress_are_numpys():
+    from zeronn import choose, compress, take, take_along_axis
+
+    assert take([1, 2, 3, 4, 5], [1, 2, 4]).tolist() == [2, 3, 5] and take([1, 2, 3], 1) == 2
+    assert take([[1, 2], [3, 4]], [[0, 1]], axis=1).tolist() == [[[1, 2]], [[3, 4]]]
+    assert take([1, 2, 3], [5], mode="wrap").tolist() == [3] and take([1, 2, 3], [-5], mode="clip").tolist() == [1]
+    out = zeros(2, dtype="int64")
+    assert take([1, 2, 3], [2, 0], out=out) is out and out.tolist() == [3, 1]
+    assert choose([2, 0, 1], [[0, 1, 2], [3, 4, 5], [5, 6, 7]]).tolist() == [5, 1, 5]
+    assert choose([3], [[1], [2]], mode="wrap").tolist() == [2]
+    assert compress([0, 1], [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], axis=0).tolist() == [[5, 6, 7, 8, 9]]
+    assert compress([0, 1], [1, 2, 3]).tolist() == [2]
+    assert take_along_axis([[10, 30, 20]], [[0, 2, 1]], axis=1).tolist() == [[10, 20, 30]]
+    for call, error, message in [
+        (lambda: take([1, 2, 3], [5]), OutOfBoundsError, "^index 5 is out of bounds for axis 0 with size 3$"),
+        (lambda: choose([3], [[1], [2]]), ValueError, "^invalid entry in choice array$"),
+        (lambda: compress([0, 1, 1, 1], [1, 2, 3]), OutOfBoundsError, "^index 3 is out of bounds for axis 0"),
+        (lambda: take([1], [0], mode="bad"), ValueError, "^clipmode must be one of 'clip', 'raise', or 'wrap'"),
+    ]:
+        with pytest.raises(error, match=message):
+            call()
+
+
+def test_diagonals_indices_and_shared_memory():
+    from zeronn import diagonal, indices, matrix_transpose, may_share_memory, shares_memory, trace
+
+    d = arange(12).reshape(3, 4).copy()
+    above = diagonal(d, 1)
+    assert above.tolist() == [1, 6, 11] and not above.flags.writeable and above.base is d and above.strides == (40,)
+    assert diagonal(d, -1).tolist() == [4, 9] and diagonal(d, 5).tolist() == []
+    assert trace([[1, 2], [3, 4]]) == 5 and trace([[1, 2], [3, 4]], dtype=float) == 5.0
+    assert trace(ones((2, 2, 3)), axis1=0, axis2=1).tolist() == [2.0, 2.0, 2.0]
+    assert indices((2, 3)).tolist() == [[[0, 0, 0], [1, 1, 1]], [[0, 1, 2], [0, 1, 2]]]
+    assert [g.tolist() for g in indices((2, 3), sparse=True)] == [[[0], [1]], [[0, 1, 2]]]
+    assert matrix_transpose([[1, 2], [3, 4], [5, 6]]).tolist() == [[1, 3, 5], [2, 4, 6]]
+    x = arange(24).reshape(2, 3, 4)
+    assert shares_memory(x.reshape(12, 2), x) and not shares_memory(x.reshape(12, 2, copy=True), x)
+    assert not shares_memory(x[0], x[1]) and may_share_memory(x[0], x[1]) and shares_memory(x[:, 1], x[1])
+    mask = tensor([True, False])
+    assert shares_memory(mask.view("uint8"), mask)
+    with pytest.raises(ValueError, match="^diag requires an array of at least two dimensions$"):
+        diagonal([1, 2])
+    pairs = tensor([1, 2], dtype="uint16")
+    with pytest.raises(TypeError, match="^shares_memory: zeronn cannot tell exactly"):
+        shares_memory(pairs.view("uint8"), pairs)  # one memory, two dtypes: refused, not guessed
+
+
+@pytest.mark.oracle
+@given(shapes(min_dims=2, max_dims=3, max_side=4), st.integers(-4, 4), st.data())
+def test_diagonal_and_take_agree_with_numpy(shape, offset, data):
+    numpy = pytest.importorskip("numpy")
+    from zeronn import diagonal, take, trace
+
+    count = zeronn.zeros(shape).size
+    ours, theirs = arange(count).reshape(shape), numpy.arange(count).reshape(shape)
+    axes = data.draw(st.permutations(range(len(shape))))[:2]
+    assert diagonal(ours, offset, *axes).tolist() == numpy.diagonal(theirs, offset, *axes).tolist()
+    assert numpy.array(trace(ours, offset, *axes)).tolist() == numpy.trace(theirs, offset, *axes).tolist()
+    picks = data.draw(st.lists(st.integers(-shape[0], shape[0] - 1), max_size=4))
+    assert take(ours, picks, axis=0).tolist() == numpy.take(theirs, picks, axis=0).tolist()

@@ -146,6 +146,11 @@ class ReadAs:
             raise TypeError(f"zeronn can read {from_} as another dtype of {from_.itemsize} bytes, not as {to}")
         self._storage, self._from, self._to = storage, from_, to
 
+    @property
+    def source(self) -> Any:
+        """The storage read: the same memory, element for element."""
+        return self._storage
+
     def __len__(self) -> int:
         return len(self._storage)
 

@@ -56,7 +56,10 @@ tensor([[101., 102.],
 
 from __future__ import annotations
 
-__all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "rebuild_tensor", "elementwise", "unary"]
+__all__ = [
+    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "memory_of", "write", "rebuild_tensor",
+    "elementwise", "unary",
+]  # fmt: skip
 
 import builtins
 import operator
@@ -1326,6 +1329,18 @@ def as_strided(
     _check_reach(len(x._storage), lengths, element_strides, x._offset, what)
     writeable = writeable and x._writeable
     return _make(x._storage, lengths, element_strides, x._offset, x._dtype, writeable, base=_base_of(x))
+
+
+def memory_of(t: Tensor) -> Tuple[Any, List[int]]:
+    """The storage ``t`` reads (for a read-only view as another dtype of a list, the list under
+    it) and where each of its elements lies in it, row-major: what ``shares_memory`` compares.
+
+    >>> x = tensor([1, 2, 3, 4])
+    >>> memory_of(x[::2])[1], memory_of(x[::2])[0] is memory_of(x)[0]
+    ([0, 2], True)
+    """
+    storage = t._storage.source if isinstance(t._storage, buffers.ReadAs) else t._storage
+    return storage, offsets_of(t._shape, t._strides, t._offset)
 
 
 def _check_reach(available: int, shape: Shape, strides: Shape, offset: int, what: str) -> None:

@@ -6,7 +6,7 @@ exactly where NumPy's do. The joining functions make new tensors, laid out in me
 NumPy lays them out. By NumPy's groups (https://numpy.org/doc/stable/reference/routines.array-manipulation.html):
 
 - shapes: ``shape``, ``size``, ``ndim``, ``reshape``, ``ravel``;
-- axes: ``transpose`` (``permute_dims``), ``moveaxis``, ``rollaxis``, ``swapaxes``;
+- axes: ``transpose`` (``permute_dims``), ``matrix_transpose``, ``moveaxis``, ``rollaxis``, ``swapaxes``;
 - dimensions: ``atleast_1d``, ``atleast_2d``, ``atleast_3d``, ``expand_dims``, ``squeeze``,
   ``broadcast_to``, ``broadcast_arrays``, and the ``broadcast`` object;
 - joining: ``concatenate``, ``stack``, ``vstack``, ``hstack``, ``dstack``, ``column_stack``,
@@ -37,6 +37,7 @@ __all__ = [
     "ravel",
     "transpose",
     "permute_dims",
+    "matrix_transpose",
     "moveaxis",
     "rollaxis",
     "swapaxes",
@@ -167,6 +168,23 @@ def permute_dims(a: Any, axes: Optional[Sequence[int]] = None) -> Tensor:
     (3, 1)
     """
     return transpose(a, axes)
+
+
+def matrix_transpose(x: Any, /) -> Tensor:
+    """Each matrix of ``x`` transposed: its last two axes swapped (``np.matrix_transpose``), a view.
+
+    >>> matrix_transpose([[1, 2], [3, 4], [5, 6]])
+    tensor([[1, 3, 5],
+            [2, 4, 6]])
+    >>> matrix_transpose([1, 2])
+    Traceback (most recent call last):
+    ...
+    ValueError: Input array must be at least 2-dimensional, but it is 1
+    """
+    t = as_tensor(x)
+    if t.ndim < 2:
+        raise ValueError(f"Input array must be at least 2-dimensional, but it is {t.ndim}")
+    return t.swapaxes(-1, -2)
 
 
 def moveaxis(a: Any, source: Any, destination: Any) -> Tensor:
