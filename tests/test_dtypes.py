@@ -352,3 +352,12 @@ def test_dtype_descriptions_agree_with_numpy():
         assert (d.char, d.str, d.num, d.byteorder, d.alignment, d.descr) == (
             theirs.char, theirs.str, theirs.num, theirs.byteorder, theirs.alignment, theirs.descr,
         )  # fmt: skip
+
+
+def test_scalar_types_read_numbers_from_text_as_numpy_does():
+    assert zeronn.int8("-5") == -5 and zeronn.uint8(" 7 ") == 7 and zeronn.float32("0.1") == 0.10000000149011612
+    assert zeronn.bool_("False") is True and zeronn.bool_("") is False  # any text but "" is true, as in NumPy
+    with pytest.raises(OverflowError, match="^Python integer -129 out of bounds for int8$"):
+        zeronn.int8("-129")
+    with pytest.raises(ValueError, match="invalid literal for int"):
+        zeronn.int64("1.5")

@@ -22,6 +22,8 @@ The kinds form NumPy's tree, so that ``issubdtype`` can ask "is this an integer?
 (0.10000000149011612, 7, True)
 >>> uint8([250, 300])                             # a list converts as astype does: it wraps
 tensor([250,  44], dtype=uint8)
+>>> int8("-5"), float32("0.1"), bool_("False")     # text is read as NumPy reads it
+(-5, 0.10000000149011612, True)
 >>> issubdtype(uint8, integer), issubdtype("float32", floating), issubdtype(int, floating)
 (True, True, False)
 >>> intp is int64, uintp(2**64 - 1)               # NumPy's pointer-sized integers are 64 bits
@@ -116,6 +118,8 @@ class generic(metaclass=_Kind):
             raise TypeError(f"cannot create '{cls.__name__}' instances: it is an abstract kind of scalar")
         if isinstance(value, (bool, int, float)):
             return cast_scalar(value, cls.dtype)
+        if isinstance(value, str):  # NumPy reads a number from text: np.int8("5"), np.float32("1.5")
+            return cast_scalar(_parsed(value, cls.dtype), cls.dtype)
         return as_tensor(value).astype(cls.dtype)
 
 
@@ -233,6 +237,14 @@ def issubdtype(arg1: Any, arg2: Any) -> bool:
     (True, False, False)
     """
     return issubclass(_as_kind(arg1), _as_kind(arg2))
+
+
+def _parsed(text: str, to: DType) -> Any:
+    """The number ``text`` spells, as NumPy's scalar types read it: an int for the integer
+    types (``int()``'s rules), a float for the floats, and any non-empty text is ``True``."""
+    if to.kind == "b":
+        return bool(text)
+    return int(text) if to.kind in "iu" else float(text)
 
 
 def _as_kind(arg: Any) -> Type[generic]:
