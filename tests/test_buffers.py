@@ -304,3 +304,16 @@ def test_flat_agrees_with_numpy(data):
         ours.flat[key] = -1
         theirs.flat[key] = -1
     assert ours.tolist() == theirs.tolist()
+
+
+def test_pickle_and_copies_keep_the_memory_order():
+    import copy
+    import pickle
+
+    from zeronn.core import rebuild_tensor
+
+    x = arange(6).reshape(2, 3).T  # column-major, as NumPy's pickle keeps it (issue 17)
+    for y in (pickle.loads(pickle.dumps(x)), copy.deepcopy(x), copy.copy(x)):
+        assert y.tolist() == x.tolist() and y.strides == (8, 24) and y.flags.owndata
+    with pytest.raises(ValueError, match="^cannot unpickle a tensor with the order flag 'yes'$"):
+        rebuild_tensor("int64", (1,), bytes(8), "yes")

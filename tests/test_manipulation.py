@@ -493,3 +493,29 @@ def test_diagonal_and_take_agree_with_numpy(shape, offset, data):
     assert numpy.array(trace(ours, offset, *axes)).tolist() == numpy.trace(theirs, offset, *axes).tolist()
     picks = data.draw(st.lists(st.integers(-shape[0], shape[0] - 1), max_size=4))
     assert take(ours, picks, axis=0).tolist() == numpy.take(theirs, picks, axis=0).tolist()
+
+
+def test_cross_is_numpys():
+    from zeronn import cross
+
+    assert cross([1, 2, 3], [4, 5, 6]).tolist() == [-3, 6, -3] and cross([1, 2, 0], [3, 4]).tolist() == [0, 0, -2]
+    assert cross([3, 4], [1, 2, 0]).tolist() == [0, 0, 2]
+    assert cross([[1, 2, 3], [4, 5, 6]], [0, 0, 1]).tolist() == [[2, -1, 0], [5, -4, 0]]
+    assert cross(zeronn.eye(3), ones(3), axisc=0).tolist() == [[0.0, 1.0, -1.0], [-1.0, 0.0, 1.0], [1.0, -1.0, 0.0]]
+    wrapped = cross(tensor([[1, 2, 3]], dtype="uint8"), tensor([[3, 2, 1]], dtype="uint8"))
+    assert wrapped.dtype == "uint8" and wrapped.tolist() == [[252, 8, 252]]  # uint8 arithmetic, as NumPy's
+    with pytest.warns(DeprecationWarning, match="Arrays of 2-dimensional vectors are deprecated"):
+        assert cross([1, 2], [3, 4]) == -2
+    with pytest.raises(ValueError, match="^incompatible dimensions for cross product"):
+        cross([1, 2, 3, 4], [1, 2, 3])
+
+
+@pytest.mark.oracle
+@given(st.lists(st.integers(-9, 9), min_size=6, max_size=6), st.lists(st.integers(-9, 9), min_size=3, max_size=3))
+def test_cross_agrees_with_numpy(a, b):
+    numpy = pytest.importorskip("numpy")
+    from zeronn import cross
+
+    assert cross(tensor(a).reshape(2, 3), b).tolist() == numpy.cross(numpy.array(a).reshape(2, 3), b).tolist()
+    assert cross(tensor(a).reshape(3, 2), b, axisa=0).tolist() == numpy.cross(numpy.array(a).reshape(3, 2), b,
+                                                                            axisa=0).tolist()  # fmt: skip

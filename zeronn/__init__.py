@@ -137,6 +137,7 @@ from .picking import (
     take_along_axis,
     trace,
 )
+from .products import cross
 from .scalars import (
     False_,
     True_,
@@ -239,6 +240,7 @@ __all__ = [
     "concatenate",
     "copy",
     "count_nonzero",
+    "cross",
     "diagonal",
     "dot",
     "double",

@@ -855,14 +855,18 @@ class Tensor:
 
     def __reduce__(self) -> Any:
         """Pickle as the dtype's name, the shape and the elements as little-endian bytes,
-        which ``rebuild_tensor`` checks and turns back into a tensor.
+        which ``rebuild_tensor`` checks and turns back into a tensor. A column-major tensor
+        is stored column by column and comes back column-major, as NumPy's does.
 
         >>> import pickle
-        >>> pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
-        tensor([[1.5],
-                [2. ]])
+        >>> back = pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
+        >>> back, back.flags.f_contiguous
+        (tensor([[1.5],
+                [2. ]]), True)
         """
-        return (rebuild_tensor, (self._dtype.name, self._shape, self._dtype.to_bytes(elements(self))))
+        fortran = not self._contiguous and is_f_contiguous(self._shape, self._strides)
+        ordered = elements(self.transpose()) if fortran else elements(self)
+        return (rebuild_tensor, (self._dtype.name, self._shape, self._dtype.to_bytes(ordered), fortran))
 
     def __copy__(self) -> Tensor:  # as NumPy's: laid out as the tensor is
         return self.copy("K")
@@ -1613,8 +1617,9 @@ def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -
     return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
 
 
-def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
-    """A tensor from what ``Tensor.__reduce__`` stored, checked before anything is built.
+def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: bool = False) -> Tensor:
+    """A tensor from what ``Tensor.__reduce__`` stored, checked before anything is built
+    (``fortran``: the bytes hold the elements column by column).
 
     >>> rebuild_tensor("int64", (2,), bytes([1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]))
     tensor([1, 2])
@@ -1628,6 +1633,10 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
         raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
     if not isinstance(payload, bytes) or len(payload) != size_of(shape) * to.itemsize:
         raise ValueError(f"cannot unpickle a tensor of shape {shape} and dtype {name} from this data")
+    if fortran is True:  # (anything else but False is refused: a pickle is untrusted data)
+        return _owning(Tensor.from_storage(to.from_bytes(payload), shape[::-1], to).transpose())
+    if fortran is not False:
+        raise ValueError(f"cannot unpickle a tensor with the order flag {fortran!r}")
     return Tensor.from_storage(to.from_bytes(payload), shape, to)
 
 
