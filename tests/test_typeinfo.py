@@ -108,7 +108,8 @@ def test_finfo_agrees_with_numpy(name):
     attributes += "maxexp minexp nexp nmant machep negep iexp".split()
     for attribute in attributes:
         assert getattr(ours, attribute) == getattr(theirs, attribute), attribute
-    assert repr(ours) == repr(theirs) and str(ours) == str(theirs)
+    if _numpy_version(numpy) >= (2, 4):  # (older NumPy printed finfo another way)
+        assert repr(ours) == repr(theirs) and str(ours) == str(theirs)
 
 
 @pytest.mark.oracle
@@ -118,7 +119,12 @@ def test_iinfo_agrees_with_numpy(code):
     ours, theirs = iinfo(code), numpy.iinfo(code)
     assert (ours.min, ours.max, ours.bits, ours.kind, ours.key) == (theirs.min, theirs.max, theirs.bits, theirs.kind,
                                                                       theirs.key)  # fmt: skip
-    assert repr(ours) == repr(theirs) and str(ours) == str(theirs)
+    if _numpy_version(numpy) >= (2, 4):
+        assert repr(ours) == repr(theirs) and str(ours) == str(theirs)
+
+
+def _numpy_version(numpy):
+    return tuple(int(part) for part in numpy.__version__.split(".")[:2])
 
 
 @pytest.mark.oracle
