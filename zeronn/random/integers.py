@@ -37,7 +37,7 @@ from ..core import Tensor
 from ..dtypes import DType
 from ..nested import flatten_nested
 from .mt19937 import MT19937
-from .parameters import shape_of
+from .parameters import iterator_shape, shape_of
 
 
 def mask_for(rng: int) -> int:
@@ -156,8 +156,8 @@ def _randint_broadcast(
     bounds with the output, taken in order until the output is full."""
     width, _, _ = _range_of(to)
     _check_bounds(lows, low_shape, [high - 1 for high in highs], high_shape, to)
-    shape = shape_of(size) if size is not None else broadcast_shapes(low_shape, high_shape)
-    together = broadcast_shapes(low_shape, high_shape, shape)
+    shape = shape_of(size) if size is not None else iterator_shape(low_shape, high_shape)
+    together = iterator_shape(low_shape, high_shape, shape)
     dtypes.check_fits(together, to)
     count = size_of(shape)
     lows_there: List[Any] = broadcast_to(lows, low_shape, together)[:count]

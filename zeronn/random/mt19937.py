@@ -188,12 +188,16 @@ def _seed_sequence(seed: Any) -> List[int]:
     """The words of a sequence seed, checked as NumPy checks them."""
     if isinstance(seed, Tensor):
         values = seed
+    elif isinstance(seed, float):
+        raise TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'")
     else:
         try:
             values = tensor(seed if isinstance(seed, (list, tuple, range)) else list(seed))
         except TypeError:
-            raise TypeError(f"Cannot use {type(seed).__name__} {_brief(seed)} as a seed: "
-                            "it must be an int or a 1-d sequence of ints") from None
+            raise TypeError(
+                f"Cannot use {type(seed).__name__} {_brief(seed)} as a seed: "
+                "it must be an int or a 1-d sequence of ints"
+            ) from None
     if values.size == 0:
         raise ValueError("Seed must be non-empty")
     if values.dtype.kind not in "biu" or values.dtype.name == "uint64":

@@ -42,7 +42,10 @@ __all__ = [
     "check",
     "check_array",
     "fill",
+    "check_output_shape",
+    "iterator_shape",
     "shape_of",
+    "leading_shape",
     "floats",
     "integers",
     "c_long",
@@ -52,7 +55,7 @@ import math
 import operator
 from typing import Any, Callable, List, Sequence, Tuple
 
-from .._shape import Number, Shape, broadcast_shapes, broadcast_to, check_ndim, size_of
+from .._shape import Number, Shape, broadcast_to, check_ndim, size_of
 from ..casting import to_float
 from ..core import Tensor
 from ..dtypes import DType, IntegerOutOfBoundsError, check_fits, float64
@@ -204,7 +207,7 @@ def fill(
         for (values, _), (_, name, *_), constraint in zip(arrays, parameters, constraints):
             check_array(values, name, constraint)
         shapes = [shape for _, shape in arrays]
-        shape = shape_of(size) if size is not None else broadcast_shapes(*shapes)
+        shape = shape_of(size) if size is not None else iterator_shape(*shapes)
         check_output_shape(shape, shapes)
         check_fits(shape, dtype)
         columns = [broadcast_to(values, of, shape) for values, of in arrays]
@@ -221,11 +224,40 @@ def fill(
 
 def check_output_shape(shape: Shape, shapes: Sequence[Shape]) -> None:
     """Raise NumPy's ``ValueError`` unless parameters of ``shapes`` broadcast to ``shape``."""
-    together = broadcast_shapes(shape, *shapes)
+    together = iterator_shape(shape, *shapes)
     if together != tuple(shape):
         raise ValueError(
             f"Output size {tuple(shape)} is not compatible with broadcast dimensions of inputs {together}."
         )
+
+
+def iterator_shape(*shapes: Shape) -> Shape:
+    """The shape ``shapes`` broadcast to, with the error of NumPy's multi-iterator, which
+    names the first two that disagree (its arguments count from 0).
+
+    >>> iterator_shape((3, 1), (4,))
+    (3, 4)
+    >>> iterator_shape((3,), (2,))
+    Traceback (most recent call last):
+    ...
+    ValueError: shape mismatch: ... between arg 0 with shape (3,) and arg 1 with shape (2,).
+    """
+    ndim = max((len(shape) for shape in shapes), default=0)
+    result, setter = [1] * ndim, [0] * ndim
+    for axis in range(ndim):
+        for position, shape in enumerate(shapes):
+            k = axis + len(shape) - ndim
+            if k < 0 or shape[k] == 1:
+                continue
+            if result[axis] == 1:
+                result[axis], setter[axis] = shape[k], position
+            elif result[axis] != shape[k]:
+                first = setter[axis]
+                raise ValueError(
+                    "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+                    f"arg {first} with shape {tuple(shapes[first])} and arg {position} with shape {tuple(shape)}."
+                )
+    return tuple(result)
 
 
 def shape_of(size: Any) -> Shape:
@@ -252,6 +284,19 @@ def shape_of(size: Any) -> Shape:
     if any(length < 0 for length in shape):
         raise ValueError("negative dimensions are not allowed")
     return shape
+
+
+def leading_shape(size: Any) -> Shape:
+    """``size`` before a vector's length (``multinomial``, ``dirichlet``): an int, else
+    any sequence NumPy would make a tuple of.
+
+    >>> leading_shape(2), leading_shape([3, 1])
+    ((2,), (3, 1))
+    """
+    try:
+        return shape_of((operator.index(size),))
+    except TypeError:
+        return shape_of(tuple(size))
 
 
 # ---------------------------------------------------------------------------

@@ -63,11 +63,15 @@ from .parameters import (
     check_array,
     fill,
     floats,
+    leading_shape,
     shape_of,
 )
 from .parameters import integers as integer_parameter
 
 Size = Optional[Union[int, SequenceType[int]]]
+_TOO_DEEP = (
+    "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1."
+)
 
 
 class RangeOverflowError(OverflowError, ValueError):
@@ -295,7 +299,8 @@ class RandomState:
         >>> RandomState(0).bytes(6).hex()
         'ac0a7f8c2faa'
         """
-        words = (operator.index(length) - 1) // 4 + 1
+        length = operator.index(length)
+        words = _c_divide(length - 1, 4) + 1  # (so a length of 0 still draws a word, as NumPy's C does)
         drawn = self.randint(0, 4294967296, size=words, dtype=uint32)
         return b"".join(word.to_bytes(4, "little") for word in drawn.to_flat_list())[:length]
 
@@ -590,11 +595,11 @@ class RandomState:
         if not alpha_shape:
             raise TypeError(f"object of type '{type(alpha).__name__}' has no len()")
         if len(alpha_shape) > 1:
-            raise ValueError("object too deep for desired array")
+            raise ValueError(_TOO_DEEP)
         if any(value <= 0 for value in values):
             raise ValueError("alpha <= 0")
         k = len(values)
-        shape = (() if size is None else shape_of(size)) + (k,)
+        shape = (() if size is None else leading_shape(size)) + (k,)
         dtypes.check_fits(shape, float64)
         out: List[float] = []
         for _ in range(size_of(shape) // k if k else 0):
@@ -702,7 +707,7 @@ class RandomState:
         if not pvals_shape:
             raise TypeError("pvals must be a 1-d sequence")
         if len(pvals_shape) > 1:
-            raise ValueError("object too deep for desired array")
+            raise ValueError(_TOO_DEEP)
         d = len(values)
         check_array(values, "pvals", PROBABILITY)
         if d and _kahan_sum(values[:-1]) > 1.0 + 1e-12:
@@ -714,7 +719,7 @@ class RandomState:
                     "sum of the original pvals is valid."
                 )
             raise ValueError("sum(pvals[:-1]) > 1.0")
-        shape = (() if size is None else shape_of(size)) + (d,)
+        shape = (() if size is None else leading_shape(size)) + (d,)
         dtypes.check_fits(shape, int64)
         check(trials, "n", NON_NEGATIVE)
         out: List[int] = []
@@ -743,23 +748,22 @@ class RandomState:
         the population without replacement.
         """
         population = as_tensor(a)
-        wanted_any = size is None or size_of(shape_of(size)) != 0
+        shape = () if size is None else _raw_shape(size)
+        wanted = math.prod(shape)  # (NumPy's np.prod(size): checked for negatives only below)
         if population.ndim == 0:
             try:
                 count = operator.index(population.item())  # type: ignore[arg-type]  # (a float raises)
             except TypeError:
                 raise ValueError("a must be 1-dimensional or an integer") from None
-            if count <= 0 and wanted_any:
+            if count <= 0 and (size is None or wanted != 0):
                 raise ValueError("a must be greater than 0 unless no samples are taken")
         elif population.ndim != 1:
             raise ValueError("a must be 1-dimensional")
         else:
             count = len(population)
-            if count == 0 and wanted_any:
+            if count == 0 and (size is None or wanted != 0):
                 raise ValueError("'a' cannot be empty unless no samples are taken")
         weights = None if p is None else _probabilities(p, count)
-        shape: Shape = () if size is None else shape_of(size)
-        wanted = size_of(shape)
         if replace:
             if weights is not None:
                 cdf = _cdf(weights)
@@ -770,6 +774,9 @@ class RandomState:
         else:
             if wanted > count:
                 raise ValueError("Cannot take a larger sample than population when 'replace=False'")
+            if wanted < 0:
+                raise ValueError("Negative dimensions are not allowed")
+            shape = shape_of(shape)
             if weights is not None:
                 picks = self._choice_weighted_unique(weights, wanted)
             else:
@@ -881,6 +888,12 @@ class RandomState:
 # ---------------------------------------------------------------------------
 
 
+def _c_divide(a: int, b: int) -> int:
+    """C's integer division, which truncates toward zero (Python's ``//`` floors)."""
+    quotient = abs(a) // abs(b)
+    return quotient if (a < 0) == (b < 0) else -quotient
+
+
 def _binomial_by_p_n(bits: MT19937, p: float, n: int) -> int:
     """``discrete.binomial`` with NumPy's order of checks: ``p``, then ``n``."""
     return discrete.binomial(bits, n, p)
@@ -969,6 +982,14 @@ def _cdf(weights: SequenceType[float]) -> List[float]:
         running += weight
         cdf.append(running)
     return [ieee.divide(value, cdf[-1]) for value in cdf]
+
+
+def _raw_shape(size: Any) -> Shape:
+    """``size`` as a tuple of ints, negative ones too (``choice`` reports those itself)."""
+    try:
+        return (operator.index(size),)
+    except TypeError:
+        return tuple(operator.index(length) for length in size)
 
 
 def _broadcast_pairs(a: List[Any], a_shape: Shape, b: List[Any], b_shape: Shape) -> List[Tuple[Any, Any]]:
