@@ -33,8 +33,8 @@ from typing import Any, Callable, List, Tuple
 
 from .. import dtypes
 from .._shape import Number, Shape, broadcast_shapes, broadcast_to, size_of
-from ..core import Tensor
-from ..dtypes import DType
+from ..core import Tensor, tensor
+from ..dtypes import DType, IntegerOutOfBoundsError
 from ..nested import flatten_nested
 from .mt19937 import MT19937
 from .parameters import iterator_shape, shape_of
@@ -195,14 +195,19 @@ def _range_of(to: DType) -> Tuple[int, int, int]:
 
 
 def _exact_integers(value: Any) -> Tuple[List[Any], Shape]:
-    """Bounds as exact Python ints (floats truncated, as NumPy's cast does)."""
+    """Bounds as Python ints, read as NumPy reads them: a list through ``np.array``'s
+    dtype (so a list mixing ints past int64 with others becomes float64, rounded, as in
+    NumPy), floats truncated as NumPy's cast truncates them; ints too large for any dtype
+    stay exact, as in NumPy's object arrays."""
+    if isinstance(value, (list, tuple, range)):
+        try:
+            value = tensor(value)
+        except IntegerOutOfBoundsError:
+            flat, shape = flatten_nested(value)
+            return [int(number) for number in flat], shape
     if isinstance(value, Tensor):
-        flat, shape = value.to_flat_list(), value.shape
-    elif isinstance(value, (list, tuple, range)):
-        flat, shape = flatten_nested(value)
-    else:
-        flat, shape = [value], ()
-    return [int(number) for number in flat], shape
+        return [int(number) for number in value.to_flat_list()], value.shape
+    return [int(value)], ()
 
 
 def _python(value: int, to: DType) -> Number:
