@@ -10,6 +10,7 @@ import pytest
 from conftest import same
 from hypothesis import given
 from hypothesis import strategies as st
+from test_random import BOUNDS
 
 import zeronn
 from zeronn.random import RandomState
@@ -108,17 +109,7 @@ def test_array_parameters_broadcast_to_numpys_numbers(seed):
 
 
 DTYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]
-RANGES = {
-    "bool": (0, 1),
-    "int8": (-128, 127),
-    "uint8": (0, 255),
-    "int16": (-(2**15), 2**15 - 1),
-    "uint16": (0, 2**16 - 1),
-    "int32": (-(2**31), 2**31 - 1),
-    "uint32": (0, 2**32 - 1),
-    "int64": (-(2**63), 2**63 - 1),
-    "uint64": (0, 2**64 - 1),
-}
+RANGES = BOUNDS  # each dtype's smallest and largest value
 
 
 def _bounds(chooser, dtype):

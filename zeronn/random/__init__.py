@@ -88,7 +88,6 @@ __all__ = [
 
 from . import mtrand  # noqa: F401  (np.random.mtrand, as NumPy has it)
 from .mtrand import (
-    RandomState,
     beta,
     binomial,
     bytes,
@@ -141,3 +140,4 @@ from .mtrand import (
     weibull,
     zipf,
 )
+from .randomstate import RandomState

@@ -4,70 +4,15 @@ NumPy's ``numpy/random/mtrand.pyx`` ends the same way: one ``RandomState`` made 
 import (seeded from the operating system), and its methods bound to module names, so
 that ``seed(0)`` then ``randn()`` draw from the same generator.
 
+Its public names are ``zeronn.random``'s (listed in that package's ``__all__``).
+
 >>> seed(3); rand() == RandomState(3).rand()
 True
 """
 
 from __future__ import annotations
 
-__all__ = [
-    "RandomState",
-    "seed",
-    "get_state",
-    "set_state",
-    "random_sample",
-    "random",
-    "ranf",
-    "sample",
-    "rand",
-    "randn",
-    "randint",
-    "random_integers",
-    "tomaxint",
-    "bytes",
-    "choice",
-    "permutation",
-    "shuffle",
-    "uniform",
-    "standard_normal",
-    "normal",
-    "multivariate_normal",
-    "beta",
-    "chisquare",
-    "dirichlet",
-    "exponential",
-    "f",
-    "gamma",
-    "gumbel",
-    "laplace",
-    "logistic",
-    "lognormal",
-    "noncentral_chisquare",
-    "noncentral_f",
-    "pareto",
-    "power",
-    "rayleigh",
-    "standard_cauchy",
-    "standard_exponential",
-    "standard_gamma",
-    "standard_t",
-    "triangular",
-    "vonmises",
-    "wald",
-    "weibull",
-    "binomial",
-    "geometric",
-    "hypergeometric",
-    "logseries",
-    "multinomial",
-    "negative_binomial",
-    "poisson",
-    "zipf",
-]
-
 from .randomstate import RandomState
-
-_rand = RandomState()
 
 _rand = RandomState()
 
