@@ -49,8 +49,9 @@ _LONG_MAX_AS_FLOAT = float(LONG_MAX)  # 2**63, as C compares a double with LONG_
 
 
 def _floor_long(x: float) -> int:
-    """C's ``(long)floor(x)`` (``math.floor`` would raise for an infinity or NaN)."""
-    return c_long(math.floor(x)) if -_LONG_MAX_AS_FLOAT <= x < _LONG_MAX_AS_FLOAT else c_long(x)
+    """C's ``(long)floor(x)``: -2**63 for NaN, an infinity or a value out of a long's range
+    (``math.floor`` would raise for the first two)."""
+    return math.floor(x) if -_LONG_MAX_AS_FLOAT <= x < _LONG_MAX_AS_FLOAT else -(2**63)
 
 
 # ---------------------------------------------------------------------------
@@ -92,7 +93,9 @@ def _poisson_ptrs(bits: MT19937, lam: float) -> int:
         u = bits.next_double() - 0.5
         v = bits.next_double()
         us = 0.5 - abs(u)
-        k = _floor_long((ieee.divide(2 * a, us) + b) * u + lam + 0.43)
+        if us == 0.0:  # u = -0.5 exactly: NumPy's C divides by zero, gets k = -2**63, and draws again
+            continue
+        k = _floor_long((2 * a / us + b) * u + lam + 0.43)
         if us >= 0.07 and v <= vr:
             return k
         if k < 0 or (us < 0.013 and v > us):
@@ -200,14 +203,15 @@ def _binomial_btpe(bits: MT19937, n: int, p: float) -> int:
     """V. Kachitvichyanukul and B. W. Schmeiser, "Binomial random variate generation",
     Communications of the ACM 31, 216-222 (1988): a triangle, two parallelograms and two
     exponential tails over the distribution, and a squeeze before the exact test.
-    (NumPy's C is a chain of ``goto`` steps; here each step is a branch of one loop.)"""
+    (NumPy's C is a chain of ``goto`` steps; here each step is a branch of one loop.
+    ``p`` is at most 0.5: ``binomial`` passes ``1 - p`` for a larger one.)"""
     r, q, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4 = _btpe_constants(n, p)
     nrq = n * r * q
     while True:
         u = bits.next_double() * p4
         v = bits.next_double()
         if u <= p1:  # the triangle: accepted at once
-            return _btpe_flip(n, p, _floor_long(xm - p1 * v + u))
+            return _floor_long(xm - p1 * v + u)
         if u <= p2:  # the parallelograms
             x = xl + (u - p1) / c
             v = v * c + 1.0 - abs(m - x + 0.5) / p1
@@ -238,13 +242,13 @@ def _binomial_btpe(bits: MT19937, n: int, p: float) -> int:
                     f /= a / i - s
             if v > f:
                 continue
-            return _btpe_flip(n, p, y)
+            return y
         # Far from it: squeeze log(v) between bounds, then Stirling's formula.
         rho = (k / nrq) * ((k * (k / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5)
         t = -k * k / (2 * nrq)
         big_a = ieee.log(v)
         if big_a < t - rho:
-            return _btpe_flip(n, p, y)
+            return y
         if big_a > t + rho:
             continue
         x1 = float(y + 1)
@@ -261,17 +265,13 @@ def _binomial_btpe(bits: MT19937, n: int, p: float) -> int:
             + _stirling(w)
         ):
             continue
-        return _btpe_flip(n, p, y)
+        return y
 
 
 def _stirling(x: float) -> float:
     """One of BTPE's four Stirling corrections."""
     x2 = x * x
     return (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / x2) / x2) / x2) / x2) / x / 166320.0
-
-
-def _btpe_flip(n: int, p: float, y: int) -> int:
-    return n - y if p > 0.5 else y
 
 
 # ---------------------------------------------------------------------------
@@ -360,7 +360,7 @@ def _hypergeometric_urn(bits: MT19937, good: int, bad: int, sample: int) -> int:
     k = sample
     while y > 0.0:
         u = bits.next_double()
-        y -= _floor_long(u + y / (d1 + k))
+        y -= math.floor(u + y / (d1 + k))  # (a small finite number: d1 + k >= 1)
         k -= 1
         if k == 0:
             break

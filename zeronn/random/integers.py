@@ -74,23 +74,19 @@ class WordBuffer:
 
 def bounded(bits: MT19937, rng: int, width: int, buffer: WordBuffer) -> int:
     """An offset in ``[0, rng]`` for a dtype ``width`` bits wide (1 for bool), drawn as
-    NumPy's ``random_bounded_uint64`` / ``random_buffered_bounded_uint*`` draw it."""
+    NumPy's ``random_bounded_uint64`` and ``random_buffered_bounded_uint*`` draw it."""
     if rng == 0:
         return 0
-    if width == 1:
+    if width == 1:  # bool: the next bit of the buffered word
         return buffer.take(1)
+    if rng == (1 << width) - 1:  # every value the dtype holds: the bits as they come
+        return bits.next_uint64() if width == 64 else bits.next_uint32() if width == 32 else buffer.take(width)
     mask = mask_for(rng)
-    if width == 64:
-        if rng <= 0xFFFFFFFF:
-            return _masked(bits.next_uint32, rng, mask)
-        if rng == 0xFFFFFFFFFFFFFFFF:
-            return bits.next_uint64()
-        return _masked(bits.next_uint64, rng, mask)
+    if width == 64:  # one word for a range that fits in 32 bits, two for a wider one
+        return _masked(bits.next_uint32 if rng <= 0xFFFFFFFF else bits.next_uint64, rng, mask)
     if width == 32:
-        return bits.next_uint32() if rng == 0xFFFFFFFF else _masked(bits.next_uint32, rng, mask)
-    if rng == mask_for(1 << (width - 1)):  # every value of the piece: no mask, no retry
-        return buffer.take(width)
-    value = buffer.take(width) & mask
+        return _masked(bits.next_uint32, rng, mask)
+    value = buffer.take(width) & mask  # 16 and 8 bits: pieces of a word
     while value > rng:
         value = buffer.take(width) & mask
     return value

@@ -2,9 +2,9 @@
 
 Every number ``RandomState`` gives starts as 32-bit words from one MT19937 generator:
 624 words of state and a position in them. Python's own ``random.Random`` is the same
-generator, so the words come from one, fed the state NumPy's seeding makes (the
-seeding is where the two differ: NumPy's ``seed(s)`` is MT19937's ``init_genrand(s)``,
-Python's its ``init_by_array``). On the words, as NumPy reads them:
+generator, so zeronn reads the words from one, after giving it the state NumPy's seeding
+makes (the seeding is where the two differ: NumPy's ``seed(s)`` is MT19937's
+``init_genrand(s)``, Python's its ``init_by_array``). NumPy reads the words three ways:
 
 - ``next_uint32()``: one word;
 - ``next_uint64()``: two words, the first one the high half;
