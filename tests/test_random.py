@@ -507,6 +507,19 @@ def test_bad_arguments_get_numpys_errors(call, error, message):
     assert isinstance(raised.value, (ValueError, TypeError))  # zeronn's rule: also a ValueError or TypeError
 
 
+def test_huge_samples_are_refused_before_any_memory_is_taken():
+    for call in (
+        lambda: random.permutation(10**13),
+        lambda: random.choice(10**13, 3, replace=False),
+        lambda: random.rand(10**7, 10**7),
+        lambda: random.multinomial(5, [0.5, 0.5], 10**13),
+        lambda: random.bytes(10**14),
+        lambda: random.poisson([1.0, 2.0], size=(10**7, 10**7, 2)),
+    ):
+        with pytest.raises(ValueError, match="needs at least .* bytes, more than"):
+            call()
+
+
 def test_deprecation_warnings_become_errors_when_asked():
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)

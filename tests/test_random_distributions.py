@@ -409,6 +409,34 @@ def test_a_zipf_that_numpy_would_never_finish_is_refused():
         RandomState(1).zipf(2000.0)  # NumPy loops forever here
 
 
+def _untemper(word):
+    """The state word whose Mersenne Twister output is ``word`` (the tempering undone)."""
+    word ^= word >> 18
+    word ^= (word << 15) & 0xEFC60000
+    result = word
+    for _ in range(5):
+        result = word ^ ((result << 7) & 0x9D2C5680)
+    word = result & 0xFFFFFFFF
+    result = word
+    for _ in range(3):
+        result = word ^ (result >> 11)
+    return result & 0xFFFFFFFF
+
+
+def test_a_crafted_state_cannot_make_geometric_hang():
+    # Two words of all ones make the largest double below 1; for this p the search's sum of
+    # chances stops at 0.999999999999999, so NumPy's loop never ends. zeronn says so instead.
+    keys = [0] * 622 + [_untemper(0xFFFFFFFF)] * 2
+    state = RandomState()
+    state.set_state(("MT19937", keys, 622))
+    assert state.random_sample() == 1 - 2**-53
+    state.set_state(("MT19937", keys, 622))
+    with pytest.raises(ValueError, match="never ends"):
+        state.geometric(0.3465212935436027)
+    state.set_state(("MT19937", keys, 622))
+    assert state.geometric(0.5) == 53  # NumPy 2.4.6 too: where the sum reaches 1, the same draw ends the search
+
+
 def test_vonmises_of_tiny_concentration_is_uniform_and_finite():
     drawn = RandomState(1234567890).vonmises(0.0, 1.1e-8, size=10**4).tolist()
     assert all(-math.pi <= v <= math.pi for v in drawn)

@@ -280,7 +280,12 @@ def _stirling(x: float) -> float:
 
 
 def geometric(bits: MT19937, p: float) -> int:
-    """The number of trials up to the first success (NumPy's ``legacy_random_geometric``)."""
+    """The number of trials up to the first success (NumPy's ``legacy_random_geometric``).
+
+    Raises ``ValueError`` in the one case where NumPy never returns: a uniform draw
+    within a few ulps of 1 (a state set on purpose) that the search's rounded sum of
+    chances cannot pass.
+    """
     if p >= 0.333333333333333333333333:
         # Search: add the probabilities of 1, 2, 3, ... trials until they pass U.
         x = 1
@@ -289,6 +294,9 @@ def geometric(bits: MT19937, p: float) -> int:
         u = bits.next_double()
         while u > total:
             product *= q
+            if total + product == total:  # the sum has stopped below U: NumPy's loop never ends
+                raise ValueError(f"geometric: the search for U = {u!r} never ends (the sum of the chances "
+                                 f"of p = {p!r} stops at {total!r}); NumPy would hang here")
             total += product
             x += 1
         return x

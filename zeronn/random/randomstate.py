@@ -780,8 +780,9 @@ class RandomState:
             if weights is not None:
                 picks = self._choice_weighted_unique(weights, wanted)
             else:
+                dtypes.check_fits((count,), int64)  # (NumPy's permutation(count), cut to size)
                 picks = list(range(count))
-                self._shuffle_list(picks)  # (NumPy's permutation(count), cut to size)
+                self._shuffle_list(picks)
                 picks = picks[:wanted]
         if population.ndim == 0:
             if size is None:
@@ -822,6 +823,7 @@ class RandomState:
         Raises an ``IndexError`` (a ``ValueError`` too) for a number that is not an int.
         """
         if isinstance(x, int) and not isinstance(x, bool):
+            dtypes.check_fits((max(x, 0),), int64)
             order = list(range(x))
             self._shuffle_list(order)
             return Tensor.from_storage(int64.storage(order), (len(order),), int64)
