@@ -60,7 +60,11 @@ def _floor_long(x: float) -> int:
 
 
 def poisson(bits: MT19937, lam: float) -> int:
-    """A Poisson count of mean ``lam`` (NumPy's ``random_poisson``)."""
+    """A Poisson count of mean ``lam`` (NumPy's ``random_poisson``).
+
+    >>> poisson(MT19937(0), 3.5), poisson(MT19937(0), 250.0), poisson(MT19937(0), 0.0)
+    (6, 252, 0)
+    """
     if lam >= 10:
         return _poisson_ptrs(bits, lam)
     if lam == 0:
@@ -111,7 +115,11 @@ def _poisson_ptrs(bits: MT19937, lam: float) -> int:
 
 def binomial(bits: MT19937, n: int, p: float) -> int:
     """Successes in ``n`` trials of probability ``p`` (NumPy's ``legacy_random_binomial``):
-    the algorithms run on the smaller of ``p`` and ``1 - p``."""
+    the algorithms run on the smaller of ``p`` and ``1 - p``.
+
+    >>> binomial(MT19937(0), 10, 0.3), binomial(MT19937(0), 1000, 0.7), binomial(MT19937(0), 0, 0.5)
+    (3, 697, 0)
+    """
     if p <= 0.5:
         if p * n <= 30.0:
             return _binomial_inversion(bits, n, p)
@@ -124,7 +132,11 @@ def binomial(bits: MT19937, n: int, p: float) -> int:
 
 def binomial_for_multinomial(bits: MT19937, n: int, p: float) -> int:
     """NumPy's newer ``random_binomial``, which ``multinomial`` uses: 0 without a draw
-    for ``n = 0`` or ``p = 0``, else ``binomial``."""
+    for ``n = 0`` or ``p = 0``, else ``binomial``.
+
+    >>> bits = MT19937(0); binomial_for_multinomial(bits, 0, 0.5), bits.next_double()
+    (0, 0.5488135039273248)
+    """
     if n == 0 or p == 0.0:
         return 0
     return binomial(bits, n, p)
@@ -132,7 +144,11 @@ def binomial_for_multinomial(bits: MT19937, n: int, p: float) -> int:
 
 def multinomial(bits: MT19937, n: int, pvals: Sequence[float]) -> List[int]:
     """Counts of ``n`` trials over outcomes of probabilities ``pvals``: a binomial for each
-    outcome in turn, on the trials and the probability left; the last gets the rest."""
+    outcome in turn, on the trials and the probability left; the last gets the rest.
+
+    >>> multinomial(MT19937(0), 20, [0.2, 0.3, 0.5])
+    [4, 7, 9]
+    """
     counts = [0] * len(pvals)
     remaining_p, left = 1.0, n
     for j in range(len(pvals) - 1):
@@ -282,6 +298,9 @@ def _stirling(x: float) -> float:
 def geometric(bits: MT19937, p: float) -> int:
     """The number of trials up to the first success (NumPy's ``legacy_random_geometric``).
 
+    >>> geometric(MT19937(0), 0.5), geometric(MT19937(0), 0.01)
+    (2, 80)
+
     Raises ``ValueError`` in the one case where NumPy never returns: a uniform draw
     within a few ulps of 1 (a state set on purpose) that the search's rounded sum of
     chances cannot pass.
@@ -305,7 +324,11 @@ def geometric(bits: MT19937, p: float) -> int:
 
 
 def logseries(bits: MT19937, p: float) -> int:
-    """The logarithmic series distribution, by Kemp's second method (``legacy_logseries``)."""
+    """The logarithmic series distribution, by Kemp's second method (``legacy_logseries``).
+
+    >>> logseries(MT19937(0), 0.9), logseries(MT19937(0), 0.0)
+    (3, 1)
+    """
     r = ieee.log(1.0 - p)
     while True:
         v = bits.next_double()
@@ -325,6 +348,9 @@ def logseries(bits: MT19937, p: float) -> int:
 
 def zipf(bits: MT19937, a: float) -> int:
     """The Zipf (zeta) distribution by rejection, truncated to a C long (``random_zipf``).
+
+    >>> zipf(MT19937(0), 2.0), zipf(MT19937(0), 1.5)
+    (2, 6)
 
     Raises ``ValueError`` for ``a - 1 >= 1024``: there ``2 ** (a - 1)`` overflows and
     NumPy's loop never accepts a value (it hangs).
@@ -352,7 +378,11 @@ def zipf(bits: MT19937, a: float) -> int:
 
 def hypergeometric(bits: MT19937, good: int, bad: int, sample: int) -> int:
     """Good balls among ``sample`` drawn from an urn of ``good`` and ``bad`` ones
-    (NumPy's ``legacy_random_hypergeometric``)."""
+    (NumPy's ``legacy_random_hypergeometric``).
+
+    >>> hypergeometric(MT19937(0), 10, 5, 6), hypergeometric(MT19937(0), 100, 200, 50)
+    (4, 19)
+    """
     if sample > 10:
         return _hypergeometric_hrua(bits, good, bad, sample)
     if sample > 0:

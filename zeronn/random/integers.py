@@ -51,7 +51,11 @@ def mask_for(rng: int) -> int:
 
 class WordBuffer:
     """The rest of a 32-bit word, for the next 16-bit, 8-bit or 1-bit piece
-    (NumPy's ``buf`` and ``bcnt``)."""
+    (NumPy's ``buf`` and ``bcnt``).
+
+    >>> buffer = WordBuffer(MT19937(0)); [buffer.take(8) for _ in range(5)], buffer.left
+    ([172, 10, 127, 140, 47], 3)
+    """
 
     __slots__ = ("bits", "word", "left")
 
@@ -74,7 +78,11 @@ class WordBuffer:
 
 def bounded(bits: MT19937, rng: int, width: int, buffer: WordBuffer) -> int:
     """An offset in ``[0, rng]`` for a dtype ``width`` bits wide (1 for bool), drawn as
-    NumPy's ``random_bounded_uint64`` and ``random_buffered_bounded_uint*`` draw it."""
+    NumPy's ``random_bounded_uint64`` and ``random_buffered_bounded_uint*`` draw it.
+
+    >>> bits = MT19937(0); bounded(bits, 5, 64, WordBuffer(bits)), bounded(bits, 255, 8, WordBuffer(bits))
+    (4, 47)
+    """
     if rng == 0:
         return 0
     if width == 1:  # bool: the next bit of the buffered word
@@ -101,7 +109,11 @@ def _masked(draw: Callable[[], int], rng: int, mask: int) -> int:
 
 def random_interval(bits: MT19937, limit: int) -> int:
     """An integer in ``[0, limit]`` (NumPy's ``random_interval``, which ``shuffle`` and
-    ``permutation`` use): masked 32-bit draws, or 64-bit ones past 2**32."""
+    ``permutation`` use): masked 32-bit draws, or 64-bit ones past 2**32.
+
+    >>> random_interval(MT19937(0), 9), random_interval(MT19937(0), 0)
+    (5, 0)
+    """
     if limit == 0:
         return 0
     mask = mask_for(limit)

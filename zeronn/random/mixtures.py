@@ -27,7 +27,11 @@ from .mt19937 import MT19937
 
 
 def noncentral_chisquare(bits: MT19937, df: float, nonc: float) -> float:
-    """The noncentral chi-square (NumPy's ``legacy_noncentral_chisquare``)."""
+    """The noncentral chi-square (NumPy's ``legacy_noncentral_chisquare``).
+
+    >>> noncentral_chisquare(MT19937(0), 3.0, 2.0), noncentral_chisquare(MT19937(0), 0.5, 0.2)
+    (6.239245521554961, 0.5232559677486677)
+    """
     if nonc == 0:
         return chisquare(bits, df)
     if 1 < df:
@@ -40,13 +44,21 @@ def noncentral_chisquare(bits: MT19937, df: float, nonc: float) -> float:
 
 
 def noncentral_f(bits: MT19937, dfnum: float, dfden: float, nonc: float) -> float:
-    """The noncentral F: a noncentral chi-square over a central one, each over its degrees."""
+    """The noncentral F: a noncentral chi-square over a central one, each over its degrees.
+
+    >>> noncentral_f(MT19937(0), 5.0, 10.0, 2.0)
+    10.588673013320076
+    """
     t = noncentral_chisquare(bits, dfnum, nonc) * dfden
     return ieee.divide(t, chisquare(bits, dfden) * dfnum)
 
 
 def negative_binomial(bits: MT19937, n: float, p: float) -> int:
     """Failures before the ``n``-th success: a Poisson count of gamma-distributed mean
-    (NumPy's ``legacy_negative_binomial``; ``n`` need not be an integer)."""
+    (NumPy's ``legacy_negative_binomial``; ``n`` need not be an integer).
+
+    >>> negative_binomial(MT19937(0), 5.0, 0.5), negative_binomial(MT19937(0), 1.0, 0.0)
+    (12, -9223372036854775808)
+    """
     y = gamma(bits, n, ieee.divide(1 - p, p))
     return poisson(bits, y)

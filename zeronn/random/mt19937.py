@@ -60,7 +60,12 @@ class MT19937:
 
     def next_uint64(self) -> int:
         """A 64-bit word from two 32-bit ones, the first the high half (NumPy's order;
-        Python's ``getrandbits(64)`` puts the first one low)."""
+        Python's ``getrandbits(64)`` puts the first one low).
+
+        >>> bits = MT19937(0); high, low = bits.next_uint32(), bits.next_uint32()
+        >>> MT19937(0).next_uint64() == high << 32 | low
+        True
+        """
         draw = self._python.getrandbits
         return (draw(32) << 32) | draw(32)
 
@@ -72,6 +77,13 @@ class MT19937:
         """Seed as NumPy's legacy ``seed`` does: an int in [0, 2**32) through
         ``init_genrand``, a 1-d sequence of such ints through ``init_by_array``, or
         ``None`` for fresh words from the operating system.
+
+        >>> bits = MT19937(); bits.seed([1, 2, 3]); bits.keys[:2], bits.position
+        ([2147483648, 188977461], 624)
+        >>> bits.seed(1.5)
+        Traceback (most recent call last):
+        ...
+        TypeError: Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'
 
         Raises ``ValueError`` for a value out of range, an empty or a 2-d sequence, and
         ``TypeError`` for floats (NumPy casts the sequence to int64 "safely").
@@ -101,12 +113,21 @@ class MT19937:
 
     @property
     def keys(self) -> List[int]:
-        """The 624 words of state."""
+        """The 624 words of state.
+
+        >>> MT19937(5).keys[:3]
+        [5, 472231674, 2253902500]
+        """
         return list(self._python.getstate()[1][:KEYS])
 
     @property
     def position(self) -> int:
-        """How many of the 624 words have been read since the last twist."""
+        """How many of the 624 words have been read since the last twist (624: none left).
+
+        >>> bits = MT19937(5); bits.next_double(); bits.position
+        0.22199317108973948
+        2
+        """
         return int(self._python.getstate()[1][KEYS])
 
     def set_state(self, keys: Any, position: Any) -> None:
@@ -116,6 +137,14 @@ class MT19937:
         position outside 0..624 (where NumPy would read past its state), and a
         ``ValueError`` (also an ``OverflowError``, NumPy's type) for a word outside
         [0, 2**32).
+
+        >>> bits = MT19937(0); words = bits.keys; first = bits.next_uint32()
+        >>> bits.set_state(words, 624); bits.next_uint32() == first
+        True
+        >>> bits.set_state(words[:10], 624)
+        Traceback (most recent call last):
+        ...
+        zeronn._shape.OutOfBoundsError: state must hold 624 keys, got 10
         """
         given: List[Any] = keys.to_flat_list() if isinstance(keys, Tensor) else list(keys)
         if len(given) < KEYS:

@@ -199,6 +199,18 @@ def fill(
     ``(value, name, constraint, kind)``; the kind is ``"float"`` (the default) or
     ``"int"`` (truncated, as NumPy converts it to int64). ``dtype`` is the output's:
     float64, or int64 for the discrete distributions.
+
+    >>> from .mt19937 import MT19937
+    >>> scaled = lambda bits, scale: scale * bits.next_double()
+    >>> fill(scaled, MT19937(0), None, [(2.0, "scale", POSITIVE)]), fill(scaled, MT19937(0), 2, [(2.0, "scale")])
+    (1.0976270078546495, tensor([1.09762701, 1.43037873]))
+    >>> fill(scaled, MT19937(0), None, [([1.0, -1.0], "scale", POSITIVE)])
+    Traceback (most recent call last):
+    ...
+    ValueError: scale <= 0
+
+    Raises NumPy's ``ValueError`` for a parameter that breaks its constraint, and for an
+    output ``size`` the parameters do not broadcast to.
     """
     kinds = [parameter[3] if len(parameter) > 3 else "float" for parameter in parameters]
     constraints = [parameter[2] if len(parameter) > 2 else NONE for parameter in parameters]
@@ -223,7 +235,14 @@ def fill(
 
 
 def check_output_shape(shape: Shape, shapes: Sequence[Shape]) -> None:
-    """Raise NumPy's ``ValueError`` unless parameters of ``shapes`` broadcast to ``shape``."""
+    """Raise NumPy's ``ValueError`` unless parameters of ``shapes`` broadcast to ``shape``.
+
+    >>> check_output_shape((3, 2), [(2,), (3, 1)])
+    >>> check_output_shape((2, 1), [(2,)])
+    Traceback (most recent call last):
+    ...
+    ValueError: Output size (2, 1) is not compatible with broadcast dimensions of inputs (2, 2).
+    """
     together = iterator_shape(shape, *shapes)
     if together != tuple(shape):
         raise ValueError(

@@ -76,7 +76,11 @@ _TOO_DEEP = (
 
 class RangeOverflowError(OverflowError, ValueError):
     """A range too wide for float64 (``uniform(0, inf)``): NumPy's ``OverflowError``, and a
-    ``ValueError`` as zeronn's bad input is."""
+    ``ValueError`` as zeronn's bad input is.
+
+    >>> issubclass(RangeOverflowError, OverflowError), issubclass(RangeOverflowError, ValueError)
+    (True, True)
+    """
 
 
 class RandomState:
