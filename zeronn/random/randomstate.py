@@ -125,6 +125,7 @@ class RandomState:
     def get_state(self, legacy: bool = True) -> Any:
         """The state: NumPy's legacy tuple ``("MT19937", keys, pos, has_gauss, gauss)``
         (``keys`` a uint32 tensor), or with ``legacy=False`` the dict NumPy gives.
+        NumPy's ``np.random.get_state``.
 
         >>> state = RandomState(1); saved = state.get_state(); first = state.rand()
         >>> state.set_state(saved); state.rand() == first
@@ -147,6 +148,7 @@ class RandomState:
     def set_state(self, state: Any) -> None:
         """Restore a state from ``get_state``: the legacy tuple (or its first three items,
         NumPy's older form) or the dict.
+        NumPy's ``np.random.set_state``.
 
         Raises ``TypeError`` for anything else, ``ValueError`` for another generator's
         state, and an ``IndexError`` (a ``ValueError`` too) for a short tuple.
@@ -193,7 +195,7 @@ class RandomState:
         return _float_tensor([draw() for _ in range(size_of(shape))], shape)
 
     def random(self, size: Size = None) -> Any:
-        """``random_sample``, by NumPy's newer name.
+        """``random_sample`` by NumPy's newer name, ``np.random.random``.
 
         >>> RandomState(0).random()
         0.5488135039273248
@@ -213,6 +215,7 @@ class RandomState:
 
     def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Size = None) -> Any:
         """Floats spread evenly over [``low``, ``high``): ``low + (high - low) * U``.
+        NumPy's ``np.random.uniform``.
 
         >>> RandomState(0).uniform(-1.0, 1.0, 2), RandomState(0).uniform([0, 10], 20)
         (tensor([0.09762701, 0.43037873]), tensor([10.97627008, 17.15189366]))
@@ -241,6 +244,7 @@ class RandomState:
     def randint(self, low: Any, high: Any = None, size: Size = None, dtype: Any = int) -> Any:
         """Integers in [``low``, ``high``) (or [0, ``low``) without ``high``), of ``dtype``
         (int64 for ``int``); array bounds broadcast.
+        NumPy's ``np.random.randint``.
 
         >>> RandomState(0).randint(10, size=6), RandomState(0).randint(5, 8)
         (tensor([5, 0, 3, 3, 7, 9]), 5)
@@ -262,6 +266,7 @@ class RandomState:
     def random_integers(self, low: Any, high: Any = None, size: Size = None) -> Any:
         """Integers in the closed interval [``low``, ``high``] (or [1, ``low``]); NumPy
         deprecated it for ``randint(low, high + 1)``, and so it warns.
+        NumPy's ``np.random.random_integers``.
 
         >>> import warnings
         >>> with warnings.catch_warnings():
@@ -286,6 +291,7 @@ class RandomState:
 
     def tomaxint(self, size: Size = None) -> Any:
         """Integers in [0, 2**63 - 1], the range of a C long (the top bits of 64-bit words).
+        NumPy's ``np.random.tomaxint``.
 
         >>> RandomState(0).tomaxint(2)
         tensor([5061911111874532631, 6596457591747962464])
@@ -299,6 +305,7 @@ class RandomState:
 
     def bytes(self, length: int) -> bytes:
         """``length`` random bytes: 32-bit words, little-endian, cut to length.
+        NumPy's ``np.random.bytes``.
 
         >>> RandomState(0).bytes(6).hex()
         'ac0a7f8c2faa'
@@ -313,7 +320,7 @@ class RandomState:
     # -----------------------------------------------------------------------
 
     def standard_normal(self, size: Size = None) -> Any:
-        """Normally distributed floats (mean 0, standard deviation 1).
+        """Normally distributed floats (mean 0, standard deviation 1). NumPy's ``np.random.standard_normal``.
 
         >>> RandomState(0).standard_normal(2)
         tensor([1.76405235, 0.40015721])
@@ -326,6 +333,7 @@ class RandomState:
 
     def randn(self, *shape: int) -> Any:
         """Normal floats in a tensor of ``shape`` (``randn(784, 50)``), or one float.
+        NumPy's ``np.random.randn``.
 
         >>> RandomState(0).randn()
         1.764052345967664
@@ -334,6 +342,7 @@ class RandomState:
 
     def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Normal floats of mean ``loc`` and standard deviation ``scale``.
+        NumPy's ``np.random.normal``.
 
         >>> RandomState(0).normal(10.0, 2.0, 2), RandomState(0).normal([0, 100], 1)
         (tensor([13.52810469, 10.80031442]), tensor([  1.76405235, 100.40015721]))
@@ -389,6 +398,7 @@ class RandomState:
 
     def beta(self, a: Any, b: Any, size: Size = None) -> Any:
         """Beta-distributed floats in [0, 1] of shapes ``a`` and ``b`` (both > 0).
+        NumPy's ``np.random.beta``.
 
         >>> RandomState(0).beta(0.5, 0.5, 3)
         tensor([0.37061547, 0.55030586, 0.3008122 ])
@@ -398,6 +408,7 @@ class RandomState:
     def exponential(self, scale: Any = 1.0, size: Size = None) -> Any:
         """Exponential floats of mean ``scale`` (>= 0; ``-0.0`` is refused, as NumPy
         checks the sign bit).
+        NumPy's ``np.random.exponential``.
 
         >>> RandomState(0).exponential(2.0, 3)
         tensor([1.59174902, 2.51186153, 1.84644629])
@@ -405,7 +416,7 @@ class RandomState:
         return fill(continuous.exponential, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
 
     def standard_exponential(self, size: Size = None) -> Any:
-        """Exponential floats of mean 1: ``-log(1 - U)``.
+        """Exponential floats of mean 1: ``-log(1 - U)``. NumPy's ``np.random.standard_exponential``.
 
         >>> RandomState(0).standard_exponential()
         0.79587450816311
@@ -413,7 +424,7 @@ class RandomState:
         return fill(continuous.standard_exponential, self._bits, size, [])
 
     def standard_gamma(self, shape: Any, size: Size = None) -> Any:
-        """Gamma floats of scale 1 and shape ``shape`` (>= 0).
+        """Gamma floats of scale 1 and shape ``shape`` (>= 0). NumPy's ``np.random.standard_gamma``.
 
         >>> RandomState(0).standard_gamma([0.5, 2.0, 9.0])
         tensor([ 0.30400189,  3.27641877, 17.07911586])
@@ -422,6 +433,7 @@ class RandomState:
 
     def gamma(self, shape: Any, scale: Any = 1.0, size: Size = None) -> Any:
         """Gamma floats of shape ``shape`` and scale ``scale`` (both >= 0).
+        NumPy's ``np.random.gamma``.
 
         >>> RandomState(0).gamma(2.0, 3.0, 2)
         tensor([15.41648873,  6.71544274])
@@ -431,6 +443,7 @@ class RandomState:
 
     def f(self, dfnum: Any, dfden: Any, size: Size = None) -> Any:
         """Fisher's F of ``dfnum`` and ``dfden`` degrees of freedom (both > 0).
+        NumPy's ``np.random.f``.
 
         >>> RandomState(0).f(5.0, 10.0, 2)
         tensor([2.12644055, 4.36838911])
@@ -439,6 +452,7 @@ class RandomState:
 
     def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Size = None) -> Any:
         """The noncentral F (``nonc`` >= 0; a NaN ``nonc`` gives NaN, as in NumPy).
+        NumPy's ``np.random.noncentral_f``.
 
         >>> RandomState(0).noncentral_f(5.0, 10.0, 2.0, 2)
         tensor([10.58867301,  4.17900675])
@@ -447,7 +461,7 @@ class RandomState:
         return fill(mixtures.noncentral_f, self._bits, size, parameters)
 
     def chisquare(self, df: Any, size: Size = None) -> Any:
-        """Chi-square floats of ``df`` degrees of freedom (> 0).
+        """Chi-square floats of ``df`` degrees of freedom (> 0). NumPy's ``np.random.chisquare``.
 
         >>> RandomState(0).chisquare(3.0, 2)
         tensor([8.59517635, 3.30891648])
@@ -455,7 +469,7 @@ class RandomState:
         return fill(continuous.chisquare, self._bits, size, [(df, "df", POSITIVE)])
 
     def noncentral_chisquare(self, df: Any, nonc: Any, size: Size = None) -> Any:
-        """The noncentral chi-square (``df`` > 0, ``nonc`` >= 0).
+        """The noncentral chi-square (``df`` > 0, ``nonc`` >= 0). NumPy's ``np.random.noncentral_chisquare``.
 
         >>> RandomState(0).noncentral_chisquare(3.0, 2.0, 2)
         tensor([ 6.23924552, 10.37824663])
@@ -464,7 +478,7 @@ class RandomState:
         return fill(mixtures.noncentral_chisquare, self._bits, size, parameters)
 
     def standard_cauchy(self, size: Size = None) -> Any:
-        """Cauchy floats: the ratio of two normals.
+        """Cauchy floats: the ratio of two normals. NumPy's ``np.random.standard_cauchy``.
 
         >>> RandomState(0).standard_cauchy(2)
         tensor([4.40839827, 0.43676244])
@@ -472,7 +486,7 @@ class RandomState:
         return fill(continuous.standard_cauchy, self._bits, size, [])
 
     def standard_t(self, df: Any, size: Size = None) -> Any:
-        """Student's t of ``df`` degrees of freedom (> 0).
+        """Student's t of ``df`` degrees of freedom (> 0). NumPy's ``np.random.standard_t``.
 
         >>> RandomState(0).standard_t(5.0, 2)
         tensor([ 1.66370595, -1.64009533])
@@ -481,6 +495,7 @@ class RandomState:
 
     def vonmises(self, mu: Any, kappa: Any, size: Size = None) -> Any:
         """Von Mises angles in [-pi, pi] of mode ``mu`` and concentration ``kappa`` (>= 0).
+        NumPy's ``np.random.vonmises``.
 
         >>> RandomState(0).vonmises(0.0, 4.0, 2)
         tensor([0.5664411 , 0.55977779])
@@ -489,6 +504,7 @@ class RandomState:
 
     def pareto(self, a: Any, size: Size = None) -> Any:
         """Lomax (Pareto II) floats of shape ``a`` (> 0): ``exp(E / a) - 1``.
+        NumPy's ``np.random.pareto``.
 
         >>> RandomState(0).pareto(3.0, 2)
         tensor([0.30381098, 0.51989855])
@@ -497,6 +513,7 @@ class RandomState:
 
     def weibull(self, a: Any, size: Size = None) -> Any:
         """Weibull floats of shape ``a`` (>= 0): ``E ** (1 / a)``, and 0 for ``a = 0``.
+        NumPy's ``np.random.weibull``.
 
         >>> RandomState(0).weibull(2.0, 2)
         tensor([0.89211799, 1.12068317])
@@ -505,6 +522,7 @@ class RandomState:
 
     def power(self, a: Any, size: Size = None) -> Any:
         """Floats in [0, 1] of density ``a * x ** (a - 1)`` (``a`` > 0).
+        NumPy's ``np.random.power``.
 
         >>> RandomState(0).power(3.0, 2)
         tensor([0.81873168, 0.89428034])
@@ -513,6 +531,7 @@ class RandomState:
 
     def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Laplace (double exponential) floats of centre ``loc`` and scale ``scale`` (>= 0).
+        NumPy's ``np.random.laplace``.
 
         >>> RandomState(0).laplace(0.0, 1.0, 2)
         tensor([0.10272733, 0.56278358])
@@ -520,7 +539,7 @@ class RandomState:
         return fill(continuous.laplace, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
     def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
-        """Gumbel floats of mode ``loc`` and scale ``scale`` (>= 0).
+        """Gumbel floats of mode ``loc`` and scale ``scale`` (>= 0). NumPy's ``np.random.gumbel``.
 
         >>> RandomState(0).gumbel(0.0, 1.0, 2)
         tensor([ 0.22831376, -0.22787694])
@@ -529,6 +548,7 @@ class RandomState:
 
     def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Logistic floats of centre ``loc`` and scale ``scale`` (>= 0).
+        NumPy's ``np.random.logistic``.
 
         >>> RandomState(0).logistic(0.0, 1.0, 2)
         tensor([0.19587791, 0.92072284])
@@ -537,6 +557,7 @@ class RandomState:
 
     def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Size = None) -> Any:
         """``exp`` of normal floats of mean ``mean`` and standard deviation ``sigma`` (>= 0).
+        NumPy's ``np.random.lognormal``.
 
         >>> RandomState(0).lognormal(0.0, 1.0, 2)
         tensor([5.83603919, 1.49205924])
@@ -544,7 +565,7 @@ class RandomState:
         return fill(continuous.lognormal, self._bits, size, [(mean, "mean"), (sigma, "sigma", NON_NEGATIVE)])
 
     def rayleigh(self, scale: Any = 1.0, size: Size = None) -> Any:
-        """Rayleigh floats of mode ``scale`` (>= 0).
+        """Rayleigh floats of mode ``scale`` (>= 0). NumPy's ``np.random.rayleigh``.
 
         >>> RandomState(0).rayleigh(1.0, 2)
         tensor([1.26164536, 1.58488534])
@@ -553,6 +574,7 @@ class RandomState:
 
     def wald(self, mean: Any, scale: Any, size: Size = None) -> Any:
         """Wald (inverse Gaussian) floats of mean ``mean`` and scale ``scale`` (both > 0).
+        NumPy's ``np.random.wald``.
 
         >>> RandomState(0).wald(1.0, 2.0, 2)
         tensor([0.30787564, 0.75425984])
@@ -561,6 +583,7 @@ class RandomState:
 
     def triangular(self, left: Any, mode: Any, right: Any, size: Size = None) -> Any:
         """Triangular floats over [``left``, ``right``] peaking at ``mode``.
+        NumPy's ``np.random.triangular``.
 
         >>> RandomState(0).triangular(0.0, 1.0, 4.0, 2)
         tensor([1.67314849, 2.15129029])
@@ -589,6 +612,7 @@ class RandomState:
     def dirichlet(self, alpha: Any, size: Size = None) -> Tensor:
         """Vectors on the simplex (entries > 0 that sum to 1), of concentrations ``alpha``:
         shape ``size + (len(alpha),)``.
+        NumPy's ``np.random.dirichlet``.
 
         >>> RandomState(0).dirichlet([1.0, 2.0, 3.0])
         tensor([0.08199567, 0.29043792, 0.62756641])
@@ -622,6 +646,7 @@ class RandomState:
 
     def binomial(self, n: Any, p: Any, size: Size = None) -> Any:
         """Successes in ``n`` trials (>= 0; floats truncated) of probability ``p`` (in [0, 1]).
+        NumPy's ``np.random.binomial``.
 
         >>> RandomState(0).binomial(10, 0.5, 5), RandomState(0).binomial([10, 1000], 0.3)
         (tensor([5, 6, 5, 5, 5]), tensor([  3, 311]))
@@ -632,6 +657,7 @@ class RandomState:
     def negative_binomial(self, n: Any, p: Any, size: Size = None) -> Any:
         """Failures before the ``n``-th success (``n`` > 0, a float too), each of
         probability ``p`` (in [0, 1]).
+        NumPy's ``np.random.negative_binomial``.
 
         >>> RandomState(0).negative_binomial(5, 0.5, 4)
         tensor([12,  9,  4,  7])
@@ -641,6 +667,7 @@ class RandomState:
 
     def poisson(self, lam: Any = 1.0, size: Size = None) -> Any:
         """Poisson counts of mean ``lam`` (>= 0, and ten standard deviations below 2**63).
+        NumPy's ``np.random.poisson``.
 
         >>> RandomState(0).poisson(4.0, 5), RandomState(0).poisson([1.0, 1000.0])
         (tensor([6, 7, 1, 8, 4]), tensor([   2, 1004]))
@@ -649,6 +676,7 @@ class RandomState:
 
     def zipf(self, a: Any, size: Size = None) -> Any:
         """Zipf (zeta) counts of exponent ``a`` (> 1; below 1025, where NumPy's loop ends).
+        NumPy's ``np.random.zipf``.
 
         >>> RandomState(0).zipf(2.0, 5)
         tensor([ 2,  2,  1,  1, 27])
@@ -657,6 +685,7 @@ class RandomState:
 
     def geometric(self, p: Any, size: Size = None) -> Any:
         """Trials up to the first success, each of probability ``p`` (in (0, 1]).
+        NumPy's ``np.random.geometric``.
 
         >>> RandomState(0).geometric(0.25, 5)
         tensor([3, 5, 4, 3, 2])
@@ -666,6 +695,7 @@ class RandomState:
     def hypergeometric(self, ngood: Any, nbad: Any, nsample: Any, size: Size = None) -> Any:
         """Good items among ``nsample`` drawn without replacement from ``ngood`` good and
         ``nbad`` bad ones.
+        NumPy's ``np.random.hypergeometric``.
 
         >>> RandomState(0).hypergeometric(10, 5, 6, 4)
         tensor([4, 3, 4, 3])
@@ -688,7 +718,7 @@ class RandomState:
         return fill(discrete.hypergeometric, self._bits, size, parameters, int64)
 
     def logseries(self, p: Any, size: Size = None) -> Any:
-        """Logarithmic series counts of parameter ``p`` (in [0, 1)).
+        """Logarithmic series counts of parameter ``p`` (in [0, 1)). NumPy's ``np.random.logseries``.
 
         >>> RandomState(0).logseries(0.9, 5)
         tensor([3, 2, 4, 7, 1])
@@ -698,6 +728,7 @@ class RandomState:
     def multinomial(self, n: Any, pvals: Any, size: Size = None) -> Tensor:
         """Counts of ``n`` trials over outcomes of probabilities ``pvals`` (the last one
         takes what the others leave): shape ``size + (len(pvals),)``.
+        NumPy's ``np.random.multinomial``.
 
         >>> RandomState(0).multinomial(20, [0.2, 0.3, 0.5], size=2)
         tensor([[ 4,  7,  9],
@@ -819,6 +850,7 @@ class RandomState:
 
     def permutation(self, x: Any) -> Tensor:
         """A shuffled copy of ``x``, or of ``arange(x)`` for an int; a 2-d ``x`` by rows.
+        NumPy's ``np.random.permutation``.
 
         >>> RandomState(0).permutation(6), RandomState(0).permutation([[1, 2], [3, 4]])
         (tensor([5, 2, 1, 3, 0, 4]), tensor([[3, 4],
@@ -848,6 +880,7 @@ class RandomState:
     def shuffle(self, x: Any) -> None:
         """Shuffle ``x`` in place along its first axis (a tensor's rows, a list's items),
         by Fisher-Yates from the last element down.
+        NumPy's ``np.random.shuffle``.
 
         >>> x = [1, 2, 3, 4, 5]; RandomState(0).shuffle(x); x
         [3, 1, 2, 4, 5]
