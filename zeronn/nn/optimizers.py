@@ -89,11 +89,12 @@ class Momentum:
             params[key] += self.v[key]
 
 
-class Nesterov:
+class Nesterov(Momentum):
     """Nesterov's accelerated gradient: momentum whose gradient is taken one step ahead.
 
-    Written, as the book writes it, so that the gradient is the one at ``params`` itself
-    (Bengio et al., http://arxiv.org/abs/1212.0901)::
+    The same velocity ``v`` as ``Momentum``; the step is written, as the book writes it,
+    so that the gradient is the one at ``params`` itself (Bengio et al.,
+    http://arxiv.org/abs/1212.0901)::
 
         params += momentum * momentum * v - (1 + momentum) * lr * grad
         v = momentum * v - lr * grad
@@ -107,11 +108,6 @@ class Nesterov:
 
     The book's ``Nesterov`` in ``common/optimizer.py``.
     """
-
-    def __init__(self, lr: float = 0.01, momentum: float = 0.9) -> None:
-        self.lr = lr
-        self.momentum = momentum
-        self.v: Optional[Params] = None
 
     def update(self, params: Params, grads: Params) -> None:
         """The look-ahead step, then the velocity."""
@@ -155,7 +151,7 @@ class AdaGrad:
             params[key] -= self.lr * grads[key] / (sqrt(self.h[key]) + 1e-7)
 
 
-class RMSprop:
+class RMSprop(AdaGrad):
     """RMSprop: AdaGrad whose ``h`` is a moving average, forgetting at ``decay_rate``.
 
     ``h = decay_rate * h + (1 - decay_rate) * grad * grad``; the step is AdaGrad's.
@@ -171,9 +167,8 @@ class RMSprop:
     """
 
     def __init__(self, lr: float = 0.01, decay_rate: float = 0.99) -> None:
-        self.lr = lr
+        super().__init__(lr)
         self.decay_rate = decay_rate
-        self.h: Optional[Params] = None
 
     def update(self, params: Params, grads: Params) -> None:
         """Decay ``h``, add the squared gradient, then step as AdaGrad does."""
