@@ -308,6 +308,7 @@ def test_the_networks_give_numpys_numbers():
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA / "mnist" / "train-images-idx3-ubyte.gz").exists(),
                     reason="the MNIST files are not in ../shared/data/mnist")
 def test_forty_steps_on_real_mnist_learn_as_numpy_does():

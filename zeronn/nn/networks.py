@@ -52,7 +52,21 @@ class LayerNet:
     A subclass builds ``params``, ``layers`` (the ``Affine`` layers named ``"Affine1"``,
     ``"Affine2"``, ..., a ``BatchNormalization`` after ``"Affine<i>"`` named
     ``"BatchNorm<i>"``), ``last_layer`` and ``hidden_layer_num``; ``weight_decay_lambda``
-    is 0 unless it sets one. See ``TwoLayerNet`` for an example.
+    is 0 unless it sets one. The smallest, softmax regression (no hidden layer):
+
+    >>> class SoftmaxRegression(LayerNet):
+    ...     def __init__(self):
+    ...         self.params = {"W1": tensor([[1.0, -1.0]]), "b1": tensor([0.0, 0.0])}
+    ...         self.layers = OrderedDict(Affine1=Affine(self.params["W1"], self.params["b1"]))
+    ...         self.last_layer = SoftmaxWithLoss()
+    ...         self.hidden_layer_num = 0
+    >>> network = SoftmaxRegression()
+    >>> x, t = tensor([[2.0], [-1.0]]), tensor([0, 0])
+    >>> network.predict(x), network.accuracy(x, t)
+    (tensor([[ 2., -2.],
+            [-1.,  1.]]), 0.5)
+    >>> network.gradient(x, t)["W1"]                    # x.T · (y - t) / 2
+    tensor([[ 0.42241233, -0.42241233]])
     """
 
     params: Dict[str, Tensor]
@@ -164,7 +178,9 @@ class TwoLayerNet(LayerNet):
     ``lastLayer``, the book's name for it there.
     """
 
-    def __init__(self, input_size: int, hidden_size: int, output_size: int, weight_init_std: float = 0.01) -> None:
+    def __init__(
+        self, input_size: int, hidden_size: int, output_size: int, weight_init_std: WeightInitStd = 0.01
+    ) -> None:
         # the weights, drawn as the book draws them
         self.params = init_weights([input_size, hidden_size, output_size], weight_init_std)
 
