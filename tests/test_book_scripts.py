@@ -256,6 +256,13 @@ def test_numpys_names_that_shadow_builtins_stay_out_of_a_star_import():
     assert np.sum(np.tensor([[1, 2], [3, 4]]), axis=0).tolist() == [4, 6]
 
 
+def test_the_weight_init_histograms_script_runs_to_its_end(book, capsys):
+    # ch06/weight_init_activation_histogram.py: five sigmoid layers of 100 on 1,000 inputs
+    # (50 million multiply-adds, a few seconds); its histograms are not drawn in a terminal.
+    out = run(book, "ch06/weight_init_activation_histogram.py", capsys, seed=0)
+    assert "(matplotlib: hist, subplot not drawn in the terminal)" in out
+
+
 def test_a_missing_script_is_a_clear_error(book):
     with pytest.raises(FileNotFoundError, match="no such script"):
         run_script(book / "ch09" / "nothing.py")
