@@ -4,7 +4,9 @@
 - ``sigmoid``: the smooth switch ``1 / (1 + np.exp(-x))`` (3.2.4);
 - ``relu``: ``np.maximum(0, x)`` (3.2.7);
 - ``identity``: the output function for regression (3.5);
-- ``softmax``: the output function for classification, along the last axis (3.5.1).
+- ``softmax``: the output function for classification, along the last axis (3.5.1);
+- ``sigmoid_grad``, ``relu_grad``: their derivatives, for gradients worked out by hand
+  (the book's ``common/functions.py``; the layers of ``layers.py`` do this in ``backward``).
 
 Each is written as the book writes it, on tensors. ``sigmoid`` and ``softmax`` are
 several steps, each a pass over the data; for float64 (where every step rounds as
@@ -20,13 +22,14 @@ tensor([0.01821127, 0.24519181, 0.73659691])
 
 from __future__ import annotations
 
-__all__ = ["step", "sigmoid", "relu", "identity", "softmax"]
+__all__ = ["step", "sigmoid", "relu", "identity", "softmax", "sigmoid_grad", "relu_grad"]
 
 from typing import Any
 
 from .. import kernels
 from .._shape import normalize_axis
 from ..core import Tensor, as_tensor, elements, tensor
+from ..creation import zeros_like
 from ..dtypes import float64
 from ..ops import exp, maximum
 
@@ -94,3 +97,35 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
     x = x - x.max(axis=axis, keepdims=True)  # overflow countermeasure
     y: Tensor = exp(x) / exp(x).sum(axis=axis, keepdims=True)
     return y
+
+
+def sigmoid_grad(x: Any) -> Any:
+    """The derivative of the sigmoid at ``x``: ``(1 - sigmoid(x)) * sigmoid(x)``.
+
+    Largest (0.25) at 0, and nearly 0 far out, where the sigmoid is flat: the vanishing
+    gradient of section 6.2.
+
+    >>> sigmoid_grad([0.0, 2.0, -1000.0])
+    tensor([0.25      , 0.10499359, 0.        ])
+
+    The book's ``sigmoid_grad`` in ``common/functions.py`` (its ``ch04/two_layer_net.py``
+    uses it).
+    """
+    return (1.0 - sigmoid(x)) * sigmoid(x)
+
+
+def relu_grad(x: Any) -> Tensor:
+    """The derivative of ReLU at ``x``: 1 where ``x >= 0``, else 0, as floats.
+
+    At exactly 0 (where ReLU has no derivative) this says 1, as the book's
+    ``relu_grad`` does; the ``Relu`` layer of ``layers.py`` says 0 there.
+
+    >>> relu_grad([-2.0, 0.0, 3.0])
+    tensor([0., 1., 1.])
+
+    The book's ``relu_grad`` in ``common/functions.py``.
+    """
+    x = as_tensor(x)
+    grad = zeros_like(x)
+    grad[x >= 0] = 1
+    return grad
