@@ -58,8 +58,8 @@ from __future__ import annotations
 
 __all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "rebuild_tensor", "elementwise", "unary"]
 
+import math
 import operator
-import warnings
 from array import array
 from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
@@ -638,7 +638,7 @@ class Tensor:
 
         result = self._as_kind(to)._reduction("add", mean_of, axis, keepdims, to, None, where)
         if empty:
-            warnings.warn("Mean of empty slice.", RuntimeWarning, stacklevel=2)
+            float_errors.warn("Mean of empty slice.")
             float_errors.report({"invalid"}, "divide")
         return result if out is None else _into(out, result, "add")
 
@@ -736,8 +736,13 @@ class Tensor:
         Integers and bools multiply as int64 (uint64 for unsigned) and wrap as NumPy's do;
         the product of nothing is 1.
 
-        >>> tensor([[1, 2], [3, 4]]).prod(axis=1), tensor([]).prod(), tensor([1e200, 1e200]).prod()
-        (tensor([ 2, 12]), 1.0, inf)
+        >>> tensor([[1, 2], [3, 4]]).prod(axis=1), tensor([]).prod(), tensor([2**62, 4]).prod()
+        (tensor([ 2, 12]), 1.0, 0)
+        >>> with float_errors.errstate(over="raise"):
+        ...     tensor([1e200, 1e200]).prod()
+        Traceback (most recent call last):
+        ...
+        FloatingPointError: overflow encountered in reduce
         """
         to = self._sum_dtype(dtype)
         product = statistics.product(to, initial)
@@ -806,7 +811,7 @@ class Tensor:
         count = self._count(axes, where)  # n: a number, or (with where) a tensor of keepdims' shape
         counts = elements(as_tensor(count))
         if len(counts) and min(counts) - ddof <= 0:
-            warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
+            float_errors.warn("Degrees of freedom <= 0 for slice")
         if mean is None:
             mean = elementwise("divide", self.sum(axes, to, keepdims=True, where=where), count)
         deviations = as_tensor(elementwise("subtract", self, mean))
@@ -886,7 +891,28 @@ class Tensor:
             result = self._reduce(lane_function, axis, keepdims, to)
         else:
             result = self._reduce_masked(lane_function, _axes(axis, self.ndim), keepdims, to, where)
+        if to.kind == "f" and name in ("add", "multiply") and not _all_finite(result):
+            self._reduction_errors(lane_function, axis, where, to)
         return result if out is None else _into(out, result, name)
+
+    def _reduction_errors(self, lane_function: Callable[[Any], Any], axis: Axis, where: Any, to: DType) -> None:
+        """NumPy's floating-point errors of a sum or product with an infinite or NaN result:
+        "overflow encountered in reduce" where a lane of finite numbers gave ``inf``,
+        "invalid value ..." where a lane without NaN gave NaN (``inf - inf``, ``0 * inf``)."""
+        if not float_errors.watching():
+            return
+
+        def flags_of(lane: Sequence[Any]) -> int:
+            result = reductions.as_element(lane_function(lane), to)
+            if not len(lane) or math.isfinite(result):
+                return 0  # (an empty lane's mean is mean's own warning)
+            if result != result:
+                return 0 if any(value != value for value in lane) else 8
+            return 2 if all(map(math.isfinite, lane)) else 0
+
+        bits = elements(as_tensor(self._reduction("", flags_of, axis, False, int64, None, where)))
+        float_errors.report([flag for flag, bit in (("over", 2), ("invalid", 8)) if any(b & bit for b in bits)],
+                            "reduce")
 
     def _reduce_masked(
         self, lane_function: Callable[[Any], Any], axes: Tuple[int, ...], keepdims: bool, to: DType, where: Any
@@ -917,6 +943,8 @@ class Tensor:
         axis = 0 if axis is None else normalize_axis(axis, self.ndim)
         values = elements(source._as_kind(to))
         totals = statistics.accumulate_lanes(values, source._shape, axis, step, to)
+        if to.kind == "f" and not _all_finite(totals):  # NumPy's "... encountered in accumulate"
+            float_errors.report(_running_errors(values, totals), "accumulate")
         result = _result(to.storage(totals), source._shape, to)
         return result if out is None else _into(out, result, name)
 
@@ -1582,6 +1610,25 @@ def _extreme(name: str, initial: Optional[Number]) -> Callable[[Sequence[Any]], 
     if initial is None:
         return extreme_of
     return lambda lane: extreme_of([initial, *lane])
+
+
+def _all_finite(result: Any) -> bool:
+    """Whether a float result (a tensor, a list or a number) holds no ``inf`` and no NaN: one
+    C-speed ``sum``, finite only then (or overflowed, which costs a closer look for nothing)."""
+    values = elements(result) if isinstance(result, Tensor) else result if isinstance(result, list) else [result]
+    return math.isfinite(sum(values))
+
+
+def _running_errors(values: Sequence[Any], totals: Sequence[Any]) -> List[str]:
+    """The flags of running totals (``cumsum``, ``cumprod``) that are not all finite: NaN
+    from numbers is ``invalid``, infinity from finite numbers ``over`` (judged over the
+    whole tensor, not lane by lane)."""
+    flags = []
+    if any(total != total for total in totals) and not any(value != value for value in values):
+        flags.append("invalid")
+    if any(map(math.isinf, totals)) and all(map(math.isfinite, values)):
+        flags.append("over")
+    return flags
 
 
 def _into(out: Any, result: Any, name: str) -> Tensor:

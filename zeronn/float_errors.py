@@ -37,7 +37,9 @@ The public names:
   ``watching()`` and ``watching_underflow()`` tell them whether to look at all;
 - ``deferred(name)``: flags raised inside it reported once, as raised by ``name``
   (``divmod`` is a floor division and a remainder; ``np.add.reduce`` reports as
-  ``reduce``).
+  ``reduce``);
+- ``warn(message)``: NumPy's other ``RuntimeWarning``s ("Mean of empty slice."), pointing,
+  as these do, at the first line outside zeronn.
 
 The modes live in a ``contextvars.ContextVar``, as NumPy's do: each thread and each
 asyncio task has its own, and an ``errstate`` block changes only its own context.
@@ -65,6 +67,7 @@ __all__ = [
     "watching",
     "watching_underflow",
     "deferred",
+    "warn",
 ]
 
 import functools
@@ -327,6 +330,19 @@ def deferred(name: str) -> Iterator[None]:
     finally:
         _collected.reset(token)
     report(kept, name)
+
+
+def warn(message: str) -> None:
+    """A ``RuntimeWarning`` with ``message``, shown at the caller's line outside this package.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn("Mean of empty slice.")
+    >>> caught[0].category.__name__, str(caught[0].message)
+    ('RuntimeWarning', 'Mean of empty slice.')
+    """
+    warnings.warn(message, RuntimeWarning, stacklevel=_caller_level())
 
 
 # ---------------------------------------------------------------------------

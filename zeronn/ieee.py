@@ -277,19 +277,23 @@ def sqrt(x: float) -> float:
 def cbrt(x: float) -> float:
     """The real cube root, negative for a negative number (``np.cbrt``).
 
-    ``abs(x) ** (1/3)`` corrected by one step of Newton's method: within one unit in the
-    last place of NumPy's answer, and exact for the cube of a whole number. (Python
-    3.11's ``math.cbrt`` is the C library's, which gives ``3.0000000000000004`` for 27.)
+    ``x`` is split as ``m * 2**(3k)`` (exactly, with ``frexp``) so that ``m`` lies between
+    0.125 and 1, whose cube root ``m ** (1/3)`` one step of Newton's method corrects;
+    times ``2**k``, exactly again. Within one unit in the last place of NumPy's answer,
+    and exact for the cube of a whole number. (Python 3.11's ``math.cbrt`` is the C
+    library's, which gives ``3.0000000000000004`` for 27.)
 
-    >>> cbrt(27.0), cbrt(-8.0), cbrt(-0.0), cbrt(math.inf), cbrt(2.0)
-    (3.0, -2.0, -0.0, inf, 1.2599210498948732)
+    >>> cbrt(27.0), cbrt(-8.0), cbrt(-0.0), cbrt(math.inf), cbrt(2.0), cbrt(1e-300)
+    (3.0, -2.0, -0.0, inf, 1.2599210498948732, 1e-100)
     """
     if x == 0 or not math.isfinite(x):
         return x
-    root = abs(x) ** (1 / 3)
-    if 1e-200 < abs(x) < 1e200:  # (where the cube in the step below stays finite and normal)
-        root -= (root * root * root - abs(x)) / (3 * root * root)
-    return math.copysign(root, x)
+    mantissa, exponent = math.frexp(abs(x))  # abs(x) == mantissa * 2**exponent, 0.5 <= mantissa < 1
+    shift = exponent % 3  # so that exponent - shift is a multiple of 3
+    m = math.ldexp(mantissa, shift - 3)  # between 0.0625 and 0.5: abs(x) == m * 2**(exponent - shift + 3)
+    root = m ** (1 / 3)
+    root -= (root * root * root - m) / (3 * root * root)
+    return math.copysign(math.ldexp(root, (exponent - shift + 3) // 3), x)
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ that depend on which ufunc it is:
 
 1. **In which dtype does it compute?** NumPy keeps, for every ufunc, a list of the loops
    it has, one per dtype (``np.sqrt.types`` is ``['e->e', 'f->f', 'd->d', ...]``), and
-   picks one for the operands' dtypes by one of four rules (``RESOLVERS``):
+   picks one for the operands' dtypes by one of five rules (``RESOLVERS``):
 
    - ``"promote"``: the operands' common dtype (NEP 50 promotion), or else the first loop
      it converts to without loss: ``floor_divide`` has no loop for bools, so bools
@@ -16,7 +16,9 @@ that depend on which ufunc it is:
      of int16 is float32, of int32 float64, and of int8 float16, which zeronn does not
      have, so it says so;
    - ``"uniform"``: the common dtype itself, or nothing: ``sign`` of bools is an error;
-   - ``"divide"``: floats stay, integers and bools become float64.
+   - ``"divide"``: floats stay, integers and bools become float64;
+   - ``"truth"``: every operand as bools, its truth (the logical ufuncs: ``logical_and``
+     of ``0.5`` and ``5e-324`` is true even beside float32, where ``5e-324`` is 0).
 
    ``loop_dtype(name, common, *operands)`` and ``unary_loop(name, dtype)`` apply them;
    ``result_dtype`` is the loop's dtype, or bool for the comparisons, the logical
@@ -65,6 +67,7 @@ from fractions import Fraction
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from . import dtypes, float_errors, ieee
+from .casting import round_float32
 from .dtypes import DType
 
 Binary = Callable[[Any, Any], Any]
@@ -164,10 +167,10 @@ UFUNCS: Dict[str, Ufunc] = {
     "fmax": Ufunc(2, EVERY, "promote"),
     "fmin": Ufunc(2, EVERY, "promote"),
     # logic and bits
-    "logical_and": Ufunc(2, EVERY, "promote", bool_result=True),
-    "logical_or": Ufunc(2, EVERY, "promote", bool_result=True),
-    "logical_xor": Ufunc(2, EVERY, "promote", bool_result=True),
-    "logical_not": Ufunc(1, EVERY, "uniform", bool_result=True),
+    "logical_and": Ufunc(2, BOOL, "truth", bool_result=True),
+    "logical_or": Ufunc(2, BOOL, "truth", bool_result=True),
+    "logical_xor": Ufunc(2, BOOL, "truth", bool_result=True),
+    "logical_not": Ufunc(1, BOOL, "truth", bool_result=True),
     "bitwise_and": Ufunc(2, BOOL + INTEGERS, "promote"),
     "bitwise_or": Ufunc(2, BOOL + INTEGERS, "promote"),
     "bitwise_xor": Ufunc(2, BOOL + INTEGERS, "promote"),
@@ -176,7 +179,7 @@ UFUNCS: Dict[str, Ufunc] = {
     "right_shift": Ufunc(2, INTEGERS, "promote"),
 }
 COMPARISONS = frozenset({"less", "less_equal", "greater", "greater_equal", "equal", "not_equal"})
-RESOLVERS = ("promote", "search", "uniform", "divide")
+RESOLVERS = ("promote", "search", "uniform", "divide", "truth")
 
 _BY_CODE = {code: dtypes.dtype(code) for code in EVERY if code != "e"}
 _CODE = {dtype: code for code, dtype in _BY_CODE.items()}
@@ -216,12 +219,16 @@ def loop_dtype(name: str, common: DType, *operands: Any) -> DType:
 coerced to any supported types according to the casting rule ''safe''
     """
     ufunc = UFUNCS[name]
+    if name in COMPARISONS and common is dtypes.float64:
+        # int64 against uint64 promotes to float64, but NumPy compares the integers exactly:
+        # as Python ints here, not as floats (2**60 < 2**60 + 1 must hold)
+        return dtypes.int64 if _all_integers(operands) else common
     if common is dtypes.bool_ and name in _NO_BOOLS:
         raise TypeError(_NO_BOOLS[name])
     if ufunc.resolver == "divide":
         return common if common.kind == "f" else dtypes.float64
-    if name in COMPARISONS and common is dtypes.float64 and _all_integers(operands):
-        return dtypes.int64  # int64 against uint64: compared exactly, as Python ints, not as floats
+    if ufunc.resolver == "truth":
+        return dtypes.bool_
     if ufunc.resolver == "uniform":
         if common not in NATIVE[name]:
             raise TypeError(f"ufunc '{name}' did not contain a loop with signature matching types "
@@ -503,6 +510,26 @@ _INTEGER_UNARY: Dict[str, Tuple[Unary, Unary]] = {
 }
 
 
+# float32's own constants, as NumPy's float32 loops multiply by them: 180.0f / NPY_PIf.
+_PI32 = round_float32(math.pi)
+_TO_DEGREES32 = round_float32(180.0 / _PI32)
+_TO_RADIANS32 = round_float32(_PI32 / 180.0)
+
+
+def _float32_degrees(x: float) -> float:
+    return x * _TO_DEGREES32  # (rounded to float32 as it is stored)
+
+
+def _float32_radians(x: float) -> float:
+    return x * _TO_RADIANS32
+
+
+_FLOAT32_UNARY: Dict[str, Tuple[Unary, Unary]] = {
+    "degrees": _same(_float32_degrees),
+    "radians": _same(_float32_radians),
+}
+
+
 def unary_functions(name: str, loop: DType) -> Tuple[Unary, Unary]:
     """``(fast, safe)`` for one element of the one-operand ufunc ``name`` in dtype ``loop``.
 
@@ -519,6 +546,8 @@ def unary_functions(name: str, loop: DType) -> Tuple[Unary, Unary]:
             return _same(operator.invert if loop.kind == "i" else lambda x: x ^ mask)
         if name in _INTEGER_UNARY:
             return _INTEGER_UNARY[name]
+    if loop is dtypes.float32 and name in _FLOAT32_UNARY:
+        return _FLOAT32_UNARY[name]
     return _FLOAT_UNARY[name]
 
 
@@ -528,8 +557,8 @@ def unary_functions(name: str, loop: DType) -> Tuple[Unary, Unary]:
 
 # Where an infinite result from finite operands is a division by zero (a pole), not an overflow.
 _POLES: Dict[str, Callable[..., bool]] = {
-    "divide": lambda a, b: b == 0,
-    "floor_divide": lambda a, b: b == 0,
+    "divide": lambda a, b: b == 0 and math.isfinite(a),  # (inf / 0 is inf with no flag)
+    "floor_divide": lambda a, b: b == 0 and math.isfinite(a),
     "log": lambda x: x == 0,
     "log2": lambda x: x == 0,
     "log10": lambda x: x == 0,
@@ -537,17 +566,23 @@ _POLES: Dict[str, Callable[..., bool]] = {
     "arctanh": lambda x: abs(x) == 1,
     "reciprocal": lambda x: x == 0,
     "power": lambda base, exponent: base == 0 and exponent < 0,
-    "float_power": lambda base, exponent: base == 0 and exponent < 0,
+    "float_power": lambda base, exponent: base == 0 and -math.inf < exponent < 0,  # (its pow(0, -inf) is quiet)
 }
 # Integer loops that report: division by zero, and the one quotient too large, min // -1.
 _INTEGER_DIVISIONS = frozenset({"floor_divide", "remainder", "fmod"})
-# Where a result too close to zero can lose precision (an exact one, 1e-300 * 0.5, does not).
-_UNDERFLOWING = frozenset({"multiply", "divide", "square", "exp", "exp2", "power", "float_power"})
-_EXACT_TEST: Dict[str, Callable[..., Fraction]] = {
+# Underflow is a result too close to zero to be exact (below the smallest normal number,
+# and not what the exact answer is). Where that is decided by exact arithmetic on the
+# operands: the exact answer as a fraction.
+_EXACT_ANSWER: Dict[str, Callable[..., Fraction]] = {
     "multiply": lambda a, b: Fraction(a) * Fraction(b),
     "divide": lambda a, b: Fraction(a) / Fraction(b),
     "square": lambda x: Fraction(x) * Fraction(x),
+    "reciprocal": lambda x: 1 / Fraction(x),
+    "degrees": lambda x: Fraction(x) * Fraction(180 / math.pi),
+    "radians": lambda x: Fraction(x) * Fraction(math.pi / 180),
 }
+# Where a tiny result of nonzero operands is never exact (NumPy's C library says so too).
+_INEXACT_WHEN_TINY = frozenset({"exp", "exp2", "sin", "arctan2", "hypot", "power", "float_power"})
 _SMALLEST_NORMAL = {"float32": 2.0**-126, "float64": 2.0**-1022}
 
 
@@ -597,31 +632,55 @@ def _float_flags(
     tiny = _SMALLEST_NORMAL[loop.name]
     for result, *arguments in zip(values, *operands):
         if math.isfinite(result):
-            if under and abs(result) < tiny and _underflowed(name, result, arguments):
+            if under and abs(result) < tiny and _underflowed(name, result, arguments, tiny):
                 flags.add("under")
         elif result != result:  # NaN: invalid, unless an operand was NaN already
             if not any(a != a for a in arguments):
                 flags.add("invalid")
-        elif all(map(math.isfinite, arguments)):
-            if pole is not None and pole(*arguments):
-                flags.add("divide")
-            else:
-                flags.add("over")
-                if name == "floor_divide":  # NumPy's npy_divmod then meets inf - inf, and says so
-                    flags.add("invalid")
-        if name in ("logaddexp", "logaddexp2") and any(a != a for a in arguments):
-            flags.add("invalid")  # NumPy's npy_logaddexp compares a NaN with < and >, which flags it
+        elif pole is not None and pole(*arguments):  # an infinity at a pole: 1.0 / 0.0, log(0.0)
+            flags.add("divide")
+        elif all(map(math.isfinite, arguments)):  # an infinity from finite numbers elsewhere
+            flags.add("over")
+            if name == "floor_divide":  # NumPy's npy_divmod then meets inf - inf, and says so
+                flags.add("invalid")
+        if name in ("logaddexp", "logaddexp2"):
+            flags.update(_logaddexp_flags(name, arguments[0], arguments[1], under))
     return flags
 
 
-def _underflowed(name: str, result: float, arguments: List[Any]) -> bool:
-    """Whether ``result`` (below the smallest normal number) lost precision: the exact
-    answer was not zero and is not what was kept."""
-    if name not in _UNDERFLOWING or not all(map(math.isfinite, arguments)):
+def _underflowed(name: str, result: float, arguments: List[Any], tiny: float) -> bool:
+    """Whether ``result`` (finite, below the smallest normal number ``tiny``) lost precision:
+    NumPy's ``under`` flag, for the ufuncs whose underflow NumPy's C library reports."""
+    if name == "nextafter":  # C's nextafter flags any step into the subnormals
+        return bool(arguments[0] != arguments[1])
+    if name == "floor_divide":  # npy_divmod's a / b, which gives the sign of a zero quotient
+        a, b = arguments
+        if result != 0 or not (math.isfinite(a) and math.isfinite(b) and a and b):
+            return False
+        quotient = a / b
+        return abs(quotient) < tiny and Fraction(quotient) != Fraction(a) / Fraction(b)
+    if not all(map(math.isfinite, arguments)):
         return False
-    if name in _EXACT_TEST:
-        return _EXACT_TEST[name](*arguments) != Fraction(result)
-    return True  # exp and the powers of finite numbers are never exact down there
+    if name in _EXACT_ANSWER:
+        if name == "divide" and arguments[1] == 0:
+            return False  # (a pole, not an underflow)
+        exact = _EXACT_ANSWER[name](*arguments)
+        return exact != 0 and exact != Fraction(result)
+    return name in _INEXACT_WHEN_TINY and all(arguments)
+
+
+def _logaddexp_flags(name: str, x: float, y: float, under: bool) -> Set[str]:
+    """What NumPy's ``npy_logaddexp`` flags on the way to its answer: a NaN compared with
+    ``<`` (invalid), ``x - y`` too large (overflow), and ``exp`` (or ``exp2``) of a large
+    negative difference (underflow)."""
+    if x != x or y != y:
+        return {"invalid"}
+    if x == y or not (math.isfinite(x) and math.isfinite(y)):
+        return set()
+    if math.isinf(x - y):
+        return {"over"}  # the difference of two huge numbers of opposite signs
+    limit = 708.4 if name == "logaddexp" else 1022.0  # where exp(-d), exp2(-d) leave the normal numbers
+    return {"under"} if under and abs(x - y) > limit else set()
 
 
 def _integer_flags(name: str, operands: Tuple[Iterable[Any], ...], loop: DType) -> Set[str]:

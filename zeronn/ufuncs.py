@@ -231,7 +231,10 @@ class ufunc:
     # Calling: the operation, element by element
     # -----------------------------------------------------------------------
 
-    def __call__(self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None) -> Any:
+    def __call__(
+        self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None,
+        signature: Any = None, sig: Any = None,
+    ) -> Any:
         name = self.__name__
         if not self.nin <= len(args) <= self.nargs:
             given = len(args)
@@ -245,11 +248,18 @@ class ufunc:
                 raise TypeError("cannot specify 'out' as both a positional and keyword argument")
             out = tuple(args[self.nin :])
         outs = self._outputs(out)
+        wanted = self._signature(signature if signature is not None else sig)
+        for position, to in enumerate(wanted[: self.nin]):
+            if to is not None:
+                inputs[position] = self._converted_one(inputs[position], position, to)
         if dtype is not None:
             inputs = self._converted(inputs, dtypes.dtype(dtype))
         results = self._compute(inputs)
-        shapes = [getattr(x, "shape", ()) for x in inputs]
-        stored = tuple(_store(result, target, where, name, shapes) for result, target in zip(results, outs))
+        for result, to in zip(results, wanted[self.nin :]):
+            if to is not None and (result.dtype is not to if isinstance(result, Tensor) else
+                                   as_tensor(result).dtype.kind != to.kind):
+                raise TypeError(f"No loop matching the specified signature and casting was found for ufunc {name}")
+        stored = tuple(_store(result, target, where, name, inputs) for result, target in zip(results, outs))
         return stored[0] if self.nout == 1 else stored
 
     def _compute(self, inputs: Sequence[Any]) -> Tuple[Any, ...]:
@@ -283,15 +293,7 @@ class ufunc:
             if to is not dtypes.bool_:
                 raise TypeError(f"No loop matching the specified signature and casting was found for ufunc {name}")
             return inputs
-        converted = []
-        for position, x in enumerate(inputs):
-            source = x.dtype if isinstance(x, Tensor) else as_tensor(x).dtype
-            if not dtypes.can_cast(source, to, "same_kind"):
-                raise TypeError(
-                    f"Cannot cast ufunc '{name}' input {position} from {source!r} to {to!r} "
-                    "with casting rule 'same_kind'"
-                )
-            converted.append(as_tensor(x).astype(to) if isinstance(x, Tensor) else tensor(x, to))
+        converted = [self._converted_one(x, position, to) for position, x in enumerate(inputs)]
         if self.nin == 1:
             loop = loops.unary_loop(loop_name, to)
         else:
@@ -299,6 +301,32 @@ class ufunc:
         if loops.result_dtype(loop_name, loop) is not to:
             raise TypeError(f"No loop matching the specified signature and casting was found for ufunc {name}")
         return converted
+
+    def _converted_one(self, x: Any, position: int, to: DType) -> Tensor:
+        """Operand ``position`` converted to ``to``, which the "same_kind" rule must allow (a
+        Python int is "weak": it only has to fit, as ``add(1, 2, dtype="uint8")`` shows)."""
+        source = x.dtype if isinstance(x, Tensor) else as_tensor(x).dtype
+        weak_int = type(x) is int and to.kind in "iuf"
+        if not weak_int and not dtypes.can_cast(source, to, "same_kind"):
+            raise TypeError(
+                f"Cannot cast ufunc '{self.__name__}' input {position} from {source!r} to {to!r} "
+                "with casting rule 'same_kind'"
+            )
+        return as_tensor(x).astype(to) if isinstance(x, Tensor) else tensor(x, to)
+
+    def _signature(self, signature: Any) -> List[Optional[DType]]:
+        """NumPy's ``signature=``: a dtype (or None) per operand and result, as a tuple or as
+        type codes (``"dd->d"``); None everywhere when not given."""
+        if signature is None:
+            return [None] * self.nargs
+        if isinstance(signature, str):
+            left, _, right = signature.partition("->")
+            signature = tuple(left) + tuple(right)
+        entries = tuple(signature) if isinstance(signature, (tuple, list)) else (signature,) * self.nargs
+        if len(entries) != self.nargs:
+            raise ValueError(f"a signature must have {self.nargs} entries, one per operand and result, "
+                             f"got {len(entries)}")
+        return [None if entry is None else dtypes.dtype(entry) for entry in entries]
 
     # -----------------------------------------------------------------------
     # Methods: reduce, accumulate, outer
@@ -352,7 +380,7 @@ class ufunc:
                 result = self._fold(as_tensor(result), k, initial)
         if keepdims:
             result = as_tensor(result).reshape(tuple(1 if k in axes else n for k, n in enumerate(a.shape)))
-        return _store(result, out, True, name, [a.shape]) if out is not None else result
+        return _store(result, out, True, name, [a]) if out is not None else result
 
     def accumulate(self, array: Any, axis: int = 0, dtype: Optional[DTypeLike] = None,
                    out: Optional[Tensor] = None) -> Any:
@@ -383,7 +411,7 @@ class ufunc:
                 piece = a[(slice(None),) * k + (i, Ellipsis)]
                 running = piece.copy() if running is None else self(running, piece)
                 totals[(slice(None),) * k + (i,)] = running
-        return _store(totals, out, True, name, [a.shape]) if out is not None else totals
+        return _store(totals, out, True, name, [a]) if out is not None else totals
 
     def outer(self, a: Any, b: Any, **keywords: Any) -> Any:
         """The operation on every pair ``(a[i, ...], b[j, ...])``: a result of shape
@@ -409,6 +437,8 @@ class ufunc:
         """The dtype a reduction of ``dtype`` computes in: the ufunc's loop for it, which must
         give its own dtype back (``equal`` of two ints is a bool: it cannot reduce ints)."""
         name = self.__name__
+        if name in ("logical_and", "logical_or", "logical_xor"):
+            return dtypes.bool_  # NumPy reduces these as bools, whatever the operands
         loop = dtype if dtype in loops.NATIVE[name] else loops.loop_dtype(name, dtype)
         if loops.result_dtype(name, loop) is not loop:
             raise TypeError(f"No loop matching the specified signature and casting was found for ufunc {name}")
@@ -443,7 +473,7 @@ def _filled(shape: Shape, value: Any, dtype: DType) -> Any:
     return result if shape else result.item()
 
 
-def _store(result: Any, out: Optional[Tensor], where: Any, name: str, shapes: Sequence[Shape]) -> Any:
+def _store(result: Any, out: Optional[Tensor], where: Any, name: str, inputs: Sequence[Any]) -> Any:
     """A result written into ``out`` where ``where`` is True, as NumPy's ``out=`` and
     ``where=`` do; ``out`` is returned. Without ``out``, the result itself (or, with a mask,
     a new tensor of zeros where it is False: NumPy leaves that memory uninitialised)."""
@@ -462,7 +492,7 @@ def _store(result: Any, out: Optional[Tensor], where: Any, name: str, shapes: Se
     try:
         target = broadcast_shapes(shape, out.shape)
     except ValueError:
-        shown = " ".join(format_shape(s) for s in (*shapes, out.shape))
+        shown = " ".join(format_shape(as_tensor(x).shape) for x in (*inputs, out))
         raise ValueError(f"operands could not be broadcast together with shapes {shown} ") from None
     if target != out.shape:
         raise ValueError(
