@@ -612,7 +612,8 @@ class Tensor:
         """
         to = self._sum_dtype(dtype)
         zero = to.type(initial)
-        return self._as_kind(to)._reduction("add", lambda lane: sum(lane, zero), axis, keepdims, to, out, where)
+        source = self if dtype is None else self._as_kind(to)
+        return source._reduction("add", lambda lane: sum(lane, zero), axis, keepdims, to, out, where)
 
     def mean(
         self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
@@ -899,7 +900,7 @@ class Tensor:
         """NumPy's floating-point errors of a sum or product with an infinite or NaN result:
         "overflow encountered in reduce" where a lane of finite numbers gave ``inf``,
         "invalid value ..." where a lane without NaN gave NaN (``inf - inf``, ``0 * inf``)."""
-        if not float_errors.watching():
+        if not float_errors.watching()[0]:
             return
 
         def flags_of(lane: Sequence[Any]) -> int:
@@ -1389,17 +1390,17 @@ def unary(name: str, x: Any) -> Any:
     (tensor([1.        , 2.71828183]), 2.0, tensor([False,  True]))
     """
     x = as_tensor(x)
-    loop = loops.unary_loop(name, x.dtype)
-    return _laid_out(lambda t: _unary(name, t, loop), [x], x.shape, loop)
+    dtype = x._dtype
+    loop = dtype if dtype in loops.NATIVE[name] else loops.unary_loop(name, dtype)
+    return _laid_out(lambda t: _unary(name, t, loop), [x], x._shape, loop)
 
 
 def _unary(name: str, x: Tensor, loop: DType) -> Any:
     """``unary`` for a tensor, computed in dtype ``loop``, its result row-major."""
-    fast, safe = loops.unary_functions(name, loop)
-    out = loops.result_dtype(name, loop)
+    fast, safe, out = loops.kernel(name, loop)
     values: Sequence[Any] = elements(x)
-    if loop is not x.dtype:
-        values = casting.cast_values(values, x.dtype, loop)
+    if loop is not x._dtype:
+        values = casting.cast_values(values, x._dtype, loop)
 
     def operands() -> Tuple[Sequence[Any]]:
         return (values,)
@@ -1411,7 +1412,7 @@ def _unary(name: str, x: Tensor, loop: DType) -> Any:
     else:
         result = kernels.elementwise(fast, safe, operands, out)
         loops.check(name, result, operands, loop)
-    return _result(result, x.shape, out)
+    return _result(result, x._shape, out)
 
 
 def _laid_out(compute: Callable[..., Any], operands: List[Any], shape: Shape, loop: DType) -> Any:
@@ -1466,8 +1467,7 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
     if name == "power" and type(right) is float and right == 0.5 and isinstance(left, Tensor):
         if left.dtype.kind == "f":  # NumPy's x ** 0.5 runs np.sqrt, not pow (they differ at -0.0, -inf)
             return _as_storage(unary("sqrt", left), left.dtype), left.shape, left.dtype
-    fast, safe = loops.binary_functions(name, common)
-    out = loops.result_dtype(name, common)
+    fast, safe, out = loops.kernel(name, common)
     left_values, left_shape = _operand_values(left, common)
     right_values, right_shape = _operand_values(right, common)
     shape = broadcast_shapes(left_shape, right_shape)
@@ -1615,6 +1615,8 @@ def _extreme(name: str, initial: Optional[Number]) -> Callable[[Sequence[Any]], 
 def _all_finite(result: Any) -> bool:
     """Whether a float result (a tensor, a list or a number) holds no ``inf`` and no NaN: one
     C-speed ``sum``, finite only then (or overflowed, which costs a closer look for nothing)."""
+    if type(result) is float:
+        return math.isfinite(result)
     values = elements(result) if isinstance(result, Tensor) else result if isinstance(result, list) else [result]
     return math.isfinite(sum(values))
 

@@ -34,7 +34,7 @@ The public names:
 - ``seterrcall(func)``, ``geterrcall()``: the function (or log object) for ``'call'``
   and ``'log'``;
 - ``report(flags, name)``: what the loops call after ufunc ``name`` raised ``flags``;
-  ``watching()`` and ``watching_underflow()`` tell them whether to look at all;
+  ``watching()`` tells them whether to look at all;
 - ``deferred(name)``: flags raised inside it reported once, as raised by ``name``
   (``divmod`` is a floor division and a remainder; ``np.add.reduce`` reports as
   ``reduce``);
@@ -65,7 +65,6 @@ __all__ = [
     "geterrcall",
     "report",
     "watching",
-    "watching_underflow",
     "deferred",
     "warn",
 ]
@@ -75,7 +74,7 @@ import sys
 import warnings
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
-from typing import Any, Callable, Dict, Iterable, Iterator, NamedTuple, Optional, Set, TypeVar
+from typing import Any, Callable, Dict, Iterable, Iterator, NamedTuple, Optional, Set, Tuple, TypeVar
 
 FLAGS = ("divide", "over", "under", "invalid")  # NumPy's order, which is also the order it reports in
 MODES = ("ignore", "warn", "raise", "call", "print", "log")
@@ -250,27 +249,18 @@ class errstate:
 # ---------------------------------------------------------------------------
 
 
-def watching() -> bool:
-    """Whether a ``divide``, ``over`` or ``invalid`` flag would do anything now: the loops
-    skip looking for them when it would not.
+def watching() -> Tuple[bool, bool]:
+    """Whether a ``divide``, ``over`` or ``invalid`` flag would do anything now, and whether
+    an ``under`` flag would: the loops skip looking for flags that nobody asks about.
 
     >>> watching()
-    True
-    >>> with errstate(all="ignore"):
+    (True, False)
+    >>> with errstate(all="ignore", under="warn"):
     ...     watching()
-    False
+    (False, True)
     """
     state = _state.get()
-    return not (state.divide == state.over == state.invalid == "ignore")
-
-
-def watching_underflow() -> bool:
-    """Whether an ``under`` flag would do anything now (by default it would not).
-
-    >>> watching_underflow()
-    False
-    """
-    return _state.get().under != "ignore"
+    return not (state.divide == state.over == state.invalid == "ignore"), state.under != "ignore"
 
 
 def report(flags: Iterable[str], name: str) -> None:

@@ -23,8 +23,9 @@ that depend on which ufunc it is:
    ``loop_dtype(name, common, *operands)`` and ``unary_loop(name, dtype)`` apply them;
    ``result_dtype`` is the loop's dtype, or bool for the comparisons, the logical
    ufuncs and ``isnan`` and its kind.
-2. **Which Python function computes one element?** ``binary_functions(name, loop)`` and
-   ``unary_functions(name, loop)`` give ``(fast, safe)``: ``fast`` is Python's own
+2. **Which Python function computes one element?** ``kernel(name, loop)`` gives
+   ``(fast, safe, out)`` (from ``binary_functions``, ``unary_functions`` and
+   ``result_dtype``, once per ufunc and dtype): ``fast`` is Python's own
    operator or ``math`` function (C speed, but it raises on some inputs, ``1.0 / 0.0``),
    ``safe`` its IEEE twin from ``ieee.py``, which answers where ``fast`` raises and
    agrees everywhere else. Integer loops compute exactly and are wrapped to the dtype
@@ -56,6 +57,8 @@ __all__ = [
     "loop_dtype",
     "unary_loop",
     "result_dtype",
+    "Kernel",
+    "kernel",
     "binary_functions",
     "unary_functions",
     "check",
@@ -179,6 +182,7 @@ UFUNCS: Dict[str, Ufunc] = {
     "right_shift": Ufunc(2, INTEGERS, "promote"),
 }
 COMPARISONS = frozenset({"less", "less_equal", "greater", "greater_equal", "equal", "not_equal"})
+_BOOL_RESULTS = frozenset(name for name, ufunc in UFUNCS.items() if ufunc.bool_result)
 RESOLVERS = ("promote", "search", "uniform", "divide", "truth")
 
 _BY_CODE = {code: dtypes.dtype(code) for code in EVERY if code != "e"}
@@ -275,7 +279,7 @@ def result_dtype(name: str, loop: DType) -> DType:
     >>> result_dtype("isnan", dtypes.float32), result_dtype("add", dtypes.float32)
     (dtype('bool'), dtype('float32'))
     """
-    return dtypes.bool_ if UFUNCS[name].bool_result else loop
+    return dtypes.bool_ if name in _BOOL_RESULTS else loop
 
 
 def _search_dtypes(operands: Sequence[Any], common: DType) -> List[DType]:
@@ -297,8 +301,11 @@ def _casts_safely(dtype: DType, code: str) -> bool:
 
 
 def _all_integers(operands: Sequence[Any]) -> bool:
-    found = [getattr(operand, "dtype", None) for operand in operands]
-    return bool(found) and all(isinstance(d, DType) and d.kind in "iu" for d in found)
+    for operand in operands:  # (a loop, to stop at the first float: x > 0 is the book's usual case)
+        found = getattr(operand, "dtype", None)
+        if not isinstance(found, DType) or found.kind not in "iu":
+            return False
+    return bool(operands)
 
 
 def _describe(operands: Sequence[Any], common: DType) -> str:
@@ -551,6 +558,31 @@ def unary_functions(name: str, loop: DType) -> Tuple[Unary, Unary]:
     return _FLOAT_UNARY[name]
 
 
+class Kernel(NamedTuple):
+    """What a loop runs: ``fast`` and ``safe`` for one element, and the result's dtype ``out``."""
+
+    fast: Callable[..., Any]
+    safe: Callable[..., Any]
+    out: DType
+
+
+_KERNELS: Dict[Tuple[str, str], Kernel] = {}  # made once for each ufunc and loop dtype
+
+
+def kernel(name: str, loop: DType) -> Kernel:
+    """``(fast, safe, out)`` for ufunc ``name`` computing in ``loop``: what core.py runs.
+
+    >>> kernel("less", dtypes.float32).out, kernel("exp", dtypes.float64)[:2] == unary_functions("exp", dtypes.float64)
+    (dtype('bool'), True)
+    """
+    key = (name, loop.name)
+    found = _KERNELS.get(key)
+    if found is None:
+        fast, safe = unary_functions(name, loop) if UFUNCS[name].nin == 1 else binary_functions(name, loop)
+        found = _KERNELS[key] = Kernel(fast, safe, result_dtype(name, loop))
+    return found
+
+
 # ---------------------------------------------------------------------------
 # 3. Floating-point errors: NumPy's flags, read from a loop's results
 # ---------------------------------------------------------------------------
@@ -601,27 +633,18 @@ def check(name: str, values: Sequence[Any], operands: Callable[[], Tuple[Iterabl
     ...
     FloatingPointError: divide by zero encountered in log
     """
-    under = float_errors.watching_underflow()
-    if not (under or float_errors.watching()) or UFUNCS[name].bool_result:
-        return
     if loop.kind == "f":
-        if not under and _all_finite(values):
-            return
+        if name in _BOOL_RESULTS:
+            return  # comparisons and the like: NumPy's are quiet
+        flagged, under = float_errors.watching()
+        if not (flagged or under) or (not under and math.isfinite(sum(values))):
+            return  # the usual case: every result a number (their sum is finite only then)
         flags = _float_flags(name, values, operands(), loop, under)
-    elif name in _INTEGER_DIVISIONS:
-        flags = _integer_flags(name, operands(), loop)
+    elif name in _INTEGER_DIVISIONS and loop.kind != "b" and float_errors.watching()[0]:
+        flags = _integer_flags(name, operands, loop)
     else:
         return  # integer arithmetic wraps silently, as NumPy's does
     float_errors.report(flags, name)
-
-
-def _all_finite(values: Sequence[Any]) -> bool:
-    """Whether no result is infinite or NaN: one C-speed ``sum``, which is finite only then
-    (or else overflowed, which only costs the closer look for nothing)."""
-    try:
-        return math.isfinite(sum(values))
-    except TypeError:  # (not numbers: nothing to report)
-        return True
 
 
 def _float_flags(
@@ -683,12 +706,16 @@ def _logaddexp_flags(name: str, x: float, y: float, under: bool) -> Set[str]:
     return {"under"} if under and abs(x - y) > limit else set()
 
 
-def _integer_flags(name: str, operands: Tuple[Iterable[Any], ...], loop: DType) -> Set[str]:
-    flags: Set[str] = set()
+def _integer_flags(name: str, operands: Callable[[], Tuple[Iterable[Any], ...]], loop: DType) -> Set[str]:
+    """Division by zero, and the one quotient too large (``min // -1``, which wraps back to
+    ``min``): looked for element by element only when a divisor is 0 or -1 (C-speed ``in``)."""
     smallest: Optional[int] = int(loop.min) if loop.kind == "i" and name == "floor_divide" else None
-    for a, b in zip(*operands):
+    if 0 not in operands()[1] and (smallest is None or -1 not in operands()[1]):
+        return set()
+    flags: Set[str] = set()
+    for a, b in zip(*operands()):
         if b == 0:
             flags.add("divide")
         elif b == -1 and a == smallest:
-            flags.add("over")  # min // -1 is max + 1, which wraps back to min
+            flags.add("over")
     return flags

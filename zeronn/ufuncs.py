@@ -236,6 +236,9 @@ class ufunc:
         signature: Any = None, sig: Any = None,
     ) -> Any:
         name = self.__name__
+        if out is None and where is True and dtype is None and signature is None and sig is None:
+            if len(args) == self.nin and self.nout == 1:  # the usual call: straight to the loop
+                return unary(name, args[0]) if self.nin == 1 else elementwise(name, *args)
         if not self.nin <= len(args) <= self.nargs:
             given = len(args)
             raise TypeError(
