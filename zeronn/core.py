@@ -563,15 +563,7 @@ class Tensor:
             raise ValueError("output array is read-only")
         other = other if _is_scalar(other) else as_tensor(other)
         values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
-        if shape != self._shape:
-            raise ValueError(
-                f"non-broadcastable output operand with shape {format_shape(self._shape)} "
-                f"doesn't match the broadcast shape {format_shape(shape)}"
-            )
-        if not dtypes.can_cast(out, self._dtype, "same_kind"):
-            raise TypeError(
-                f"Cannot cast ufunc '{name}' output from {out!r} to {self._dtype!r} with casting rule 'same_kind'"
-            )
+        loops.check_output(name, out, shape, self._dtype, self._shape)
         if out is not self._dtype:
             values = casting.cast_values(values, out, self._dtype)
         write(self, values)

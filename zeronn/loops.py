@@ -61,6 +61,7 @@ __all__ = [
     "kernel",
     "binary_functions",
     "unary_functions",
+    "check_output",
     "check",
 ]
 
@@ -70,6 +71,7 @@ from fractions import Fraction
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from . import dtypes, float_errors, ieee
+from ._shape import Shape, format_shape
 from .casting import round_float32
 from .dtypes import DType
 
@@ -581,6 +583,25 @@ def kernel(name: str, loop: DType) -> Kernel:
         fast, safe = unary_functions(name, loop) if UFUNCS[name].nin == 1 else binary_functions(name, loop)
         found = _KERNELS[key] = Kernel(fast, safe, result_dtype(name, loop))
     return found
+
+
+def check_output(name: str, result: DType, shape: Shape, out: DType, out_shape: Shape) -> None:
+    """NumPy's rules for writing ufunc ``name``'s result (of dtype ``result``, broadcast to
+    ``shape``) into an existing tensor (``out=``, ``x += y``): the shapes must be the same,
+    and the dtype must cast by the "same_kind" rule (``int64 += 1.5`` is refused).
+
+    >>> check_output("add", dtypes.float64, (2,), dtypes.int64, (2,))
+    Traceback (most recent call last):
+    ...
+    TypeError: Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'
+    """
+    if shape != out_shape:
+        raise ValueError(
+            f"non-broadcastable output operand with shape {format_shape(out_shape)} "
+            f"doesn't match the broadcast shape {format_shape(shape)}"
+        )
+    if not dtypes.can_cast(result, out, "same_kind"):
+        raise TypeError(f"Cannot cast ufunc '{name}' output from {result!r} to {out!r} with casting rule 'same_kind'")
 
 
 # ---------------------------------------------------------------------------

@@ -26,11 +26,12 @@ from __future__ import annotations
 __all__ = ["product", "argmin_of", "accumulate_lanes"]
 
 import math
+import operator
 from functools import reduce
 from itertools import accumulate
 from typing import Any, Callable, List, Sequence
 
-from . import casting, dtypes
+from . import casting, dtypes, reductions
 from ._shape import Shape, size_of
 from .dtypes import DType
 
@@ -54,8 +55,11 @@ def product(out: DType, initial: Any = 1) -> Callable[[Sequence[Any]], Any]:
 def argmin_of(lane: Sequence[Any]) -> int:
     """The index of a lane's smallest element: the first of equals, or the first NaN.
 
-    >>> argmin_of([3, 1, 1]), argmin_of([1.0, float("nan"), -9.0])
-    (1, 1)
+    It is ``reductions.argmax_of`` of the negated lane: the largest of the negated numbers
+    is the smallest, ties and NaN stay where they were (and negating is exact).
+
+    >>> argmin_of([3, 1, 1]), argmin_of([1.0, float("nan"), -9.0]), argmin_of([0.0, -0.0])
+    (1, 1, 0)
     >>> argmin_of([])
     Traceback (most recent call last):
     ...
@@ -63,11 +67,7 @@ def argmin_of(lane: Sequence[Any]) -> int:
     """
     if not len(lane):
         raise ValueError("attempt to get argmin of an empty sequence")
-    if type(lane[0]) is float:
-        nans = list(map(math.isnan, lane))
-        if any(nans):
-            return nans.index(True)
-    return list(lane).index(min(lane))
+    return reductions.argmax_of(list(map(operator.neg, lane)))
 
 
 def accumulate_lanes(

@@ -497,15 +497,7 @@ def _store(result: Any, out: Optional[Tensor], where: Any, name: str, inputs: Se
     except ValueError:
         shown = " ".join(format_shape(as_tensor(x).shape) for x in (*inputs, out))
         raise ValueError(f"operands could not be broadcast together with shapes {shown} ") from None
-    if target != out.shape:
-        raise ValueError(
-            f"non-broadcastable output operand with shape {format_shape(out.shape)} "
-            f"doesn't match the broadcast shape {format_shape(target)}"
-        )
-    if not dtypes.can_cast(dtype, out.dtype, "same_kind"):
-        raise TypeError(
-            f"Cannot cast ufunc '{name}' output from {dtype!r} to {out.dtype!r} with casting rule 'same_kind'"
-        )
+    loops.check_output(name, dtype, target, out.dtype, out.shape)
     if where is True:
         out[...] = result
         return out

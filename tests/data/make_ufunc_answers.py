@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import numpy as np
+from make_ieee_answers import literal as float_literal  # (this folder: the scripts run from it)
 
 VALUES = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, math.inf, -math.inf, math.nan, 1e308, -1e308, 5e-324, 1e-300]
 UNARY = [
@@ -33,14 +34,8 @@ BINARY = [
 
 
 def literal(x):
-    if isinstance(x, (bool, np.bool_)):
-        return repr(bool(x))
-    x = float(x)
-    if math.isnan(x):
-        return "NAN"
-    if math.isinf(x):
-        return "INF" if x > 0 else "-INF"
-    return repr(x)
+    """A number as Python source (``INF``, ``NAN``), or a bool."""
+    return repr(bool(x)) if isinstance(x, (bool, np.bool_)) else float_literal(x)
 
 
 def answer(ufunc, *arguments):
