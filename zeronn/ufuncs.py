@@ -448,16 +448,18 @@ class ufunc:
         return loop
 
     def _fold(self, a: Tensor, axis: int, initial: Any) -> Any:
-        """The reduction of ``a`` along one ``axis``: its slices combined one after another."""
+        """The reduction of ``a`` along one ``axis``: its slices combined one after another,
+        starting from ``initial`` if given, else from the first slice (or, for no slice at
+        all, from the ufunc's identity)."""
         pieces = [a[(slice(None),) * axis + (i, Ellipsis)] for i in range(a.shape[axis])]
-        start = initial if initial is not _NO_VALUE else self.identity if not pieces else _NO_VALUE
-        if start is None:
-            raise ValueError(
-                f"zero-size array to reduction operation {self.__name__} which has no identity"
-            )
-        result: Any = pieces[0].copy() if start is _NO_VALUE else _filled(a.shape[:axis] + a.shape[axis + 1 :],
-                                                                         start, a.dtype)
-        for piece in pieces[1:] if start is _NO_VALUE else pieces:
+        if initial is _NO_VALUE and pieces:
+            result: Any = pieces.pop(0).copy()
+        else:
+            start = self.identity if initial is _NO_VALUE else initial
+            if start is None:
+                raise ValueError(f"zero-size array to reduction operation {self.__name__} which has no identity")
+            result = _filled(a.shape[:axis] + a.shape[axis + 1 :], start, a.dtype)
+        for piece in pieces:
             result = self(result, piece)
         return result
 
