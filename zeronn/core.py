@@ -36,9 +36,12 @@ The public names:
 - inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``strides``, ``T``, ``len()``,
   iteration, ``tolist()``, ``item()``; indexing ``t[key]`` and writing ``t[key] = v``
   (the details live in ``indexing.py``);
-- arithmetic ``+ - * / // % **``, in place too (``+=``), and comparisons, by NumPy's rules
-  for broadcasting and dtypes; reductions ``sum``, ``max``, ``min``, ``mean``,
-  ``argmax``, ``any``, ``all`` (computed in ``reductions.py``); ``reshape``, ``ravel``,
+- arithmetic ``+ - * / // % **``, bitwise ``~ & | ^ << >>``, in place too (``+=``), and
+  comparisons, by NumPy's rules for broadcasting and dtypes (``loops.py`` has each
+  ufunc's); reductions ``sum``, ``max``, ``min``, ``mean``, ``argmax``, ``any``, ``all``
+  (computed in ``reductions.py``) and ``prod``, ``argmin``, ``cumsum``, ``cumprod``,
+  ``var``, ``std`` (``statistics.py``), with NumPy's ``axis`` (tuples too), ``keepdims``,
+  ``out``, ``where``, ``dtype``, ``initial``; ``clip``, ``round``; ``reshape``, ``ravel``,
   ``flatten``, ``transpose``, ``copy``, ``astype``; ``dot`` and ``@``;
 - ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``:
   what the other modules build on.
