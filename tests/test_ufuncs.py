@@ -247,6 +247,27 @@ def test_each_ufunc_computes_in_numpys_dtype(name, operands, dtype):
     assert getattr(zeronn, name)(*operands).dtype == dtype
 
 
+def test_the_power_operator_takes_numpys_shortcuts():
+    # NumPy's x ** 2 is square(x), and for floats x ** -1 is reciprocal(x) and x ** 0.5 is
+    # sqrt(x); np.power itself is always C's pow. The dtypes and the signs of zeros tell.
+    assert (tensor([True, False]) ** 2).dtype == "int8" and zeronn.power(tensor([True]), 2).dtype == "int64"
+    assert (tensor([True]) ** 1).dtype == "int64" and (tensor([2], dtype="int8") ** 2).tolist() == [4]
+    with errstate(all="ignore"):
+        assert all(map(same, (tensor([-0.0, -math.inf]) ** 0.5).tolist(), [-0.0, math.nan]))
+        assert all(map(same, zeronn.power(tensor([-0.0, -math.inf]), 0.5).tolist(), [0.0, math.inf]))
+        assert (tensor([-0.0]) ** -1).tolist() == [-math.inf]
+    with pytest.raises(ValueError, match="Integers to negative integer powers are not allowed."):
+        tensor([2]) ** -1  # (no shortcut for integers)
+    with pytest.warns(RuntimeWarning, match="overflow encountered in square"):
+        tensor([1e200]) ** 2
+    flags = tensor([True])
+    with pytest.raises(TypeError, match="Cannot cast ufunc 'square' output from dtype\\('int8'\\)"):
+        flags **= 2
+    x = tensor([3.0, 4.0], dtype="float32")
+    x **= 0.5
+    assert x.tolist() == [1.7320507764816284, 2.0]
+
+
 def test_int64_and_uint64_compare_exactly():
     a, b = tensor([2**60, 2**60 + 1]), tensor([2**60 + 1, 2**60], dtype="uint64")
     assert (a < b).tolist() == [True, False] and (a == b).tolist() == [False, False]
@@ -267,6 +288,8 @@ MESSAGES = [
     (lambda: zeronn.log([0.0]), "divide by zero encountered in log"),
     (lambda: zeronn.sqrt([-1.0]), "invalid value encountered in sqrt"),
     (lambda: tensor([-1.0]) ** 0.5, "invalid value encountered in sqrt"),  # NumPy's x ** 0.5 is its sqrt
+    (lambda: tensor([0.0]) ** -1, "divide by zero encountered in reciprocal"),
+    (lambda: zeronn.power(tensor([0.0]), -1), "divide by zero encountered in power"),
     (lambda: zeronn.exp(tensor([100.0], dtype="float32")), "overflow encountered in exp"),
     (lambda: tensor([1.0, 2.0]) // 0.0, "divide by zero encountered in floor_divide"),
     (lambda: zeronn.floor_divide(4.0, 5e-324), "overflow encountered in floor_divide"),

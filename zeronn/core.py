@@ -454,7 +454,8 @@ class Tensor:
         return _operator("remainder", other, self)
 
     def __pow__(self, other: Operand) -> Any:
-        return _operator("power", self, other)
+        shortcut = loops.power_shortcut(self._dtype, other)  # NumPy's x ** 2 is square(x): see there
+        return unary(shortcut, self) if shortcut else _operator("power", self, other)
 
     def __rpow__(self, other: Operand) -> Any:  # other ** self
         return _operator("power", other, self)
@@ -558,14 +559,18 @@ class Tensor:
         return self._update("remainder", other)
 
     def __ipow__(self, other: Operand) -> Tensor:
-        return self._update("power", other)
+        return self._update(loops.power_shortcut(self._dtype, other) or "power", other)
 
     def _update(self, name: str, other: Operand) -> Tensor:
         """``self = self <op> other``, written into this tensor's own storage."""
         if not self._writeable:
             raise ValueError("output array is read-only")
-        other = other if _is_scalar(other) else as_tensor(other)
-        values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
+        if loops.UFUNCS[name].nin == 1:  # x **= 2: NumPy's square(x, out=x)
+            out = loops.result_dtype(name, loops.unary_loop(name, self._dtype))
+            values, shape = _as_storage(unary(name, self), out), self._shape
+        else:
+            other = other if _is_scalar(other) else as_tensor(other)
+            values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
         loops.check_output(name, out, shape, self._dtype, self._shape)
         if out is not self._dtype:
             values = casting.cast_values(values, out, self._dtype)
@@ -1459,9 +1464,6 @@ def _operator(name: str, left: Any, right: Any) -> Any:
 def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, Shape, DType]:
     """The elements, shape and dtype of ``left <name> right`` (tensors or Python numbers),
     computed in dtype ``common``."""
-    if name == "power" and type(right) is float and right == 0.5 and isinstance(left, Tensor):
-        if left.dtype.kind == "f":  # NumPy's x ** 0.5 runs np.sqrt, not pow (they differ at -0.0, -inf)
-            return _as_storage(unary("sqrt", left), left.dtype), left.shape, left.dtype
     fast, safe, out = loops.kernel(name, common)
     left_values, left_shape = _operand_values(left, common)
     right_values, right_shape = _operand_values(right, common)

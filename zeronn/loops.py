@@ -62,6 +62,7 @@ __all__ = [
     "binary_functions",
     "unary_functions",
     "check_output",
+    "power_shortcut",
     "check",
 ]
 
@@ -602,6 +603,25 @@ def check_output(name: str, result: DType, shape: Shape, out: DType, out_shape: 
         )
     if not dtypes.can_cast(result, out, "same_kind"):
         raise TypeError(f"Cannot cast ufunc '{name}' output from {result!r} to {out!r} with casting rule 'same_kind'")
+
+
+def power_shortcut(dtype: DType, exponent: Any) -> Optional[str]:
+    """The ufunc NumPy's ``**`` operator runs instead of ``power`` for a tensor of ``dtype``
+    and a Python number ``exponent``: ``x ** 2`` is ``square(x)`` (so bools square as int8),
+    and for floats ``x ** -1`` is ``reciprocal(x)`` and ``x ** 0.5`` is ``sqrt(x)`` (which
+    differs from C's pow at ``-0.0`` and ``-inf``). None otherwise. (NumPy's
+    ``fast_scalar_power``; ``np.power(x, 2)`` itself is always ``power``.)
+
+    >>> power_shortcut(dtypes.bool_, 2), power_shortcut(dtypes.float32, 0.5), power_shortcut(dtypes.int64, -1)
+    ('square', 'sqrt', None)
+    """
+    if type(exponent) is int:
+        name = "square" if exponent == 2 else "reciprocal" if exponent == -1 else None
+    elif type(exponent) is float:
+        name = "sqrt" if exponent == 0.5 else None
+    else:
+        return None
+    return name if name == "square" or (name and dtype.kind == "f") else None
 
 
 # ---------------------------------------------------------------------------
