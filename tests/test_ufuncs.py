@@ -496,6 +496,32 @@ def test_outer_pairs_every_element():
     assert zeronn.multiply.outer(tensor([[1], [2]]), 3).shape == (2, 1)
 
 
+def test_at_operates_once_per_selection_in_place():
+    a = tensor([127, 0], dtype="int8")
+    view = a[:]
+    assert zeronn.add.at(a, [0, 0, 1], 1) is None and view.tolist() == [-127, 1]  # in place, wrapped
+    x = zeronn.zeros((2, 2))
+    zeronn.add.at(x, (tensor([0, 1, 1]), tensor([1, 0, 0])), tensor([10, 20, 30]))
+    assert x.tolist() == [[0.0, 10.0], [50.0, 0.0]]
+    ints = zeronn.zeros(2, dtype=int)
+    zeronn.add.at(ints, slice(None), 1.5)  # cast as assignment casts
+    assert ints.tolist() == [1, 1]
+    y = tensor([1.0, 2.0])
+    zeronn.negative.at(y, [0, 0])  # twice: back where it was
+    assert y.tolist() == [1.0, 2.0]
+    with pytest.warns(RuntimeWarning, match="divide by zero encountered in at"):
+        zeronn.divide.at(tensor([1.0]), [0], 0.0)
+    for call, error, message in [
+        (lambda: zeronn.add.at(zeronn.zeros(2), [0], [1, 2]), ValueError, "array is not broadcastable to correct"),
+        (lambda: zeronn.add.at(zeronn.zeros(2), [0]), ValueError, "second operand needed for ufunc"),
+        (lambda: zeronn.negative.at(zeronn.zeros(2), [0], 1), ValueError, "second operand provided when ufunc"),
+        (lambda: zeronn.add.at(zeronn.zeros(2), [5], 1), IndexError, "index 5 is out of bounds for axis 0 with size 2"),
+        (lambda: zeronn.add.at([1, 2], [0], 1), TypeError, "first operand of add.at must be an array"),
+    ]:
+        with pytest.raises(error, match=message):
+            call()
+
+
 # ---------------------------------------------------------------------------
 # Properties
 # ---------------------------------------------------------------------------
@@ -611,6 +637,20 @@ def test_two_operand_ufuncs_match_numpy_on_every_pair_of_dtypes(name):
             continue
         assert agree(mine, numpys), (name, left, right, mine, numpys)
         assert mine[1] == numpys[1], (name, left, right, mine[1], numpys[1])
+
+
+@pytest.mark.oracle
+@given(st.sampled_from(["add", "subtract", "multiply", "maximum", "floor_divide"]),
+       st.sampled_from(["int8", "uint8", "int64", "float32", "float64"]),
+       st.lists(st.integers(-3, 2), min_size=1, max_size=6), st.lists(st.integers(-20, 20), min_size=1, max_size=1))
+def test_at_matches_numpy(name, dtype, indices, value):
+    numpy = numpy_or_skip()
+    a = [120, 5, 0]
+    mine, numpys = tensor(a, dtype=dtype), numpy.array(a, dtype=dtype)
+    with errstate(all="ignore"), numpy.errstate(all="ignore"):
+        getattr(zeronn, name).at(mine, indices, value[0])
+        getattr(numpy, name).at(numpys, indices, value[0])
+    assert all(map(same, mine.tolist(), numpys.tolist()))
 
 
 @pytest.mark.oracle

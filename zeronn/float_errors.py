@@ -371,12 +371,13 @@ def _call(handler: Any, mode: str, flag: str, name: str, message: str, bits: int
 
 
 _PACKAGE = __name__.rpartition(".")[0] + "."  # "zeronn." or whatever a vendored copy is called
+_PACKAGE_AND_CONTEXTLIB = (_PACKAGE, "contextlib")  # (deferred's report runs from a with-statement's exit)
 
 
 def _caller_level() -> int:
     """The ``stacklevel`` that makes a warning point at the first line outside this package:
     the user's ``x / 0``, not the loop inside zeronn that found the flag."""
     level, frame = 1, sys._getframe(1)
-    while frame is not None and frame.f_globals.get("__name__", "").startswith(_PACKAGE):
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(_PACKAGE_AND_CONTEXTLIB):
         level, frame = level + 1, frame.f_back  # type: ignore[assignment]
     return level

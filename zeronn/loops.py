@@ -30,7 +30,9 @@ that depend on which ufunc it is:
    ``safe`` its IEEE twin from ``ieee.py``, which answers where ``fast`` raises and
    agrees everywhere else. Integer loops compute exactly and are wrapped to the dtype
    afterwards; a few need the dtype's width (shifts, ``power``, ``invert``) or float32's
-   own rounding (``floor_divide``, ``remainder``, ``nextafter``).
+   own rounding (``floor_divide``, ``remainder``, ``nextafter``). Beside them,
+   ``check_output`` (NumPy's rules for ``out=`` and ``x += y``) and ``power_shortcut``
+   (NumPy's ``x ** 2`` is ``square(x)``).
 3. **Which floating-point errors did it raise?** ``check(name, values, operands, loop)``
    looks at a loop's results and reports NumPy's ``divide``, ``over``, ``under`` and
    ``invalid`` flags to ``float_errors`` (which warns, raises or ignores them, as

@@ -13,7 +13,8 @@ says what it computes and in which dtype) wrapped in the class ``ufunc`` here:
   into ``out`` if given (and only where ``where`` is True), computed in ``dtype`` if given;
   ``nin``, ``nout``, ``nargs``, ``identity``, ``types``, ``__name__``, as NumPy's;
 - ``ufunc.reduce(a, axis=0, dtype=None, out=None, keepdims=False, initial=..., where=True)``,
-  ``ufunc.accumulate(a, axis=0, dtype=None, out=None)``, ``ufunc.outer(a, b)``.
+  ``ufunc.accumulate(a, axis=0, dtype=None, out=None)``, ``ufunc.outer(a, b)``,
+  ``ufunc.at(a, indices, b)`` (in place, each repeated index again).
 
 The ufuncs, by theme (each has an example below; the aliases are NumPy's too):
 
@@ -149,9 +150,9 @@ import warnings
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import casting, dtypes, float_errors, loops
-from ._shape import Shape, broadcast_shapes, broadcast_to, format_shape, normalize_axis
+from ._shape import Shape, broadcast_shapes, broadcast_to, format_shape, normalize_axis, unravel
 from .core import Tensor, as_tensor, elements, elementwise, tensor, unary
-from .creation import full, zeros
+from .creation import arange, full, zeros
 from .dtypes import DType, DTypeLike
 from .float_errors import errstate  # noqa: F401 - the examples use errstate(divide="ignore") and the like
 
@@ -332,7 +333,7 @@ class ufunc:
         return [None if entry is None else dtypes.dtype(entry) for entry in entries]
 
     # -----------------------------------------------------------------------
-    # Methods: reduce, accumulate, outer
+    # Methods: reduce, accumulate, outer, at
     # -----------------------------------------------------------------------
 
     def reduce(
@@ -428,6 +429,41 @@ class ufunc:
         self._binary("outer")
         left, right = as_tensor(a), as_tensor(b)
         return self(left.reshape(left.shape + (1,) * right.ndim), right, **keywords)
+
+    def at(self, a: Tensor, indices: Any, b: Any = None) -> None:
+        """The operation done in place on the elements of ``a`` that ``indices`` selects, one
+        selected element at a time: an element selected twice is operated on twice
+        (``a[indices] += b`` would add once). The result is cast into ``a`` as assignment
+        casts; errors are reported as "... encountered in at".
+
+        >>> a = tensor([127, 0], dtype="int8")
+        >>> add.at(a, [0, 0, 1], 1); a        # 127 + 1 + 1 wraps to -127
+        tensor([-127,    1], dtype=int8)
+        >>> x = zeros((2, 2)); add.at(x, ([0, 1, 1], [1, 0, 0]), [10, 20, 30]); x
+        tensor([[ 0., 10.],
+                [50.,  0.]])
+        >>> add.at(zeros(2), [0], [1, 2])
+        Traceback (most recent call last):
+        ...
+        ValueError: array is not broadcastable to correct shape
+        """
+        if not isinstance(a, Tensor):
+            raise TypeError(f"first operand of {self.__name__}.at must be an array, got {type(a).__name__}")
+        if (b is None) != (self.nin == 1):
+            raise ValueError("second operand needed for ufunc" if b is None else
+                             "second operand provided when ufunc is unary")
+        if not a.flags.writeable:
+            raise ValueError("output array is read-only")
+        positions = as_tensor(arange(a.size).reshape(a.shape)[indices])  # flat positions, repeats kept
+        operand = as_tensor(0 if b is None else b)
+        if broadcast_shapes(operand.shape, positions.shape) != positions.shape:
+            raise ValueError("array is not broadcastable to correct shape")
+        values = broadcast_to(list(elements(operand)), operand.shape, positions.shape)
+        with float_errors.deferred("at"):  # (b is an array, as NumPy's asarray makes it: -1 is int64)
+            for position, value in zip(positions.to_flat_list(), values):
+                element = a[unravel(int(position), a.shape) + (Ellipsis,)]  # a 0-d view, of a's own dtype
+                result = self(element) if b is None else self(element, tensor(value, operand.dtype))
+                element[...] = as_tensor(result)  # (a tensor, so that it is cast as astype casts: 128 wraps)
 
     def _binary(self, method: str) -> str:
         if self.nin != 2:
