@@ -70,7 +70,6 @@ __all__ = [
 
 import math
 import operator
-from fractions import Fraction
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from . import dtypes, float_errors, ieee
@@ -647,14 +646,27 @@ _POLES: Dict[str, Callable[..., bool]] = {
 _INTEGER_DIVISIONS = frozenset({"floor_divide", "remainder", "fmod"})
 # Underflow is a result too close to zero to be exact (below the smallest normal number,
 # and not what the exact answer is). Where that is decided by exact arithmetic on the
-# operands: the exact answer as a fraction.
-_EXACT_ANSWER: Dict[str, Callable[..., Fraction]] = {
-    "multiply": lambda a, b: Fraction(a) * Fraction(b),
-    "divide": lambda a, b: Fraction(a) / Fraction(b),
-    "square": lambda x: Fraction(x) * Fraction(x),
-    "reciprocal": lambda x: 1 / Fraction(x),
-    "degrees": lambda x: Fraction(x) * Fraction(180 / math.pi),
-    "radians": lambda x: Fraction(x) * Fraction(math.pi / 180),
+# operands: the exact answer as (numerator, denominator), from the operands' own, which
+# ``float.as_integer_ratio`` gives exactly.
+Ratio = Tuple[int, int]
+
+
+def _times(*ratios: Ratio) -> Ratio:
+    return math.prod(n for n, _ in ratios), math.prod(d for _, d in ratios)
+
+
+def _over(top: Ratio, bottom: Ratio) -> Ratio:
+    return top[0] * bottom[1], top[1] * bottom[0]
+
+
+_TO_DEGREES, _TO_RADIANS = (180 / math.pi).as_integer_ratio(), (math.pi / 180).as_integer_ratio()
+_EXACT_ANSWER: Dict[str, Callable[..., Ratio]] = {
+    "multiply": lambda a, b: _times(a.as_integer_ratio(), b.as_integer_ratio()),
+    "divide": lambda a, b: _over(a.as_integer_ratio(), b.as_integer_ratio()),
+    "square": lambda x: _times(x.as_integer_ratio(), x.as_integer_ratio()),
+    "reciprocal": lambda x: _over((1, 1), x.as_integer_ratio()),
+    "degrees": lambda x: _times(x.as_integer_ratio(), _TO_DEGREES),
+    "radians": lambda x: _times(x.as_integer_ratio(), _TO_RADIANS),
 }
 # Where a tiny result of nonzero operands is never exact (NumPy's C library says so too).
 _INEXACT_WHEN_TINY = frozenset({"exp", "exp2", "sin", "arctan2", "hypot", "power", "float_power"})
@@ -724,15 +736,21 @@ def _underflowed(name: str, result: float, arguments: List[Any], tiny: float) ->
         if result != 0 or not (math.isfinite(a) and math.isfinite(b) and a and b):
             return False
         quotient = a / b
-        return abs(quotient) < tiny and Fraction(quotient) != Fraction(a) / Fraction(b)
+        return abs(quotient) < tiny and not _is(quotient, _EXACT_ANSWER["divide"](a, b))
     if not all(map(math.isfinite, arguments)):
         return False
     if name in _EXACT_ANSWER:
         if name == "divide" and arguments[1] == 0:
             return False  # (a pole, not an underflow)
         exact = _EXACT_ANSWER[name](*arguments)
-        return exact != 0 and exact != Fraction(result)
+        return exact[0] != 0 and not _is(result, exact)
     return name in _INEXACT_WHEN_TINY and all(arguments)
+
+
+def _is(value: float, ratio: Ratio) -> bool:
+    """Whether the float ``value`` is exactly the fraction ``ratio`` (cross-multiplied)."""
+    numerator, denominator = value.as_integer_ratio()
+    return numerator * ratio[1] == ratio[0] * denominator
 
 
 def _logaddexp_flags(name: str, x: float, y: float, under: bool) -> Set[str]:
