@@ -279,10 +279,11 @@ class ufunc:
         """``out`` as one entry (a tensor or None) per result."""
         if out is None:
             return (None,) * self.nout
+        if not isinstance(out, tuple) and self.nout > 1:
+            raise TypeError("'out' must be a tuple of arrays")
         outs = out if isinstance(out, tuple) else (out,)
         if len(outs) != self.nout:
-            raise TypeError(f"'out' must be a tuple of {self.nout} arrays" if self.nout > 1 else
-                            "'out' tuple must have exactly one entry per ufunc output")
+            raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
         for target in outs:
             if target is not None and not isinstance(target, Tensor):
                 raise TypeError("return arrays must be of ArrayType")
