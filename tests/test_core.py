@@ -66,8 +66,10 @@ def test_tensor_changes_only_where_numpy_arrays_change():
     t = tensor([1, 2])
     t[0] = 5  # as an ndarray: item assignment
     assert t.tolist() == [5, 2]
+    t.shape = (1, 2)  # as an ndarray: reshaped in place, where strides allow
+    assert t.tolist() == [[5, 2]]
     with pytest.raises(AttributeError):
-        t.shape = (1, 2)
+        t.ndim = 2
     with pytest.raises(AttributeError):
         t.extra = 1
     with pytest.raises(TypeError):

@@ -7,15 +7,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zeronn import (
+    Tensor,
     arange,
     copy,
+    empty,
     empty_like,
+    eye,
     frombuffer,
     full,
     full_like,
+    identity,
+    linspace,
+    logspace,
     meshgrid,
     ones,
     ones_like,
+    tensor,
+    tri,
+    tril,
+    triu,
     zeros,
     zeros_like,
 )
@@ -122,7 +132,21 @@ BAD = [
     (lambda: frombuffer(b"\x00", "uint8", count=2), ValueError, "buffer is smaller than requested size"),
     (lambda: frombuffer(bytearray(8), "float64"), ValueError, "cannot share a writable buffer"),
     (lambda: meshgrid([1], indexing="yx"), ValueError, "Valid values for `indexing`"),
-    (lambda: full(2, "x"), TypeError, "fill_value must be a number, not str"),
+    (lambda: full(2, "x"), TypeError, "a tensor is made of a number or nested lists of numbers, not str"),
+    (lambda: arange(3, dtype=bool), TypeError, "^arange.. is only supported for booleans when the result has at most"),
+    (lambda: arange(255, 258, dtype="uint8"), OverflowError, "^Python integer 256 out of bounds for uint8"),
+    (lambda: arange(-1, 3, dtype="uint8"), OverflowError, "^Python integer -1 out of bounds for uint8"),
+    (lambda: zeros(2, order="A"), ValueError, "^only 'C' or 'F' order is permitted$"),
+    (lambda: zeros(2, device="gpu"), ValueError, '^Device not understood. Only "cpu" is allowed, but received: gpu$'),
+    (lambda: ones(2, like=[1]), TypeError, "^The `like` argument must be an array-like that implements"),
+    (lambda: linspace(0, 1, -1), ValueError, r"^Number of samples, -1, must be non-negative\.$"),
+    (lambda: Tensor((2,), "int16", buffer=bytes(3)), TypeError, "^buffer is too small for requested array$"),
+    (lambda: Tensor((2,), strides=(16,)), ValueError, "^strides is incompatible with shape of requested array"),
+    (lambda: Tensor((2,), strides=(8, 8)), ValueError, "^strides, if given, must be the same length as shape$"),
+    (lambda: Tensor((2,), strides=(4,)), ValueError, "^zeronn's strides count whole elements"),
+    (lambda: Tensor(-1), ValueError, "^negative dimensions are not allowed$"),
+    (lambda: Tensor((2,), order="X"), ValueError, r"^order must be one of 'C', 'F', 'A', or 'K' \(got 'X'\)$"),
+    (lambda: Tensor((2,), buffer=arange(4).T[::2]), ValueError, "^ndarray is not contiguous$"),
 ]
 
 
@@ -130,3 +154,119 @@ BAD = [
 def test_bad_arguments_get_clear_errors(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+# ---------------------------------------------------------------------------
+# NumPy's signatures: dtype=None, order, device, like; fill values; arange's fill
+# ---------------------------------------------------------------------------
+
+
+def test_zeros_ones_empty_default_to_float64_and_take_an_order():
+    assert zeros(2, dtype=None).dtype == "float64" and ones(2, None).dtype == "float64"
+    assert empty(2, None).dtype == "float64"
+    column_major = zeros((2, 3), order="F")
+    assert column_major.strides == (8, 16) and column_major.flags.f_contiguous and column_major.flags.owndata
+    assert ones((2, 3), "uint8", "F").strides == (1, 2) and ones((2, 3), "uint8", "F").tolist() == [[1, 1, 1]] * 2
+    assert full((2, 2), 7, order="F").strides == (8, 16) and zeros(2, device="cpu", like=zeros(1)).shape == (2,)
+    assert eye(2, order="F").flags.f_contiguous and identity(2, dtype=None).dtype == "float64"
+
+
+def test_full_takes_what_numpy_takes():
+    assert full(3, [1, 2, 3]).tolist() == [1, 2, 3] and full((2, 2), [1, 2], dtype="f4").tolist() == [[1, 2]] * 2
+    assert full(2, 2**63).dtype == "uint64" and full(2, 2**63).tolist() == [2**63] * 2  # the dtype tensor() gives
+    assert full(2, tensor([300.7])).tolist() == [300.7, 300.7]
+
+
+def test_like_functions_take_order_shape_and_subok():
+    x = zeros((2, 3)).T
+    assert zeros_like(x, order="C").strides == (16, 8) and zeros_like(x, order="A").strides == (8, 24)
+    assert ones_like(x, shape=(4,)).tolist() == [1.0] * 4
+    assert full_like(x, 2, shape=(2, 2), order="F").strides == (8, 16)
+
+    class MyTensor(Tensor):
+        pass
+
+    mine = zeros(2).view(MyTensor)
+    assert type(zeros_like(mine)) is MyTensor and type(zeros_like(mine, subok=False)) is Tensor
+
+
+def test_arange_wraps_and_refuses_as_numpy_does():
+    # NumPy 2.4: the first two elements must fit the dtype; the fill then wraps around
+    assert arange(250, 260, dtype="uint8").tolist() == [250, 251, 252, 253, 254, 255, 0, 1, 2, 3]
+    assert arange(2**63 - 2, 2**63 + 1, dtype="int64").tolist() == [2**63 - 2, 2**63 - 1, -(2**63)]
+    assert arange(10, 0, -3, dtype="uint8").tolist() == [10, 7, 4, 1]
+    assert arange(0.5, 5.5, 1.5, dtype="uint8").tolist() == [0, 2, 4, 6]  # 0.5 -> 0, 2.0 -> 2: delta 2
+    assert arange(2, dtype=bool).tolist() == [False, True] and arange(1, 3, dtype=bool).tolist() == [True, True]
+
+
+def test_linspace_gives_numpys_floats():
+    assert linspace(0, 1, 5).tolist() == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert linspace(0, 1, 3, endpoint=False).tolist() == [0.0, 0.3333333333333333, 0.6666666666666666]
+    values, step = linspace(2, 3, 5, retstep=True)
+    assert step == 0.25 and values.tolist() == [2.0, 2.25, 2.5, 2.75, 3.0]
+    assert linspace(-1, 1, 7).tolist() == [-1.0, -0.6666666666666667, -0.33333333333333337, 0.0,
+                                           0.33333333333333326, 0.6666666666666665, 1.0]  # fmt: skip
+    assert linspace(0, 1, 5, dtype=int).tolist() == [0, 0, 0, 0, 1] and linspace(2, 3, 0).tolist() == []
+    single, nan_step = linspace(2, 3, 1, retstep=True)
+    assert single.tolist() == [2.0] and math.isnan(nan_step)
+    assert linspace(tensor(0, dtype="float32"), tensor(1, dtype="float32"), 4).dtype == "float32"
+    assert linspace([0, 1], [1, 3], 3, axis=1).tolist() == [[0.0, 0.5, 1.0], [1.0, 2.0, 3.0]]
+    assert linspace([0, 1], [1, 3], 3).tolist() == [[0.0, 1.0], [0.5, 2.0], [1.0, 3.0]]
+
+
+def test_logspace_and_triangles_are_numpys():
+    assert logspace(0, 2, 3).tolist() == [1.0, 10.0, 100.0]
+    assert logspace(0, 3, 4, base=2, dtype=int).tolist() == [1, 2, 4, 8]
+    assert tri(3, 4, k=1, dtype=int).tolist() == [[1, 1, 0, 0], [1, 1, 1, 0], [1, 1, 1, 1]]
+    assert tril([1, 2, 3]).tolist() == [[1, 0, 0], [1, 2, 0], [1, 2, 3]]  # a vector: repeated into a square
+    m = arange(12).reshape(3, 4)
+    assert tril(m, -1).tolist() == [[0, 0, 0, 0], [4, 0, 0, 0], [8, 9, 0, 0]]
+    assert triu(m, 1).tolist() == [[0, 1, 2, 3], [0, 0, 6, 7], [0, 0, 0, 11]]
+    assert m.tolist() == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]  # a copy: m itself unchanged
+    stacked = tril(arange(8).reshape(2, 2, 2))
+    assert stacked.tolist() == [[[0, 0], [2, 3]], [[4, 0], [6, 7]]]
+
+
+def test_the_ndarray_constructor_reads_a_buffer_as_numpy_does():
+    raw = bytearray(range(6))
+    x = Tensor((2, 3), "uint8", buffer=raw)
+    x[0, 0] = 99  # the buffer itself, shared
+    assert raw[0] == 99 and x.base is raw and not x.flags.owndata
+    assert Tensor((2, 3), "uint8", buffer=bytes(range(6)), strides=(1, 2)).tolist() == [[0, 2, 4], [1, 3, 5]]
+    assert Tensor((2,), "uint8", buffer=bytes(range(6)), offset=4).tolist() == [4, 5]
+    assert Tensor((2, 2), order="F").strides == (8, 16) and Tensor(3, "int16").tolist() == [0, 0, 0]
+    source = arange(4, dtype="uint16")
+    halves = Tensor((8,), "uint8", buffer=source)  # a tensor's bytes, read as another dtype
+    assert halves.tolist() == [0, 0, 1, 0, 2, 0, 3, 0] and halves.base is source
+    halves[2] = 7
+    assert source.tolist() == [0, 7, 2, 3]
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("args", [(0, 1, 5), (-3.5, 7.25, 11), (1, 1e-300, 4), (5, -5, 9), (0.1, 0.7, 7)])
+@pytest.mark.parametrize("dtype", [None, "float32", "int64", "uint8"])
+@pytest.mark.parametrize("endpoint", [True, False])
+def test_linspace_agrees_with_numpy(args, dtype, endpoint):
+    numpy = pytest.importorskip("numpy")
+    start, stop, num = args
+    if dtype == "uint8" and min(start, stop) < 0:
+        return  # a negative float cast to uint8: C leaves it undefined, zeronn refuses
+    expected = numpy.linspace(start, stop, num, endpoint=endpoint, dtype=dtype)
+    got = linspace(start, stop, num, endpoint=endpoint, dtype=dtype)
+    assert got.dtype.name == expected.dtype.name and got.tolist() == expected.tolist()
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("args", [(250, 260, 1), (2**63 - 2, 2**63 + 1, 1), (10, 0, -3), (0.5, 5.5, 1.5), (0, 300, 7)])
+@pytest.mark.parametrize("dtype", ["uint8", "int8", "int16", "uint64", "int64", "float32"])
+def test_arange_with_a_dtype_agrees_with_numpy(args, dtype):
+    numpy = pytest.importorskip("numpy")
+    try:
+        expected = numpy.arange(*args, dtype=dtype).tolist()
+    except OverflowError:
+        expected = OverflowError
+    try:
+        got = arange(*args, dtype=dtype).tolist()
+    except OverflowError:  # zeronn's IntegerOutOfBoundsError is an OverflowError, as NumPy's error is
+        got = OverflowError
+    assert got == expected

@@ -67,8 +67,13 @@ def test_python_numbers_are_weak():
     assert result_type(float32, 0.5) == float32 and result_type(int32, True) == int32
     assert result_type(bool_, 2) == int64 and result_type(True, False) == bool_
     assert result_type(1, 2.5) == float64
+    # NumPy 2.4: result_type looks at a Python int's kind, not its value; the operation refuses it
+    assert result_type(uint8, -1) == uint8 and result_type(int8, 2**40) == int8 and result_type(1, 2**64) == int64
+    assert dtypes.operation_type(uint8, 255) == uint8
     with pytest.raises(IntegerOutOfBoundsError, match="Python integer -1 out of bounds for uint8"):
-        result_type(uint8, -1)
+        dtypes.operation_type(uint8, -1)
+    with pytest.raises(OverflowError, match="Python integer -1 out of bounds for uint8"):
+        zeronn.tensor([1], dtype="uint8") + -1
 
 
 def test_can_cast_same_kind_and_safe():
@@ -76,8 +81,14 @@ def test_can_cast_same_kind_and_safe():
     assert not can_cast(float64, int64, "same_kind") and not can_cast(int8, bool_, "same_kind")
     assert not can_cast(int64, uint8, "same_kind") and can_cast(bool_, float32, "same_kind")
     assert can_cast(uint8, int16) and not can_cast(int64, int32) and not can_cast(int64, float32)
-    with pytest.raises(ValueError, match="casting must be"):
-        can_cast(int8, int16, "equiv")
+    assert can_cast(int8, int8, "equiv") and not can_cast(int8, int16, "equiv") and not can_cast(int8, int16, "no")
+    with pytest.raises(ValueError, match=r"^casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' \(got"):
+        can_cast(int8, int16, "bad")
+    assert can_cast(zeronn.ones(2), "f4", "same_kind") and not can_cast(zeronn.ones(2), "f4")  # a tensor: its dtype
+    assert can_cast("u8", "i1", "same_kind") and not can_cast("i1", "u8", "same_kind")
+    for python_number in (True, 1, 1.0):
+        with pytest.raises(TypeError, match="^can_cast.. does not support Python ints, floats, and complex"):
+            can_cast(python_number, int8)
     assert can_cast(float64, int8, "unsafe") and can_cast(float64, bool_, "unsafe")  # anything goes
     assert promote_types(float32, float64) is float64 is promote_types(float64, float32)
     assert promote_types(int8, int64) is int64 and promote_types(uint16, uint8) is uint16
@@ -108,11 +119,11 @@ NUMPY_NAMES = {
     "int8": ["int8", "i1", "b", "byte"],
     "int16": ["int16", "i2", "h", "short"],
     "int32": ["int32", "i4", "i", "intc"],
-    "int64": ["int64", "i8", "l", "q", "p", "int", "int_", "intp", "long", "longlong"],
+    "int64": ["int64", "i8", "l", "q", "p", "n", "int", "int_", "intp", "long", "longlong"],
     "uint8": ["uint8", "u1", "B", "ubyte"],
     "uint16": ["uint16", "u2", "H", "ushort"],
     "uint32": ["uint32", "u4", "I", "uintc"],
-    "uint64": ["uint64", "u8", "L", "Q", "P", "uint", "uintp", "ulong", "ulonglong"],
+    "uint64": ["uint64", "u8", "L", "Q", "P", "N", "uint", "uintp", "ulong", "ulonglong"],
     "float32": ["float32", "f4", "f", "single"],
     "float64": ["float64", "f8", "d", "float", "double"],
 }
@@ -131,8 +142,11 @@ def test_every_spelling_names_numpys_dtype(name, spellings):
 
 
 def test_spellings_of_what_zeronn_lacks_are_refused():
-    for name in ("e", "half", "g", "longdouble", "F", "complex", "float_", "uint0", "int0"):
+    for name in ("e", "half", "g", "longdouble", "F", "complex", "float_"):
         with pytest.raises(TypeError, match=f"data type '{name}' is not supported by zeronn"):
+            dtype(name)
+    for name in ("int0", "uint0", "bool8", "object0"):  # NumPy 2's own message for the names it removed
+        with pytest.raises(TypeError, match=f"^Alias '{name}' was removed in NumPy 2.0. Use a name without a digit"):
             dtype(name)
 
 
@@ -237,3 +251,113 @@ def test_tensors_in_the_dtype_that_numpy_gives():
     assert zeronn.arange(3, dtype="uint8").tolist() == [0, 1, 2]
     assert zeronn.tensor([1, 2]).astype(zeronn.float32).dtype is float32
     assert dtypes.operand_dtype(zeronn.ones(1)) is float64
+
+
+# ---------------------------------------------------------------------------
+# NumPy's other descriptions of a dtype, and the spellings NumPy 2 added or removed
+# ---------------------------------------------------------------------------
+
+
+def test_dtype_of_none_and_of_bytes_is_numpys():
+    assert dtype(None) is float64  # NumPy's default dtype
+    assert dtype(b"f") is float32 and dtype(b"<i4") is int32 and dtype(b"n") is int64 and dtype("N") is uint64
+    for bad, message in ((b"", "data type '' not understood"), (b"|", "data type '|' not understood"),
+                         (b"\xff", "^data type not understood$")):  # fmt: skip
+        with pytest.raises(TypeError, match=message):
+            dtype(bad)
+    with pytest.raises(TypeError, match="^zeronn's dtypes carry no metadata"):
+        dtype("f8", metadata={1: 1})
+    long_name = "x" * 10**6  # a hostile spelling is named briefly, not echoed whole
+    with pytest.raises(TypeError) as refused:
+        dtype(long_name)
+    assert len(str(refused.value)) < 300
+
+
+# np.dtype(name).char, .str, .num, .byteorder, .alignment for each dtype (NumPy 2.4, Linux x86-64).
+DESCRIPTIONS = {
+    "bool": ("?", "|b1", 0, "|", 1),
+    "int8": ("b", "|i1", 1, "|", 1),
+    "int16": ("h", "<i2", 3, "=", 2),
+    "int32": ("i", "<i4", 5, "=", 4),
+    "int64": ("l", "<i8", 7, "=", 8),
+    "uint8": ("B", "|u1", 2, "|", 1),
+    "uint16": ("H", "<u2", 4, "=", 2),
+    "uint32": ("I", "<u4", 6, "=", 4),
+    "uint64": ("L", "<u8", 8, "=", 8),
+    "float32": ("f", "<f4", 11, "=", 4),
+    "float64": ("d", "<f8", 12, "=", 8),
+}
+
+
+@pytest.mark.parametrize("name, described", DESCRIPTIONS.items())
+def test_a_dtype_describes_itself_as_numpys(name, described):
+    d = dtype(name)
+    assert (d.char, d.str, d.num, d.byteorder, d.alignment) == described
+    assert d.descr == [("", d.str)] and d.isnative and d.base is d and d.shape == () and d.ndim == 0
+    assert d.fields is None and d.names is None and d.metadata is None and bool(d)
+    assert dtype(d.char) is d and dtype(d.str) is d
+
+
+def test_newbyteorder_keeps_native_order_and_refuses_a_swap():
+    assert int8.newbyteorder() is int8 and uint8.newbyteorder(">") is uint8  # one byte: no order to swap
+    assert float64.newbyteorder("=") is float64 and float64.newbyteorder("<") is float64  # this machine: little
+    with pytest.raises(TypeError, match="^zeronn keeps numbers only in this machine's byte order: float64 cannot be "
+                                        "swapped"):  # fmt: skip
+        float64.newbyteorder()
+    with pytest.raises(TypeError, match="int32 cannot be stored big-endian"):
+        int32.newbyteorder(">")
+    with pytest.raises(ValueError, match=r"^byteorder not recognized \(got 'x'\)$"):
+        int32.newbyteorder("x")
+
+
+def test_promote_types_takes_names():
+    assert promote_types("int8", "int16") is int16 and promote_types("u1", int) is int64
+    assert promote_types(bool, "f4") is float32 and promote_types(zeronn.uint64, "i8") is float64
+
+
+def test_the_c_names_of_the_scalar_types_are_numpys():
+    assert zeronn.double is zeronn.float64 and zeronn.single is zeronn.float32 and zeronn.intc is zeronn.int32
+    assert zeronn.intp is zeronn.int64 and zeronn.uintp is zeronn.uint64 and zeronn.long is zeronn.int64
+    assert zeronn.byte is zeronn.int8 and zeronn.ubyte is zeronn.uint8 and zeronn.ulonglong is zeronn.uint64
+    assert zeronn.int_ is zeronn.int64 and zeronn.uint is zeronn.uint64 and zeronn.True_ is True
+
+
+def test_isinstance_asks_python_numbers_about_their_kind():
+    # zeronn's scalars are Python numbers: t[0] of any integer tensor is an int
+    element = zeronn.tensor([255], dtype="uint8")[0]
+    assert isinstance(element, zeronn.integer) and isinstance(element, zeronn.number)
+    assert isinstance(2.5, zeronn.floating) and isinstance(2.5, zeronn.inexact) and not isinstance(2.5, zeronn.integer)
+    assert isinstance(True, zeronn.generic) and not isinstance(True, zeronn.number)  # np.bool_ is no number
+    # which concrete type a Python int came from cannot be told: those stay false, as for NumPy
+    assert not isinstance(3, zeronn.int64) and not isinstance(3, zeronn.signedinteger)
+    assert not isinstance("3", zeronn.generic) and not isinstance(None, zeronn.number)
+
+
+@pytest.mark.oracle
+def test_can_cast_agrees_with_numpy_for_every_pair_and_rule():
+    numpy = pytest.importorskip("numpy")
+    for source in ALL:
+        for target in ALL:
+            for rule in ("no", "equiv", "safe", "same_kind", "unsafe"):
+                expected = numpy.can_cast(source.name, target.name, rule)
+                assert can_cast(source, target.name, rule) == expected, (source, target, rule)
+                assert can_cast(zeronn.zeros(1, source), target, rule) == expected  # a tensor: its dtype
+
+
+@pytest.mark.oracle
+def test_dtype_descriptions_agree_with_numpy():
+    numpy = pytest.importorskip("numpy")
+    for d in ALL:
+        theirs = numpy.dtype(d.name)
+        assert (d.char, d.str, d.num, d.byteorder, d.alignment, d.descr) == (
+            theirs.char, theirs.str, theirs.num, theirs.byteorder, theirs.alignment, theirs.descr,
+        )  # fmt: skip
+
+
+def test_scalar_types_read_numbers_from_text_as_numpy_does():
+    assert zeronn.int8("-5") == -5 and zeronn.uint8(" 7 ") == 7 and zeronn.float32("0.1") == 0.10000000149011612
+    assert zeronn.bool_("False") is True and zeronn.bool_("") is False  # any text but "" is true, as in NumPy
+    with pytest.raises(OverflowError, match="^Python integer -129 out of bounds for int8$"):
+        zeronn.int8("-129")
+    with pytest.raises(ValueError, match="invalid literal for int"):
+        zeronn.int64("1.5")

@@ -124,8 +124,26 @@ def test_average_weighs_as_numpy_does():
     assert zeronn.average([[0.0, 2.0], [4.0, 0.0]], axis=0, weights=[1, 3]).tolist() == [3.0, 0.5]
     with pytest.raises(ZeroDivisionError, match="Weights sum to zero, can't be normalized"):
         zeronn.average([1, 2], weights=[0, 0])
-    with pytest.raises(ValueError, match=r"weights of shape \(3,\) do not fit a of shape \(1, 2\)"):
+    with pytest.raises(ValueError, match=r"^Shape of weights must be .*: weights \(3,\), a \(1, 2\), axis 1"):
         zeronn.average([[1, 2]], weights=[1, 2, 3], axis=1)
+    with pytest.raises(TypeError, match="^Axis must be specified when shapes of a and weights differ."):
+        zeronn.average([[1, 2]], weights=[1, 2])
+
+
+def test_average_computes_in_numpys_dtype():
+    # NumPy 2.4: integer weights meet integers in float64, so uint8 weights never wrap (not 72.0)
+    uint8 = tensor([200, 200], dtype="uint8")
+    assert zeronn.average(uint8, weights=tensor([2, 2], dtype="uint8")) == 200.0
+    assert zeronn.average(uint8, weights=tensor([2, 2], dtype="uint8"), returned=True) == (200.0, 4.0)
+    # float32 with float32 weights stays float32; with int64 weights it is float64
+    f4 = tensor([[1.0, 2.0], [3.0, 5.0]], dtype="float32")
+    f4_weights = tensor([[1.0, 1.0], [3.0, 3.0]], dtype="float32")
+    assert zeronn.average(f4, axis=0, weights=f4_weights).dtype == "float32"
+    assert zeronn.average(f4, axis=1, weights=[1, 3]).dtype == "float64"
+    assert zeronn.average(f4, axis=1, weights=[1, 3]).tolist() == [1.75, 4.5]
+    mean, count = zeronn.average(f4, axis=0, returned=True)
+    assert mean.dtype == "float32" and mean.tolist() == [2.0, 3.5] and count.tolist() == [2.0, 2.0]
+    assert count.dtype == "float32"
 
 
 def test_array_is_tensor_under_numpy_name():

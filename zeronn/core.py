@@ -59,14 +59,33 @@ tensor([[101., 102.],
 
 from __future__ import annotations
 
-__all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "rebuild_tensor", "elementwise", "unary"]
+__all__ = [
+    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "memory_of", "write", "rebuild_tensor",
+    "elementwise", "unary",
+]  # fmt: skip
 
+import builtins
 import math
 import operator
+import sys
 from array import array
-from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
-from . import casting, dtypes, float_errors, indexing, kernels, loops, printing, reductions, statistics
+from . import (
+    axes,
+    buffers,
+    casting,
+    dtypes,
+    float_errors,
+    indexing,
+    kernels,
+    lanes,
+    loops,
+    ordering,
+    printing,
+    reductions,
+    statistics,
+)  # fmt: skip
 from ._shape import (
     Number,
     Shape,
@@ -80,6 +99,7 @@ from ._shape import (
     unravel,
 )
 from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
+from .flat import flatiter
 from .layout import is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
 from .nested import flatten_nested, nest, python_dtype
 
@@ -90,18 +110,19 @@ Axis = Union[None, int, Tuple[int, ...]]  # a reduction's axes: all of them, one
 class Tensor:
     """An n-dimensional array of numbers with NumPy's semantics (NumPy's ``ndarray``).
 
-    Make one with ``tensor(...)`` (``Tensor(...)`` is the same). A tensor changes only
-    where an ndarray would: ``t[key] = value``, in-place operators, and writes through
-    views. zeronn's own functions never change their arguments.
+    Make one from data with ``tensor(...)`` (NumPy's ``np.array``); ``Tensor(shape, dtype,
+    buffer)`` is NumPy's low-level ``np.ndarray(shape, dtype, buffer)``. A tensor changes
+    only where an ndarray would: ``t[key] = value``, in-place operators, and writes
+    through views. zeronn's own functions never change their arguments.
 
-    >>> t = Tensor([[1, 2, 3], [4, 5, 6]])
+    >>> t = tensor([[1, 2, 3], [4, 5, 6]])
     >>> t.shape, t.ndim, t.size, t.dtype, t.strides
     ((2, 3), 2, 6, dtype('int64'), (24, 8))
     >>> t[1, -1], t[:, 1]
     (6, tensor([2, 5]))
     """
 
-    __slots__ = ("_storage", "_shape", "_strides", "_offset", "_dtype", "_contiguous", "_writeable")
+    __slots__ = ("_storage", "_shape", "_strides", "_offset", "_dtype", "_contiguous", "_writeable", "_base")
     __hash__ = None  # type: ignore[assignment]  # == gives a tensor, so no hashing
 
     _storage: Storage
@@ -111,13 +132,35 @@ class Tensor:
     _dtype: DType
     _contiguous: bool
     _writeable: bool
+    _base: Any  # what a view reads: the tensor (or buffer) whose memory it shares; None for an owner
 
-    def __new__(cls, data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
-        return tensor(data, dtype)
+    def __new__(
+        cls, shape: Any, dtype: Optional[DTypeLike] = float, buffer: Any = None, offset: int = 0,
+        strides: Optional[Sequence[int]] = None, order: Optional[str] = None,
+    ) -> Tensor:
+        """NumPy's low-level constructor, ``np.ndarray(shape, dtype, buffer, offset, strides, order)``:
+        a tensor of ``shape`` over the bytes of ``buffer`` (shared where the dtype is compact,
+        see ``buffers.py``), or over new zeros. ``offset`` and ``strides`` are in bytes, as
+        NumPy's; ``order="F"`` lays the elements out column by column. (``tensor(data)`` is
+        the usual way to make a tensor from data.)
+
+        >>> Tensor((2, 3), "uint8", buffer=bytes(range(6)), offset=0, strides=(1, 2))
+        tensor([[0, 2, 4],
+                [1, 3, 5]], dtype=uint8)
+        >>> Tensor((2,), "int16", buffer=bytes(3))
+        Traceback (most recent call last):
+        ...
+        TypeError: buffer is too small for requested array
+        """
+        made = _construct(shape, dtype, buffer, offset, strides, order)
+        return made if cls is Tensor else _retyped(made, cls)
 
     @classmethod
-    def from_storage(cls, storage: Storage, shape: Shape, dtype: DTypeLike = float64) -> Tensor:
-        """A row-major tensor of ``shape`` over ``storage``, which it uses without copying.
+    def from_storage(
+        cls, storage: Storage, shape: Shape, dtype: DTypeLike = float64, strides: Optional[Sequence[int]] = None
+    ) -> Tensor:
+        """A row-major tensor of ``shape`` over ``storage``, which it uses without copying
+        (or laid out by ``strides``, in bytes, as NumPy lays out a result in another order).
 
         ``storage`` must be the container ``dtype`` uses (a list for float64, int64 and
         bool; an ``array.array`` of the dtype's C type otherwise, or a ``memoryview`` of
@@ -129,6 +172,9 @@ class Tensor:
         >>> Tensor.from_storage(array("B", [1, 2, 3, 4]), (2, 2), "uint8")
         tensor([[1, 2],
                 [3, 4]], dtype=uint8)
+        >>> Tensor.from_storage(array("B", [1, 2, 3, 4]), (2, 2), "uint8", strides=(1, 2))
+        tensor([[1, 3],
+                [2, 4]], dtype=uint8)
         """
         dtype = dtypes.dtype(dtype)
         shape = tuple(shape)
@@ -144,7 +190,13 @@ class Tensor:
         if size_of(shape) != len(storage):
             raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
         writeable = not (isinstance(storage, memoryview) and storage.readonly)
-        return _new(storage, shape, dtype, writeable)
+        if strides is None:
+            return _new(storage, shape, dtype, writeable)
+        element_strides = tuple(step // dtype.itemsize for step in strides)
+        if len(strides) != len(shape) or any(step % dtype.itemsize for step in strides):
+            raise ValueError(f"strides {tuple(strides)} do not fit shape {shape} and dtype {dtype}")
+        _check_reach(len(storage), shape, element_strides, 0, f"strides {tuple(strides)}")
+        return _make(storage, shape, element_strides, 0, dtype, writeable)
 
     # -----------------------------------------------------------------------
     # Inspection
@@ -158,6 +210,28 @@ class Tensor:
         (2, 3)
         """
         return self._shape
+
+    @shape.setter
+    def shape(self, shape: Any) -> None:
+        """``t.shape = (3, 2)`` reshapes ``t`` itself, where strides can (never by copying), as NumPy's.
+
+        >>> x = tensor([1, 2, 3, 4]); x.shape = (2, -1); x
+        tensor([[1, 2],
+                [3, 4]])
+        >>> x.T.shape = (4,)
+        Traceback (most recent call last):
+        ...
+        AttributeError: Incompatible shape for in-place modification. Use `.reshape()` to make a copy with ...
+        """
+        asked = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
+        new_shape = resolve_reshape(self.size, asked)
+        strides = reshape_strides(self._shape, self._strides, new_shape, -1 not in asked)
+        if strides is None:
+            raise AttributeError(
+                "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape."
+            )
+        self._shape, self._strides = new_shape, strides
+        self._contiguous = is_contiguous(new_shape, strides)
 
     @property
     def ndim(self) -> int:
@@ -228,7 +302,9 @@ class Tensor:
     def _row(self, index: int) -> Tensor:
         """Row ``index`` of axis 0, as a view."""
         offset = self._offset + index * self._strides[0]
-        return _make(self._storage, self._shape[1:], self._strides[1:], offset, self._dtype, self._writeable)
+        return _make(
+            self._storage, self._shape[1:], self._strides[1:], offset, self._dtype, self._writeable, base=_base_of(self)
+        )
 
     def __getitem__(self, key: Any) -> Any:
         """Index as NumPy does: ``t[i]``, ``t[i, j]``, ``t[1:]``, ``t[:, ::2]``, ``t[..., 0]``
@@ -253,7 +329,8 @@ class Tensor:
             return copy.transpose(*order).copy().transpose(*_inverse(order))  # laid out as NumPy lays it
         if selected.scalar:
             return self._storage[selected.offset]
-        return _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype, self._writeable)
+        layout = (selected.shape, selected.strides, selected.offset)
+        return _make(self._storage, *layout, self._dtype, self._writeable, base=_base_of(self))
 
     def __setitem__(self, key: Any, value: Any) -> None:
         """Write ``value`` (broadcast to the selection) wherever ``t[key]`` points, as NumPy does.
@@ -285,16 +362,20 @@ class Tensor:
 
     @property
     def flags(self) -> Flags:
-        """NumPy's flags that matter here: ``c_contiguous``, ``f_contiguous`` and ``writeable``.
+        """NumPy's flags that matter here: ``c_contiguous``, ``f_contiguous``, ``writeable`` and
+        ``owndata`` (see ``Flags``).
 
-        ``flags["C_CONTIGUOUS"]`` works too. A tensor made by ``frombuffer`` over bytes is
-        read-only, as NumPy's is, and so are the views of a read-only tensor.
+        ``flags["C_CONTIGUOUS"]`` works too, and ``t.flags.writeable = False`` is
+        ``t.setflags(write=False)``. A tensor made by ``frombuffer`` over bytes is read-only,
+        as NumPy's is, and so are the views of a read-only tensor.
 
         >>> x = tensor([[1, 2], [3, 4]])
         >>> x.flags.c_contiguous, x.T.flags["C_CONTIGUOUS"], x.T.flags.f_contiguous, x.flags.writeable
         (True, False, True, True)
+        >>> x.T.flags.owndata, x.T.base is x
+        (False, True)
         """
-        return Flags(self._contiguous, is_f_contiguous(self._shape, self._strides), self._writeable)
+        return Flags(self)
 
     def setflags(self, write: Optional[bool] = None) -> None:
         """Make the tensor read-only (``write=False``) or writable again, as NumPy's ``setflags``.
@@ -307,8 +388,10 @@ class Tensor:
         """
         if write is None:
             return
-        if write and isinstance(self._storage, memoryview) and self._storage.readonly:
-            raise ValueError("cannot set WRITEABLE flag to True of this array: its storage is read-only bytes")
+        if write and getattr(self._storage, "readonly", False):
+            raise ValueError("cannot set WRITEABLE flag to True of this array: its storage is read-only")
+        if write and isinstance(self._base, Tensor) and not self._base._writeable:
+            raise ValueError("cannot set WRITEABLE flag to True of this array: its base is read-only")
         self._writeable = bool(write)
 
     def __contains__(self, value: Any) -> bool:
@@ -716,7 +799,7 @@ class Tensor:
             if order != list(range(self.ndim)):
                 permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out)
                 kept = permuted.transpose(*_inverse(order))
-                return kept if keepdims else kept[(slice(None),) * axis + (0,)]
+                return _owning(kept if keepdims else kept[(slice(None),) * axis + (0,)])
         results, shape = reductions.reduce_lanes(elements(self), self._shape, axis, keepdims, lane_function, out)
         return _result(out.storage(results), shape, out)
 
@@ -981,16 +1064,21 @@ class Tensor:
     # Shape changes: views where NumPy gives views
     # -----------------------------------------------------------------------
 
-    def reshape(self, *shape: Any) -> Tensor:
+    def reshape(self, *shape: Any, order: str = "C", copy: Optional[bool] = None) -> Tensor:
         """The same elements in another shape; one length may be ``-1`` (inferred).
 
         A view whenever strides can express the new shape (always, for a contiguous
         tensor), else a copy, by NumPy's rule. ``reshape(2, 3)`` and ``reshape((2, 3))``
-        mean the same.
+        mean the same. ``order="F"`` reads and places the elements column by column
+        (``"A"``: so if the tensor is laid out so); ``copy=True`` always copies, and
+        ``copy=False`` raises rather than copy.
 
         >>> tensor([1, 2, 3, 4, 5, 6]).reshape(2, -1)
         tensor([[1, 2, 3],
                 [4, 5, 6]])
+        >>> tensor([1, 2, 3, 4, 5, 6]).reshape(2, 3, order="F")
+        tensor([[1, 3, 5],
+                [2, 4, 6]])
         >>> tensor([1, 2, 3]).reshape(2, 2)
         Traceback (most recent call last):
         ...
@@ -998,27 +1086,49 @@ class Tensor:
         """
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
+        if order not in ("C", "F", "A"):
+            raise ValueError(f"order {order!r} is not permitted for reshaping" if order == "K" else
+                             f"order must be one of 'C', 'F', 'A' (got {order!r})")
+        if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
+            new_shape = resolve_reshape(self.size, shape)
+            return self.transpose().reshape(new_shape[::-1], copy=copy).transpose()
         new_shape = resolve_reshape(self.size, shape)
         strides = reshape_strides(self._shape, self._strides, new_shape, -1 not in shape)
-        if strides is None:
+        if copy:
             return self.copy().reshape(new_shape)
-        return _make(self._storage, new_shape, strides, self._offset, self._dtype, self._writeable)
+        if strides is None:
+            if copy is False:
+                raise ValueError("Unable to avoid creating a copy while reshaping.")
+            return self.copy().reshape(new_shape)
+        return _make(self._storage, new_shape, strides, self._offset, self._dtype, self._writeable, base=_base_of(self))
 
-    def ravel(self) -> Tensor:
-        """The elements as a 1-d tensor: a view if the tensor is contiguous, else a copy.
+    def ravel(self, order: str = "C") -> Tensor:
+        """The elements as a 1-d tensor: a view where strides allow it, else a copy.
+
+        ``order="C"`` reads them row by row, ``"F"`` column by column, ``"A"`` column by
+        column only if the tensor is laid out so, and ``"K"`` in the order they lie in memory.
 
         >>> x = tensor([[1, 2], [3, 4]])
-        >>> x.ravel(), x.T.ravel()
-        (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]))
+        >>> x.ravel(), x.T.ravel(), x.T.ravel("K")
+        (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]), tensor([1, 2, 3, 4]))
         """
+        if order == "K":
+            return _in_memory_order(self).reshape(-1)
+        if order not in ("C", "F", "A"):
+            raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+        if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
+            return self.transpose().ravel()
         return self.reshape(-1) if self._contiguous else self.flatten()
 
-    def flatten(self) -> Tensor:
-        """A copy of the elements as a 1-d tensor, in row-major order.
+    def flatten(self, order: str = "C") -> Tensor:
+        """A copy of the elements as a 1-d tensor, in row-major order (``order="F"``: column
+        by column; ``"A"``: so if the tensor is laid out so; ``"K"``: as they lie in memory).
 
-        >>> tensor([[1, 2], [3, 4]]).flatten()
-        tensor([1, 2, 3, 4])
+        >>> tensor([[1, 2], [3, 4]]).flatten(), tensor([[1, 2], [3, 4]]).flatten("F")
+        (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]))
         """
+        if order != "C":
+            return self.ravel(order).copy()
         flat = self.copy()
         return _new(flat._storage, (self.size,), self._dtype)
 
@@ -1035,15 +1145,22 @@ class Tensor:
             raise ValueError(f"axes {tuple(axes)} don't match a tensor of shape {self._shape}")
         shape = tuple(self._shape[axis] for axis in order)
         strides = tuple(self._strides[axis] for axis in order)
-        return _make(self._storage, shape, strides, self._offset, self._dtype, self._writeable)
+        return _make(self._storage, shape, strides, self._offset, self._dtype, self._writeable, base=_base_of(self))
 
-    def copy(self) -> Tensor:
-        """A new tensor with the same elements in its own storage (row-major).
+    def copy(self, order: str = "C") -> Tensor:
+        """A new tensor with the same elements in its own storage: row-major, or laid out
+        as ``order`` says (``"F"`` column-major, ``"A"`` column-major if the tensor is,
+        ``"K"`` as the tensor is).
 
         >>> x = tensor([1, 2]); y = x.copy(); y[0] = 9
-        >>> x, y
-        (tensor([1, 2]), tensor([9, 2]))
+        >>> x, y, tensor([[1, 2], [3, 4]]).copy("F").strides
+        (tensor([1, 2]), tensor([9, 2]), (8, 16))
         """
+        if order != "C":
+            if order not in ("F", "A", "K"):
+                raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+            axes = _order_axes(self, order)
+            return _owning(self.transpose(*axes).copy().transpose(*_inverse(axes)))
         values = elements(self)
         storage = list(values) if not self._dtype.typecode else array(self._dtype.typecode, values)
         return _new(storage, self._shape, self._dtype)
@@ -1068,7 +1185,7 @@ class Tensor:
         where = lambda index: [unravel(index, source._shape)[order.index(axis)] for axis in range(self.ndim)]
         storage = casting.cast_values(elements(source), self._dtype, to, where)
         made = _new(storage, source._shape, to)
-        return made.transpose(*_inverse(order))
+        return _owning(made.transpose(*_inverse(order)))
 
     # -----------------------------------------------------------------------
     # Linear algebra
@@ -1104,31 +1221,355 @@ class Tensor:
 
     def __reduce__(self) -> Any:
         """Pickle as the dtype's name, the shape and the elements as little-endian bytes,
-        which ``rebuild_tensor`` checks and turns back into a tensor.
+        which ``rebuild_tensor`` checks and turns back into a tensor. A column-major tensor
+        is stored column by column and comes back column-major, as NumPy's does.
 
         >>> import pickle
-        >>> pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
-        tensor([[1.5],
-                [2. ]])
+        >>> back = pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
+        >>> back, back.flags.f_contiguous
+        (tensor([[1.5],
+                [2. ]]), True)
         """
-        return (rebuild_tensor, (self._dtype.name, self._shape, self._dtype.to_bytes(elements(self))))
+        fortran = not self._contiguous and is_f_contiguous(self._shape, self._strides)
+        ordered = elements(self.transpose()) if fortran else elements(self)
+        return (rebuild_tensor, (self._dtype.name, self._shape, self._dtype.to_bytes(ordered), fortran))
 
-    def __copy__(self) -> Tensor:
-        return self.copy()
+    def __copy__(self) -> Tensor:  # as NumPy's: laid out as the tensor is
+        return self.copy("K")
 
     def __deepcopy__(self, memo: Dict[int, Any]) -> Tensor:
-        return self.copy()
+        return self.copy("K")
+
+    # -----------------------------------------------------------------------
+    # NumPy's other ndarray methods: its memory, views as another dtype, and the
+    # methods NumPy's shape and sorting routines share (the work is done in the
+    # modules named in each, which sit below this one)
+    # -----------------------------------------------------------------------
+
+    @property
+    def base(self) -> Any:
+        """What a view reads: the tensor (or buffer) whose storage it shares, ``None`` for a
+        tensor that owns its storage. A view of a view has the first one's base, as in NumPy.
+
+        >>> x = tensor([1, 2, 3]); v = x[1:]
+        >>> x.base is None, v.base is x, v[1:].base is x, x.copy().base is None
+        (True, True, True, True)
+        """
+        return self._base
+
+    @property
+    def itemsize(self) -> int:
+        """Bytes per element, as NumPy counts them (``dtype.itemsize``).
+
+        >>> tensor([1.0]).itemsize, tensor([1], dtype="uint8").itemsize
+        (8, 1)
+        """
+        return self._dtype.itemsize
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes the elements take in NumPy: ``size * itemsize``. (zeronn's lists of Python
+        numbers take more; its ``array.array`` storages exactly this.)
+
+        >>> tensor([[1, 2, 3], [4, 5, 6]], dtype="int16").nbytes
+        12
+        """
+        return self.size * self._dtype.itemsize
+
+    @property
+    def flat(self) -> flatiter:
+        """The elements as one flat, row-major sequence to read and write (see ``flat.py``).
+
+        >>> x = tensor([[1, 2], [3, 4]]); x.flat[[0, 3]] = 0
+        >>> x.flat[1], list(x.flat), x
+        (2, [0, 2, 3, 0], tensor([[0, 2],
+                [3, 0]]))
+        """
+        return flatiter(self, as_tensor)
+
+    @flat.setter
+    def flat(self, value: Any) -> None:
+        flatiter(self, as_tensor)[...] = value  # t.flat = v writes v over every element, repeating it
+
+    def fill(self, value: Any) -> None:
+        """Set every element to ``value``, a number, as NumPy's ``fill`` (in place).
+
+        >>> x = tensor([[1, 2], [3, 4]], dtype="uint8"); x.fill(7); x
+        tensor([[7, 7],
+                [7, 7]], dtype=uint8)
+        >>> x.fill([1, 2])
+        Traceback (most recent call last):
+        ...
+        ValueError: Input object to FillWithScalar is not a scalar
+        """
+        if not _is_scalar(value) and not (isinstance(value, Tensor) and value.size == 1):
+            raise ValueError("Input object to FillWithScalar is not a scalar")
+        self[...] = value if _is_scalar(value) else value.reshape(())
+
+    def view(self, dtype: Any = None, type: Any = None) -> Tensor:
+        """A view of the same storage: as it is, as another dtype, or as a subclass of ``Tensor``.
+
+        A view as another dtype reads the same bytes as that dtype, as NumPy's does. For the
+        compact dtypes the bytes are shared: writes through either reach the other
+        (``buffers.py``). float64, int64 and bool live in Python lists, which have no bytes:
+        a view of (or as) one of them as another dtype of the same size reads each element's
+        bytes afresh, so it sees every later write, but it is read-only; a view that would
+        change the item size raises ``TypeError`` (``frombuffer(x.tobytes(), dtype)`` reads
+        a copy of the bytes). A dtype of another size divides or multiplies the last axis,
+        which must be contiguous.
+
+        >>> x = tensor([1, 256], dtype="uint16")
+        >>> b = x.view("uint8"); b
+        tensor([1, 0, 0, 1], dtype=uint8)
+        >>> b[0] = 2; x
+        tensor([  2, 256], dtype=uint16)
+        >>> mask = tensor([True, False]); bits = mask.view("uint8"); mask[1] = True; bits
+        tensor([1, 1], dtype=uint8)
+        >>> tensor([1.0]).view("int8")
+        Traceback (most recent call last):
+        ...
+        TypeError: zeronn keeps float64 in a Python list of Python numbers, which has no bytes to share with \
+another dtype: a float64 tensor cannot be viewed as int8
+        """
+        if isinstance(dtype, builtins.type) and issubclass(dtype, Tensor) and type is None:
+            dtype, type = None, dtype  # x.view(MyTensor): a type, not a dtype
+        made = _make(self._storage, self._shape, self._strides, self._offset, self._dtype, self._writeable,
+                     self._contiguous, base=_base_of(self))  # fmt: skip
+        if dtype is not None and dtypes.dtype(dtype) is not self._dtype:
+            made = _reinterpreted(made, dtypes.dtype(dtype))
+        if type is None:
+            return made
+        if not (isinstance(type, builtins.type) and issubclass(type, Tensor)):
+            raise TypeError("Cannot specify output type: it must be a subclass of Tensor (np.ndarray)")
+        return _retyped(made, type)
+
+    def tobytes(self, order: str = "C") -> bytes:
+        """The elements as bytes, packed as C packs them in this machine's byte order, row by
+        row (``order="F"``: column by column; ``"A"``: so if the tensor is laid out so).
+
+        >>> tensor([[1, 2], [3, 4]], dtype="uint8").tobytes("F")
+        b'\\x01\\x03\\x02\\x04'
+        """
+        if order not in ("C", "F", "A", "K"):
+            raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+        ordered = self.transpose(*_order_axes(self, "F" if order == "F" else "A" if order == "A" else "C"))
+        return buffers.packed(elements(ordered), self._dtype)
+
+    @property
+    def __array_interface__(self) -> Dict[str, Any]:
+        """NumPy's array interface, through which NumPy (``np.asarray(t)``) and others read a tensor.
+
+        A compact dtype's storage is shared: NumPy's array then reads (and, unless the tensor
+        is read-only, writes) the tensor's own memory. float64, int64 and bool have no memory
+        to share, so NumPy gets a read-only copy of their bytes.
+
+        >>> face = tensor([[1, 2], [3, 4]], dtype="uint8").T.__array_interface__
+        >>> face["shape"], face["typestr"], face["strides"], face["offset"]
+        ((2, 2), '|u1', (1, 2), 0)
+        """
+        face: Dict[str, Any] = {"shape": self._shape, "typestr": self._dtype.str, "descr": self._dtype.descr,
+                                "version": 3}  # fmt: skip
+        if buffers.is_shared(self._storage):
+            shared = memoryview(self._storage)  # type: ignore[arg-type]
+            face["data"] = shared if self._writeable else shared.toreadonly()
+            face["offset"] = self._offset * self._dtype.itemsize
+            face["strides"] = None if self._contiguous else self.strides
+        else:
+            face["data"] = self.tobytes()
+            face["offset"], face["strides"] = 0, None
+        return face
+
+    def __array__(self, dtype: Any = None, copy: Optional[bool] = None) -> Any:
+        """NumPy's hook for ``np.array(t)``: the tensor as a NumPy array, made by NumPy from
+        ``__array_interface__``. NumPy calls it; zeronn never imports NumPy itself.
+        ``copy=False`` raises where a copy is needed (float64, int64 and bool always).
+        """
+        numpy = sys.modules.get("numpy")
+        if numpy is None:
+            raise TypeError("__array__ makes a NumPy array: import numpy first (zeronn never imports it)")
+        if copy is False and (not buffers.is_shared(self._storage) or dtype not in (None, self._dtype.name)):
+            raise ValueError("Unable to avoid copy while creating an array as requested.")
+        return numpy.array(_Interface(self.__array_interface__), dtype=dtype, copy=bool(copy) or None)
+
+    def squeeze(self, axis: Any = None) -> Tensor:
+        """A view without axes of length 1: all of them, or those ``axis`` names.
+
+        >>> tensor([[[1], [2]]]).squeeze().shape, tensor([[[1], [2]]]).squeeze(axis=2).shape
+        ((2,), (1, 2))
+        >>> tensor([[1, 2]]).squeeze(axis=1)
+        Traceback (most recent call last):
+        ...
+        ValueError: cannot select an axis to squeeze out which has size not equal to one
+        """
+        chosen = range(self.ndim) if axis is None else axes.normalize_axis_tuple(axis, self.ndim)
+        if axis is not None and any(self._shape[a] != 1 for a in chosen):
+            raise ValueError("cannot select an axis to squeeze out which has size not equal to one")
+        key = tuple(0 if a in chosen and self._shape[a] == 1 else slice(None) for a in range(self.ndim))
+        squeezed: Tensor = self[key + (Ellipsis,)]  # a view; the Ellipsis keeps a 0-d result a tensor
+        return squeezed
+
+    def swapaxes(self, axis1: int, axis2: int) -> Tensor:
+        """A view with two axes swapped (``transpose`` with the permutation from ``axes.py``).
+
+        >>> tensor([[[1, 2, 3]]]).swapaxes(0, 2).shape
+        (3, 1, 1)
+        """
+        return self.transpose(*axes.swapped_order(self.ndim, axis1, axis2))
+
+    def repeat(self, repeats: Any, axis: Optional[int] = None) -> Tensor:
+        """Each element repeated: ``repeats`` times, or ``repeats[i]`` times for element ``i``
+        along ``axis`` (of the flattened tensor when ``axis`` is None). A new tensor.
+
+        >>> tensor([[1, 2], [3, 4]]).repeat(2), tensor([[1, 2], [3, 4]]).repeat([1, 2], axis=0)
+        (tensor([1, 1, 2, 2, 3, 3, 4, 4]), tensor([[1, 2],
+               [3, 4],
+               [3, 4]]))
+        >>> tensor([1, 2]).repeat([1, 2, 3])
+        Traceback (most recent call last):
+        ...
+        ValueError: operands could not be broadcast together with shape (2,) (3,)
+        """
+        source = self.ravel() if axis is None else self
+        axis = 0 if axis is None else normalize_axis(axis, self.ndim)
+        counts: List[int] = [int(count) for count in as_tensor(repeats).astype(int64).to_flat_list()]
+        length = source._shape[axis] if source._shape else 1
+        if len(counts) == 1:
+            counts = counts * length
+        if len(counts) != length:
+            raise ValueError(f"operands could not be broadcast together with shape ({length},) ({len(counts)},)")
+        if any(count < 0 for count in counts):
+            raise ValueError("repeats may not contain negative values.")
+        shape = source._shape[:axis] + (sum(counts),) + source._shape[axis + 1 :]
+        dtypes.check_fits(shape, self._dtype)
+
+        def repeated(lane: Sequence[Any]) -> List[Any]:
+            return [value for value, count in zip(lane, counts) for _ in range(count)]
+
+        values = lanes.map_lanes(elements(source), source._shape, axis, repeated, sum(counts))
+        return _new(self._dtype.storage(values), shape, self._dtype)
+
+    def sort(self, axis: Optional[int] = -1, kind: Optional[str] = None, order: Any = None,
+             *, stable: Optional[bool] = None) -> None:  # fmt: skip
+        """Sort the tensor itself along ``axis`` (the last by default), ascending, NaNs last,
+        equal elements in the order they were (``ordering.py``). ``kind`` is NumPy's name
+        for the algorithm; every kind gives that stable order here.
+
+        >>> x = tensor([[3.0, float("nan"), 1.0], [2.0, 0.0, 5.0]]); x.sort(); x
+        tensor([[ 1.,  3., nan],
+                [ 0.,  2.,  5.]])
+        """
+        ordering.check_kind(kind, stable)
+        _no_fields(order)
+        if not self._writeable:
+            raise ValueError("assignment destination is read-only")
+        axis = normalize_axis(-1 if axis is None else axis, self.ndim)
+        values = lanes.map_lanes(elements(self), self._shape, axis, ordering.sort_lane, self._shape[axis])
+        write(self, self._dtype.storage(values))
+
+    def argsort(self, axis: Optional[int] = -1, kind: Optional[str] = None, order: Any = None,
+                *, stable: Optional[bool] = None) -> Tensor:  # fmt: skip
+        """The indices that sort the tensor along ``axis`` (of the flattened tensor when None).
+
+        >>> tensor([3, 1, 2]).argsort(), tensor([[3, 1], [0, 2]]).argsort(axis=0)
+        (tensor([1, 2, 0]), tensor([[1, 0],
+               [0, 1]]))
+        """
+        ordering.check_kind(kind, stable)
+        _no_fields(order)
+        source = self.ravel() if axis is None else self
+        axis = normalize_axis(-1 if axis is None else axis, source.ndim)
+        length = source._shape[axis]
+        indices = lanes.map_lanes(elements(source), source._shape, axis, ordering.argsort_lane, length)
+        return _new(int64.storage(indices), source._shape, int64)
+
+    def nonzero(self) -> Tuple[Tensor, ...]:
+        """The indices of the elements that are not zero: one int64 tensor per axis.
+
+        >>> tensor([[0, 3], [4, 0]]).nonzero()
+        (tensor([0, 1]), tensor([1, 0]))
+        >>> tensor(5).nonzero()
+        Traceback (most recent call last):
+        ...
+        ValueError: Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. ...
+        """
+        if not self._shape:
+            raise ValueError(
+                "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. "
+                "If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`."
+            )
+        where = [unravel(i, self._shape) for i, value in enumerate(elements(self)) if value]
+        columns = list(zip(*where)) if where else [()] * self.ndim
+        return tuple(_new(int64.storage(column), (len(where),), int64) for column in columns)
 
 
-class Flags(NamedTuple):
-    """The three of NumPy's ``ndarray.flags`` that zeronn keeps (see ``Tensor.flags``)."""
+class Flags:
+    """NumPy's ``ndarray.flags`` for a tensor: whether its elements lie row by row
+    (``c_contiguous``) or column by column (``f_contiguous``) in its storage, whether it
+    may be written (``writeable``, which can be set) and whether it owns its storage
+    (``owndata``: it is no view). zeronn's elements are always ``aligned``. Each can also
+    be read as ``flags["C_CONTIGUOUS"]``, or by NumPy's letter (``flags["C"]``).
 
-    c_contiguous: bool
-    f_contiguous: bool
-    writeable: bool
+    >>> x = tensor([1, 2]); x.flags.writeable = False; x.flags
+      C_CONTIGUOUS : True
+      F_CONTIGUOUS : True
+      OWNDATA : True
+      WRITEABLE : False
+      ALIGNED : True
+      WRITEBACKIFCOPY : False
+    <BLANKLINE>
+    """
 
-    def __getitem__(self, key: Any) -> Any:  # flags["C_CONTIGUOUS"], as in NumPy
-        return getattr(self, key.lower()) if isinstance(key, str) else tuple.__getitem__(self, key)
+    __slots__ = ("_tensor",)
+    _NAMES = {"C": "c_contiguous", "CONTIGUOUS": "c_contiguous", "F": "f_contiguous", "FORTRAN": "f_contiguous",
+              "W": "writeable", "O": "owndata", "A": "aligned", "X": "writebackifcopy"}  # fmt: skip
+    _SHOWN = ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED", "WRITEBACKIFCOPY")
+
+    def __init__(self, t: Tensor) -> None:
+        self._tensor = t
+
+    @property
+    def c_contiguous(self) -> bool:
+        """Whether the elements lie row by row, one run of the storage."""
+        return self._tensor._contiguous
+
+    @property
+    def f_contiguous(self) -> bool:
+        """Whether the elements lie column by column, one run of the storage."""
+        return is_f_contiguous(self._tensor._shape, self._tensor._strides)
+
+    @property
+    def writeable(self) -> bool:
+        """Whether the tensor may be written; setting it is ``setflags(write=...)``."""
+        return self._tensor._writeable
+
+    @writeable.setter
+    def writeable(self, value: bool) -> None:
+        self._tensor.setflags(write=value)
+
+    @property
+    def owndata(self) -> bool:
+        """Whether the tensor owns its storage (it is no view: ``base`` is None)."""
+        return self._tensor._base is None
+
+    aligned = True  # every element of a Python list or an array.array is where C would put it
+    writebackifcopy = False  # zeronn makes no temporary copies that write back
+
+    def __getitem__(self, key: str) -> bool:  # flags["C_CONTIGUOUS"] or flags["C"], as in NumPy
+        value: bool = getattr(self, self._NAMES.get(key, key.lower()))
+        return value
+
+    def __setitem__(self, key: str, value: bool) -> None:
+        if self._NAMES.get(key, key.lower()) != "writeable":
+            raise ValueError(f"zeronn can only set the WRITEABLE flag, not {key!r}")
+        self.writeable = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Flags) and all(self[name] == other[name] for name in self._SHOWN)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return "".join(f"  {name} : {self[name]}\n" for name in self._SHOWN)
 
 
 # ---------------------------------------------------------------------------
@@ -1156,8 +1597,12 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     ValueError: ragged nested list at [1]: expected length 2, got 1
     """
     to = None if dtype is None else dtypes.dtype(dtype)
+    if _is_foreign(data):  # another library's array (NumPy's, say), read through its buffer
+        data = _from_foreign(data)
     if isinstance(data, Tensor):
         return data.astype(to or data.dtype)
+    if isinstance(data, (list, tuple)) and any(_is_foreign(item) for item in data):
+        data = [_from_foreign(item) if _is_foreign(item) else item for item in data]
     if isinstance(data, (list, tuple)) and data and all(isinstance(item, Tensor) for item in data):
         return _stack(data, to)
     if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
@@ -1171,6 +1616,26 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     else:
         storage = casting.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
     return Tensor.from_storage(storage, shape, to)
+
+
+def _is_foreign(data: Any) -> bool:
+    """Whether ``data`` is another library's array (or a buffer of numbers), which ``tensor``
+    reads through the buffer protocol. ``bytes`` are text to NumPy (its "S" dtype), not numbers."""
+    if isinstance(data, (Tensor, bool, int, float, list, tuple, range, str, bytes)):
+        return False
+    return isinstance(data, (memoryview, array, bytearray)) or hasattr(data, "__array_interface__")
+
+
+def _from_foreign(data: Any) -> Tensor:
+    """A tensor of the numbers in another library's array, without importing that library."""
+    try:
+        values, shape, to = buffers.foreign_array(data)
+    except TypeError as error:
+        if "buffer" in str(error) and hasattr(data, "__array__"):  # no buffer: ask for a NumPy array
+            values, shape, to = buffers.foreign_array(data.__array__())
+        else:
+            raise
+    return _new(to.storage(values), shape, to)
 
 
 def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
@@ -1201,6 +1666,122 @@ def as_tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     if isinstance(data, Tensor) and (dtype is None or data.dtype == dtype):
         return data
     return tensor(data, dtype)
+
+
+def as_strided(
+    x: Tensor, shape: Optional[Sequence[int]] = None, strides: Optional[Sequence[int]] = None, writeable: bool = True
+) -> Tensor:
+    """A view of ``x``'s storage with another ``shape`` and ``strides`` (in bytes, from ``x``'s
+    first element): NumPy's ``np.lib.stride_tricks.as_strided``, the tool behind
+    ``broadcast_to`` and sliding windows. Unlike NumPy's, it checks that every element it
+    can reach lies in the storage. ``writeable=False`` makes the view read-only, which a
+    view that reaches one element through several indices should be.
+
+    >>> x = tensor([1, 2, 3, 4])
+    >>> as_strided(x, (3, 2), (8, 8))                  # overlapping windows of two
+    tensor([[1, 2],
+            [2, 3],
+            [3, 4]])
+    >>> as_strided(x, (2,), (32,))
+    Traceback (most recent call last):
+    ...
+    ValueError: as_strided: shape (2,) and strides (32,) reach element 4 of a storage of 4 (starting at 0)
+    """
+    lengths = x._shape if shape is None else tuple(operator.index(n) for n in shape)
+    steps = x.strides if strides is None else tuple(operator.index(n) for n in strides)
+    if len(steps) != len(lengths) or any(n < 0 for n in lengths):
+        raise ValueError(f"as_strided: shape {lengths} and strides {steps} must be as long, with no negative length")
+    itemsize = x._dtype.itemsize
+    if any(step % itemsize for step in steps):
+        raise ValueError(f"as_strided: zeronn's strides count whole elements: {steps} are not multiples of {itemsize}")
+    element_strides = tuple(step // itemsize for step in steps)
+    what = f"as_strided: shape {lengths} and strides {steps}"
+    _check_reach(len(x._storage), lengths, element_strides, x._offset, what)
+    writeable = writeable and x._writeable
+    return _make(x._storage, lengths, element_strides, x._offset, x._dtype, writeable, base=_base_of(x))
+
+
+def memory_of(t: Tensor) -> Tuple[Any, List[int]]:
+    """The storage ``t`` reads (for a read-only view as another dtype of a list, the list under
+    it) and where each of its elements lies in it, row-major: what ``shares_memory`` compares.
+
+    >>> x = tensor([1, 2, 3, 4])
+    >>> memory_of(x[::2])[1], memory_of(x[::2])[0] is memory_of(x)[0]
+    ([0, 2], True)
+    """
+    storage = t._storage.source if isinstance(t._storage, buffers.ReadAs) else t._storage
+    return storage, offsets_of(t._shape, t._strides, t._offset)
+
+
+def _check_reach(available: int, shape: Shape, strides: Shape, offset: int, what: str) -> None:
+    """Raise ``ValueError`` unless every element of the layout lies in a storage of ``available``."""
+    if size_of(shape) == 0:
+        return
+    lowest = offset + sum(min(0, (n - 1) * step) for n, step in zip(shape, strides))
+    highest = offset + sum(max(0, (n - 1) * step) for n, step in zip(shape, strides))
+    if lowest < 0 or highest >= available:
+        reached = lowest if lowest < 0 else highest
+        raise ValueError(f"{what} reach element {reached} of a storage of {available} (starting at {offset})")
+
+
+def _construct(
+    shape: Any, dtype: Optional[DTypeLike], buffer: Any, offset: int,
+    strides: Optional[Sequence[int]], order: Optional[str],
+) -> Tensor:
+    """``Tensor(shape, dtype, buffer, offset, strides, order)``: NumPy's ``ndarray`` constructor."""
+    lengths = (operator.index(shape),) if not isinstance(shape, (tuple, list)) else tuple(map(operator.index, shape))
+    if any(n < 0 for n in lengths):
+        raise ValueError("negative dimensions are not allowed")
+    if order not in (None, "C", "F", "A", "K"):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    to = dtypes.dtype(dtype)
+    dtypes.check_fits(lengths, to)
+    if strides is None:
+        element_strides = strides_of(lengths) if order != "F" else tuple(reversed(strides_of(tuple(reversed(lengths)))))
+    else:
+        if len(strides) != len(lengths):
+            raise ValueError("strides, if given, must be the same length as shape")
+        if any(operator.index(step) % to.itemsize for step in strides):
+            shown = tuple(strides)
+            raise ValueError(f"zeronn's strides count whole elements: {shown} are not multiples of {to.itemsize}")
+        element_strides = tuple(operator.index(step) // to.itemsize for step in strides)
+    base: Any = None
+    writeable, start = True, 0
+    if buffer is None:
+        storage = to.empty_storage(size_of(lengths))
+    elif isinstance(buffer, Tensor):  # a tensor's memory, as NumPy reads an ndarray's buffer
+        if not buffer._contiguous:
+            raise ValueError("ndarray is not contiguous")
+        if offset % to.itemsize:
+            raise ValueError(f"zeronn's offsets count whole elements: {offset} is not a multiple of {to.itemsize}")
+        storage, start = buffer._storage, buffer._offset + offset // to.itemsize
+        base, writeable = buffer, buffer._writeable
+        if buffer._dtype is not to:  # its bytes read as another dtype: shared, where they are bytes
+            shared: Any = storage
+            if buffers.is_shared(storage):
+                shared = memoryview(shared)[buffer._offset : buffer._offset + buffer.size]
+            storage, start = buffers.reinterpreted(shared, buffer._dtype, to), offset // to.itemsize
+    else:
+        if offset < 0:
+            raise ValueError(f"offset must be non-negative and no greater than buffer length, got {offset}")
+        count = max((memoryview(buffer).nbytes - offset) // to.itemsize, 0)
+        storage, writeable = buffers.over_buffer(buffer, to, offset, count)
+        base = buffer
+    try:
+        _check_reach(len(storage), lengths, element_strides, start, "")
+    except ValueError:
+        if buffer is None:
+            raise ValueError("strides is incompatible with shape of requested array and size of buffer") from None
+        raise TypeError("buffer is too small for requested array") from None
+    return _make(storage, lengths, element_strides, start, to, writeable, base=base)
+
+
+def _retyped(t: Tensor, cls: type) -> Tensor:
+    """``t`` as an instance of ``cls``, a subclass of ``Tensor`` (NumPy's ``view(type=cls)``)."""
+    made: Tensor = object.__new__(cls)
+    for slot in Tensor.__slots__:
+        setattr(made, slot, getattr(t, slot))
+    return made
 
 
 def elements(t: Tensor) -> Storage:
@@ -1309,9 +1890,10 @@ def _assignable(value: Any, shape: Shape, dtype: DType, key: str) -> Storage:
 
 def _make(
     storage: Storage, shape: Shape, strides: Shape, offset: int, dtype: DType,
-    writeable: bool = True, contiguous: Optional[bool] = None,
+    writeable: bool = True, contiguous: Optional[bool] = None, base: Any = None,
 ) -> Tensor:
-    """A tensor over ``storage``, trusted: every tensor inside zeronn is made here."""
+    """A tensor over ``storage``, trusted: every tensor inside zeronn is made here. ``base``
+    is the tensor a view reads (NumPy's ``base``); the owner of a new storage has none."""
     self = object.__new__(Tensor)
     self._storage = storage
     self._shape = shape
@@ -1320,7 +1902,80 @@ def _make(
     self._dtype = dtype
     self._contiguous = is_contiguous(shape, strides) if contiguous is None else contiguous
     self._writeable = writeable
+    self._base = base
     return self
+
+
+def _base_of(t: Tensor) -> Any:
+    """The base of a view of ``t``, as NumPy sets it: ``t``'s own base if that is a tensor
+    (a view of a view reads the first one's base), else ``t`` itself."""
+    return t._base if isinstance(t._base, Tensor) else t
+
+
+def _reinterpreted(t: Tensor, to: DType) -> Tensor:
+    """``t.view(to)``: ``t``'s bytes read as dtype ``to``, sharing them (see ``Tensor.view``)."""
+    old, new = t._dtype.itemsize, to.itemsize
+    if old == new and not (buffers.is_shared(t._storage) and to.typecode):  # a list's elements, read as `to`
+        read_as: Any = buffers.ReadAs(t._storage, t._dtype, to)  # (a read-only storage)
+        return _make(read_as, t._shape, t._strides, t._offset, to, False, base=t._base)
+    storage = buffers.reinterpreted(t._storage, t._dtype, to)
+    if old == new:
+        return _make(storage, t._shape, t._strides, t._offset, to, t._writeable, base=t._base)
+    if not t._shape:
+        raise ValueError("Changing the dtype of a 0d array is only supported if the itemsize is unchanged")
+    if t._shape[-1] != 1 and t._strides[-1] != 1:
+        raise ValueError("To change to a dtype of a different size, the last axis must be contiguous")
+    last = t._shape[-1] * old
+    if last % new:
+        raise ValueError(
+            "When changing to a larger dtype, its size must be a divisor of the total size in bytes "
+            "of the last axis of the array."
+        )
+    byte_strides = [step * old for step in t._strides[:-1]]
+    if t._offset * old % new or any(step % new for step in byte_strides):
+        raise ValueError(
+            f"zeronn's strides count whole elements: this view's layout in bytes does not fall on "
+            f"{to} boundaries, so it cannot be read as {to}"
+        )
+    shape = t._shape[:-1] + (last // new,)
+    strides = tuple(step // new for step in byte_strides) + (1,)
+    return _make(storage, shape, strides, t._offset * old // new, to, t._writeable, base=t._base)
+
+
+def _no_fields(order: Any) -> None:
+    if order is not None:
+        raise ValueError("Cannot specify order when the array has no fields.")
+
+
+class _Interface:
+    """An object with only an ``__array_interface__``: what ``Tensor.__array__`` hands NumPy."""
+
+    def __init__(self, interface: Dict[str, Any]) -> None:
+        self.__array_interface__ = interface
+
+
+def _order_axes(t: Tensor, order: str) -> List[int]:
+    """The axes, outermost first, of a copy of ``t`` laid out in ``order`` ("C", "F", "A", "K")."""
+    if order == "K":
+        return like_order(t._shape, t._strides)
+    if order == "F" or (order == "A" and is_f_contiguous(t._shape, t._strides) and not t._contiguous):
+        return list(reversed(range(t.ndim)))
+    return list(range(t.ndim))
+
+
+def _in_memory_order(t: Tensor) -> Tensor:
+    """A view of ``t`` with its axes in the order they lie in memory and none running
+    backwards: what ``ravel("K")`` reads row by row (NumPy's "K" order)."""
+    flips = tuple(slice(None, None, -1) if step < 0 else slice(None) for step in t._strides)
+    forwards: Tensor = t[flips + (Ellipsis,)]  # (the Ellipsis keeps a 0-d tensor a tensor)
+    return forwards.transpose(*like_order(forwards._shape, forwards._strides))
+
+
+def _owning(t: Tensor) -> Tensor:
+    """``t``, a view of a temporary that nothing else holds (a result computed in another memory
+    order and transposed back), made the owner of its storage, as NumPy's result is."""
+    t._base = None
+    return t
 
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
@@ -1328,8 +1983,9 @@ def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -
     return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
 
 
-def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
-    """A tensor from what ``Tensor.__reduce__`` stored, checked before anything is built.
+def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: bool = False) -> Tensor:
+    """A tensor from what ``Tensor.__reduce__`` stored, checked before anything is built
+    (``fortran``: the bytes hold the elements column by column).
 
     >>> rebuild_tensor("int64", (2,), bytes([1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]))
     tensor([1, 2])
@@ -1343,6 +1999,10 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
         raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
     if not isinstance(payload, bytes) or len(payload) != size_of(shape) * to.itemsize:
         raise ValueError(f"cannot unpickle a tensor of shape {shape} and dtype {name} from this data")
+    if fortran is True:  # (anything else but False is refused: a pickle is untrusted data)
+        return _owning(Tensor.from_storage(to.from_bytes(payload), shape[::-1], to).transpose())
+    if fortran is not False:
+        raise ValueError(f"cannot unpickle a tensor with the order flag {fortran!r}")
     return Tensor.from_storage(to.from_bytes(payload), shape, to)
 
 
@@ -1437,7 +2097,7 @@ def _laid_out(compute: Callable[..., Any], operands: List[Any], shape: Shape, lo
         return compute(*operands)
     permuted = [t[(None,) * (ndim - t.ndim)].transpose(*order) if isinstance(t, Tensor) and t._shape else t
                 for t in operands]
-    return compute(*permuted).transpose(*_inverse(order))
+    return _owning(compute(*permuted).transpose(*_inverse(order)))
 
 
 def _inverse(order: List[int]) -> List[int]:
@@ -1512,9 +2172,9 @@ def _loop_dtype(name: str, left: Any, right: Any) -> DType:
 
 
 def _promoted(name: str, left: Any, right: Any) -> DType:
-    """``dtypes.result_type`` of the operands, and what a too-large Python int means for ``name``."""
+    """``dtypes.operation_type`` of the operands, and what a too-large Python int means for ``name``."""
     try:
-        return dtypes.result_type(left, right)
+        return dtypes.operation_type(left, right)
     except dtypes.IntegerOutOfBoundsError:
         if name == "divide":
             return float64  # the Python int goes straight to float64, as the integers do

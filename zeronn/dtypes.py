@@ -63,16 +63,18 @@ __all__ = [
     "dtype",
     "promote_types",
     "result_type",
+    "operation_type",
     "can_cast",
     "check_fits",
 ]
 
+import builtins
 import math
 import os
 import sys
 from array import array
 from itertools import islice
-from typing import Any, Iterable, MutableSequence, Sequence, Tuple, Union
+from typing import Any, Iterable, List, MutableSequence, Sequence, Tuple, Union
 
 try:
     import resource  # Unix only: the process's own memory limit, if it has one
@@ -162,10 +164,109 @@ class DType:
         bits = 8 * self.itemsize - (self.kind == "i")
         return (1 << bits) - 1
 
-    def __repr__(self) -> str:
+    # NumPy's other descriptions of a dtype. zeronn's dtypes are all native, unstructured
+    # numbers, so most of these are constants; they are here because NumPy code reads them.
+
+    @property
+    def char(self) -> str:
+        """NumPy's one-letter type code (``"d"`` for float64, ``"l"`` for int64, ``"?"`` for bool).
+
+        >>> float64.char, int64.char, uint8.char, bool_.char
+        ('d', 'l', 'B', '?')
+        """
+        return _CHARS[self.name]
+
+    @property
+    def num(self) -> int:
+        """NumPy's number for the type (its C enum ``NPY_TYPES``): 0 for bool ... 12 for float64.
+
+        >>> bool_.num, int64.num, float64.num
+        (0, 7, 12)
+        """
+        return _NUMS[self.name]
+
+    @property
+    def byteorder(self) -> str:
+        """``"|"`` where byte order means nothing (one byte), else ``"="`` (native: zeronn has no other).
+
+        >>> uint8.byteorder, float32.byteorder
+        ('|', '=')
+        """
+        return "|" if self.itemsize == 1 else "="
+
+    @property
+    def str(self) -> builtins.str:  # (builtins.str: inside the class, "str" is this property)
+        """The array-interface type string: byte order, kind and size (``"<f8"``, ``"|u1"``).
+
+        >>> float64.str, bool_.str, uint8.str
+        ('<f8', '|b1', '|u1')
+        """
+        order = "|" if self.itemsize == 1 else _NATIVE_ORDER
+        return f"{order}{self.kind}{self.itemsize}"
+
+    @property
+    def descr(self) -> List[Tuple[builtins.str, builtins.str]]:
+        """The array interface's ``descr``: one unnamed field of ``str``.
+
+        >>> int16.descr
+        [('', '<i2')]
+        """
+        return [("", self.str)]
+
+    isnative = True  # every zeronn dtype is in this machine's byte order
+    isbuiltin = 1  # NumPy's code for "one of the built-in types"
+    hasobject = False
+    metadata = None
+    fields = None  # zeronn has no structured dtypes
+    names = None
+    subdtype = None
+    shape: Tuple[int, ...] = ()
+    ndim = 0
+
+    @property
+    def alignment(self) -> int:
+        """The alignment C asks of an element: its size, for numbers.
+
+        >>> float32.alignment
+        4
+        """
+        return self.itemsize
+
+    @property
+    def base(self) -> DType:
+        """The dtype itself: NumPy's ``base`` differs only for subarray dtypes, which zeronn lacks."""
+        return self
+
+    def newbyteorder(self, new_order: builtins.str = "S") -> DType:
+        """The dtype with another byte order: ``"S"`` swaps, ``"<"``, ``">"``, ``"="`` or ``"|"``
+        set one. zeronn keeps every number in this machine's order, so only a native answer
+        (or a one-byte dtype, which has no order) can be given; the others raise.
+
+        >>> int8.newbyteorder(), float64.newbyteorder("=")
+        (dtype('int8'), dtype('float64'))
+        >>> float64.newbyteorder()
+        Traceback (most recent call last):
+        ...
+        TypeError: zeronn keeps numbers only in this machine's byte order: float64 cannot be swapped
+        """
+        orders = {"S": "swap", "swap": "swap", "<": "little", "L": "little", "little": "little",
+                  ">": "big", "B": "big", "big": "big", "=": "native", "N": "native", "native": "native",
+                  "|": "native", "I": "native"}  # fmt: skip
+        if new_order not in orders:
+            raise ValueError(f"byteorder not recognized (got {new_order!r})")
+        wanted = orders[new_order]
+        if self.itemsize == 1 or wanted == "native" or wanted == sys.byteorder:
+            return self
+        how = "swapped" if wanted == "swap" else f"stored {wanted}-endian"
+        raise TypeError(f"zeronn keeps numbers only in this machine's byte order: {self.name} cannot be {how}")
+
+    def __bool__(self) -> bool:
+        return True  # a dtype is true, as NumPy's are (it has no length to make it false)
+
+    def __repr__(self) -> builtins.str:
         return f"dtype('{self.name}')"
 
-    def __str__(self) -> str:
+    def __str__(self) -> builtins.str:
         return self.name
 
     def __eq__(self, other: object) -> bool:
@@ -232,7 +333,7 @@ class DType:
         return packed.tobytes()
 
     @property
-    def packcode(self) -> str:
+    def packcode(self) -> builtins.str:
         """The ``array.array`` typecode that packs this dtype's bytes (``"d"`` for float64, ...).
 
         >>> float64.packcode, bool_.packcode, uint8.packcode
@@ -258,7 +359,12 @@ uint64 = DType("uint64", "u", 8, _UINT_CODES[8])
 float32 = DType("float32", "f", 4, "f")
 float64 = DType("float64", "f", 8, "")
 
-_LIST_PACKCODES = {"f": "d", "i": "q", "b": "B"}  # how the list-kept float64, int64 and bool pack
+_LIST_PACKCODES = {"f": "d", "i": "q", "b": "B"}
+# NumPy's type codes and type numbers (``dtype.char``, ``dtype.num``), a C long being 64 bits.
+_CHARS = {"bool": "?", "int8": "b", "int16": "h", "int32": "i", "int64": "l", "uint8": "B", "uint16": "H",
+          "uint32": "I", "uint64": "L", "float32": "f", "float64": "d"}  # fmt: skip
+_NUMS = {"bool": 0, "int8": 1, "uint8": 2, "int16": 3, "uint16": 4, "int32": 5, "uint32": 6, "int64": 7,
+         "uint64": 8, "float32": 11, "float64": 12}  # fmt: skip  # how the list-kept float64, int64 and bool pack
 
 _ALL = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64)
 # NumPy's other spellings of them: kind-and-size codes ("f4"), one-letter type codes, C and
@@ -269,11 +375,11 @@ _ALIASES = {
     int8: ("i1", "b", "byte"),
     int16: ("i2", "h", "short"),
     int32: ("i4", "i", "intc"),
-    int64: ("i8", "l", "q", "p", "int", "int_", "intp", "long", "longlong"),
+    int64: ("i8", "l", "q", "p", "n", "int", "int_", "intp", "long", "longlong"),
     uint8: ("u1", "B", "ubyte"),
     uint16: ("u2", "H", "ushort"),
     uint32: ("u4", "I", "uintc"),
-    uint64: ("u8", "L", "Q", "P", "uint", "uintp", "ulong", "ulonglong"),
+    uint64: ("u8", "L", "Q", "P", "N", "uint", "uintp", "ulong", "ulonglong"),
     float32: ("f4", "f", "single"),
     float64: ("f8", "d", "float", "double"),
 }  # fmt: skip
@@ -283,34 +389,56 @@ _PYTHON_TYPES = {bool: bool_, int: int64, float: float64}
 _NATIVE_ORDER = "<" if sys.byteorder == "little" else ">"
 
 
-def dtype(obj: Any) -> DType:
-    """The dtype that ``obj`` names: a dtype, a name or type code, or ``bool``/``int``/``float``.
+def dtype(obj: Any, align: bool = False, copy: bool = False, metadata: Any = None) -> DType:
+    """The dtype that ``obj`` names: a dtype, a name or type code (as ``str`` or ``bytes``),
+    ``bool``/``int``/``float``, a scalar type, or ``None`` (NumPy's default, float64).
 
-    As in NumPy, ``int`` means ``int64`` and ``float`` means ``float64``.
+    As in NumPy, ``int`` means ``int64`` and ``float`` means ``float64``. ``align`` and
+    ``copy`` change nothing for the dtypes zeronn has; ``metadata`` is refused, because
+    each of zeronn's dtypes is one shared object (``x.dtype is float64`` holds).
 
-    >>> dtype("f4"), dtype(int), dtype("<u1")
-    (dtype('float32'), dtype('int64'), dtype('uint8'))
+    >>> dtype("f4"), dtype(int), dtype("<u1"), dtype(None), dtype(b"n")
+    (dtype('float32'), dtype('int64'), dtype('uint8'), dtype('float64'), dtype('int64'))
     >>> dtype("float16")
     Traceback (most recent call last):
     ...
     TypeError: data type 'float16' is not supported by zeronn: use one of bool, int8, int16, int32, int64, uint8, \
 uint16, uint32, uint64, float32, float64
     """
+    if metadata is not None:
+        raise TypeError("zeronn's dtypes carry no metadata: each is one object shared by every tensor of its kind")
     if isinstance(obj, DType):
         return obj
+    if obj is None:
+        return float64
     named = getattr(obj, "dtype", None) if isinstance(obj, type) else None
     if isinstance(named, DType):  # a scalar type such as np.float32, as NumPy reads it
         return named
     if isinstance(obj, type) and obj in _PYTHON_TYPES:
         return _PYTHON_TYPES[obj]
+    if isinstance(obj, bytes):
+        try:
+            obj = obj.decode("ascii")
+        except UnicodeDecodeError:
+            raise TypeError("data type not understood") from None
     if isinstance(obj, str):
         ordered = obj[:1] in ("|", "=", _NATIVE_ORDER) and len(obj) <= 3  # only a code takes an order: "<f4"
         name = obj[1:] if ordered else obj
         if name in _BY_NAME:
             return _BY_NAME[name]
+        if name in _REMOVED_ALIASES:
+            raise TypeError(f"Alias {name!r} was removed in NumPy 2.0. Use a name without a digit at the end.")
+        if name in ("", "|", "=", "<", ">"):
+            raise TypeError(f"data type {obj!r} not understood")
         names = ", ".join(d.name for d in _ALL)
-        raise TypeError(f"data type {obj!r} is not supported by zeronn: use one of {names}")
-    raise TypeError(f"data type {obj!r} not understood")
+        shown = obj if len(obj) <= 40 else obj[:40] + "..."
+        raise TypeError(f"data type {shown!r} is not supported by zeronn: use one of {names}")
+    shown_object = repr(obj) if len(repr(obj)) <= 60 else type(obj).__name__
+    raise TypeError(f"data type {shown_object} not understood")
+
+
+# NumPy 1's names with a size digit that NumPy 2 removed (np.dtype("int0") raises, saying so).
+_REMOVED_ALIASES = ("int0", "uint0", "bool8", "bytes0", "str0", "object0", "void0")
 
 
 # ---------------------------------------------------------------------------
@@ -371,17 +499,19 @@ def memory_limit() -> Tuple[int, str]:
 _KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3}
 
 
-def promote_types(a: DType, b: DType) -> DType:
+def promote_types(type1: DTypeLike, type2: DTypeLike) -> DType:
     """The smallest dtype that holds every value of both: NumPy's ``promote_types``.
 
+    Each argument is a dtype or anything ``dtype()`` reads (``"int8"``, ``float``, ...).
     Along one kind, the wider wins. An unsigned integer meets a signed one in a signed
     integer twice its width (``uint8`` and ``int8`` give ``int16``), and ``uint64`` with any
     signed integer gives ``float64``. Integers of up to 16 bits fit in ``float32``; wider
     ones need ``float64``.
 
-    >>> promote_types(uint8, int8), promote_types(uint64, int64), promote_types(int16, float32)
+    >>> promote_types(uint8, int8), promote_types(uint64, int64), promote_types("i2", "f4")
     (dtype('int16'), dtype('float64'), dtype('float32'))
     """
+    a, b = dtype(type1), dtype(type2)
     if a is b:
         return a
     if _KIND_ORDER[a.kind] > _KIND_ORDER[b.kind]:
@@ -403,15 +533,14 @@ def result_type(*operands: Any) -> DType:
 
     Python numbers are "weak" (NumPy 2's rule): they take the tensor's dtype when their
     kind fits it, so ``uint8`` + ``1`` stays ``uint8`` and ``float32`` * ``0.5`` stays
-    ``float32``; a float meeting integers gives ``float64``. A Python int too large for
-    the integer dtype it meets raises ``IntegerOutOfBoundsError``, as in NumPy.
+    ``float32``; a float meeting integers gives ``float64``. Only a number's kind counts,
+    not its value, as in NumPy: ``result_type(uint8, 300)`` is ``uint8`` (the operation
+    itself refuses 300, see ``operation_type``).
 
     >>> result_type(float32, 0.5), result_type(int32, 2.5), result_type(True, 1)
     (dtype('float32'), dtype('float64'), dtype('int64'))
-    >>> result_type(uint8, 300)
-    Traceback (most recent call last):
-    ...
-    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 300 out of bounds for uint8
+    >>> result_type(uint8, 300), result_type(1, 2**64)
+    (dtype('uint8'), dtype('int64'))
     """
     strong = [operand_dtype(x) for x in operands if not _is_python_number(x)]
     if not strong:  # only Python numbers: their own types, promoted
@@ -425,16 +554,32 @@ def result_type(*operands: Any) -> DType:
     return result
 
 
+def operation_type(*operands: Any) -> DType:
+    """``result_type``, and a Python int among the operands too large for it refused, as
+    NumPy refuses it when the operation converts it (``IntegerOutOfBoundsError``, an
+    ``OverflowError`` as NumPy's is).
+
+    >>> operation_type(uint8, 3)
+    dtype('uint8')
+    >>> operation_type(uint8, 300)
+    Traceback (most recent call last):
+    ...
+    zeronn.dtypes.IntegerOutOfBoundsError: Python integer 300 out of bounds for uint8
+    """
+    result = result_type(*operands)
+    if result.kind in "iu":
+        for x in operands:
+            if _is_python_number(x) and not isinstance(x, (bool, float)):
+                check_python_int(x, result)
+    return result
+
+
 def _with_weak(result: DType, x: Number) -> DType:
     """``result`` after meeting the Python number ``x`` (NEP 50)."""
     if isinstance(x, bool):
         return result
     if isinstance(x, int):
-        if result.kind == "b":
-            result = int64
-        if result.kind in "iu":
-            check_python_int(x, result)
-        return result
+        return int64 if result.kind == "b" else result
     return result if result.kind == "f" else float64
 
 
@@ -444,25 +589,46 @@ def operand_dtype(x: Any) -> DType:
     return found if isinstance(found, DType) else dtype(found)
 
 
-def can_cast(from_: DType, to: DType, casting: str = "safe") -> bool:
+def can_cast(from_: Any, to: DTypeLike, casting: str = "safe") -> bool:
     """Whether NumPy's rule ``casting`` allows converting ``from_`` to ``to``.
 
-    ``"safe"`` keeps every value; ``"same_kind"`` (the rule for ``+=`` and friends) also
-    allows narrowing within a kind, and going up the ladder bool -> unsigned -> signed ->
-    float, but never down it: ``int64 += float`` is refused.
+    ``from_`` is a dtype (or a name of one) or a tensor, whose dtype is asked about. The rules:
 
-    >>> can_cast(int64, int32, "same_kind"), can_cast(float64, int64, "same_kind")
+    - ``"no"`` and ``"equiv"``: only to the same dtype (zeronn's dtypes are all native, so
+      the two agree);
+    - ``"safe"``: every value is kept (``uint8`` to ``int16``, ``int16`` to ``float32``);
+    - ``"same_kind"`` (the rule of ``+=`` and friends): also narrowing within a kind, and
+      going up the ladder bool -> unsigned -> signed -> float, but never down it;
+    - ``"unsafe"``: anything.
+
+    Python numbers are refused, as NumPy 2 refuses them (their dtype would depend on the value).
+
+    >>> can_cast(int64, int32, "same_kind"), can_cast("f8", int64, "same_kind")
     (True, False)
-    >>> can_cast(int64, int32), can_cast(uint8, int16)
-    (False, True)
+    >>> can_cast(int64, int32), can_cast(uint8, "i2"), can_cast(uint8, uint8, "no")
+    (False, True, True)
+    >>> can_cast(3, int8)
+    Traceback (most recent call last):
+    ...
+    TypeError: can_cast() does not support Python ints, floats, and complex because the result used to depend on \
+the value.
+    This change was part of adopting NEP 50, we may explicitly allow them again in the future.
     """
+    if isinstance(from_, (int, float, complex)) and not hasattr(from_, "dtype"):
+        raise TypeError(
+            "can_cast() does not support Python ints, floats, and complex because the result used to depend on "
+            "the value.\nThis change was part of adopting NEP 50, we may explicitly allow them again in the future."
+        )
+    source, target = operand_dtype(from_), dtype(to)
+    if casting in ("no", "equiv"):
+        return source is target
+    if casting == "safe":
+        return promote_types(source, target) is target
+    if casting == "same_kind":
+        return _KIND_ORDER[source.kind] <= _KIND_ORDER[target.kind]
     if casting == "unsafe":
         return True
-    if casting == "same_kind":
-        return _KIND_ORDER[from_.kind] <= _KIND_ORDER[to.kind]
-    if casting == "safe":
-        return promote_types(from_, to) is to
-    raise ValueError(f"casting must be 'safe', 'same_kind' or 'unsafe', got {casting!r}")
+    raise ValueError(f"casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got {casting!r})")
 
 
 def check_python_int(value: int, to: DType) -> None:

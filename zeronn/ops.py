@@ -49,9 +49,9 @@ __all__ = [
 
 from typing import Any, Optional
 
-from ._shape import Number
+from ._shape import Number, normalize_axis
 from .core import Axis, Tensor, as_tensor, tensor
-from .dtypes import DTypeLike
+from .dtypes import DTypeLike, result_type
 from .ufuncs import subtract
 
 # ---------------------------------------------------------------------------
@@ -182,33 +182,53 @@ def mean(
     return as_tensor(a).mean(axis, dtype, out, keepdims, where=where)
 
 
-def average(a: Any, axis: Optional[int] = None, weights: Any = None) -> Any:
+def average(a: Any, axis: Optional[int] = None, weights: Any = None, returned: bool = False, *,
+            keepdims: bool = False) -> Any:  # fmt: skip
     """``np.average``: the mean, or with ``weights`` the weighted mean ``sum(a*w) / sum(w)``.
 
-    ``weights`` has ``a``'s shape, or is 1-d with the length of ``axis``. The book's
-    gradient check prints ``np.average(np.abs(grad_backprop - grad_numerical))``.
+    ``weights`` has ``a``'s shape, or is 1-d with the length of ``axis``. As NumPy, the
+    products and sums are computed in the dtype of ``a`` and the weights together, and at
+    least float64 for integers and bools, so integer weights never wrap around; float32
+    with float32 weights stays float32. ``returned=True`` also gives the sum of the weights.
+    The book's gradient check prints ``np.average(np.abs(grad_backprop - grad_numerical))``.
 
     >>> average([1.0, 2.0, 3.0]), average([1.0, 2.0, 3.0], weights=[3, 1, 0])
     (2.0, 1.25)
     >>> average([[1.0, 2.0], [3.0, 4.0]], axis=1, weights=[1, 3])
     tensor([1.75, 3.75])
+    >>> average(array([200, 200], dtype="uint8"), weights=array([2, 2], dtype="uint8"), returned=True)
+    (200.0, 4.0)
     """
     a = as_tensor(a)
     if weights is None:
-        return a.mean(axis)
+        average_value = a.mean(axis, keepdims=keepdims)
+        count = a.size // (as_tensor(average_value).size or 1)  # (max is zeronn's here)
+        return (average_value, _like(average_value, count)) if returned else average_value
     w = as_tensor(weights)
+    computed = result_type(a.dtype, w.dtype, *(["f8"] if a.dtype.kind in "biu" else []))
     if w.shape != a.shape:
-        if axis is None or w.ndim != 1 or a.ndim == 0 or w.shape[0] != a.shape[axis]:
+        if axis is None:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
+        axis = normalize_axis(axis, a.ndim)
+        if w.shape != (a.shape[axis],):
             raise ValueError(
-                f"weights of shape {w.shape} do not fit a of shape {a.shape}: give a's shape, "
-                "or a 1-d weights along axis"
+                "Shape of weights must be consistent with shape of a along specified axis: "
+                f"weights {w.shape}, a {a.shape}, axis {axis}."
             )
-        w = w.reshape((-1,) + (1,) * (a.ndim - 1 - (axis % a.ndim)))
-    total = (a * w).sum(axis)
-    scale = (w + 0 * a).sum(axis)  # the weights broadcast to a's shape, summed like a*w
+        w = w.reshape(tuple(length if position == axis else 1 for position, length in enumerate(a.shape)))
+    a, w = a.astype(computed), w.astype(computed)
+    scale = as_tensor(w + 0 * a).sum(axis, keepdims=keepdims)  # the weights broadcast to a's shape, summed like a*w
     if 0 in as_tensor(scale):
         raise ZeroDivisionError("Weights sum to zero, can't be normalized")
-    return total / scale
+    average_value = as_tensor(a * w).sum(axis, keepdims=keepdims) / scale
+    return (average_value, scale) if returned else average_value
+
+
+def _like(value: Any, number: int) -> Any:
+    """``number`` in the form of ``value``: a tensor of its shape and dtype, or a Python float."""
+    if isinstance(value, Tensor):
+        return value * 0 + number
+    return float(number)
 
 
 def var(
