@@ -273,6 +273,7 @@ def test_int64_and_uint64_compare_exactly():
     assert (a < b).tolist() == [True, False] and (a == b).tolist() == [False, False]
     assert (b > a).tolist() == [True, False] and (a != b).tolist() == [True, True]
     assert (tensor([2**64 - 1], dtype="uint64") > -1).tolist() == [True]  # a Python int beyond either
+    assert zeronn.less(2**64 - 1, -1) is False and zeronn.equal(2**70, 2**70) is True  # Python ints alone
 
 
 # ---------------------------------------------------------------------------

@@ -2180,7 +2180,8 @@ def _promoted(name: str, left: Any, right: Any) -> DType:
             return float64  # the Python int goes straight to float64, as the integers do
         if name not in loops.COMPARISONS:
             raise
-        return left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
+        held = left if isinstance(left, Tensor) else right
+        return held.dtype if isinstance(held, Tensor) else int64  # ints compare exactly (two Python ints too)
 
 
 def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
