@@ -150,6 +150,8 @@ UFUNCS: Dict[str, Ufunc] = {
     "arctanh": Ufunc(1, FLOATS, "search"),
     "degrees": Ufunc(1, FLOATS, "search"),
     "radians": Ufunc(1, FLOATS, "search"),
+    "rad2deg": Ufunc(1, FLOATS, "search"),
+    "deg2rad": Ufunc(1, FLOATS, "search"),
     # rounding, signs, the floating-point kinds
     "floor": Ufunc(1, EVERY, "uniform"),
     "ceil": Ufunc(1, EVERY, "uniform"),
@@ -497,6 +499,8 @@ _FLOAT_UNARY: Dict[str, Tuple[Unary, Unary]] = {
     "arctanh": (math.atanh, ieee.arctanh),
     "degrees": _same(math.degrees),
     "radians": _same(math.radians),
+    "rad2deg": _same(math.degrees),
+    "deg2rad": _same(math.radians),
     "floor": _same(ieee.floor),
     "ceil": _same(ieee.ceil),
     "trunc": _same(ieee.trunc),
@@ -538,6 +542,8 @@ def _float32_radians(x: float) -> float:
 _FLOAT32_UNARY: Dict[str, Tuple[Unary, Unary]] = {
     "degrees": _same(_float32_degrees),
     "radians": _same(_float32_radians),
+    "rad2deg": _same(_float32_degrees),
+    "deg2rad": _same(_float32_radians),
 }
 
 
@@ -661,6 +667,8 @@ def _over(top: Ratio, bottom: Ratio) -> Ratio:
 
 _TO_DEGREES, _TO_RADIANS = (180 / math.pi).as_integer_ratio(), (math.pi / 180).as_integer_ratio()
 _EXACT_ANSWER: Dict[str, Callable[..., Ratio]] = {
+    "rad2deg": lambda x: _times(x.as_integer_ratio(), _TO_DEGREES),
+    "deg2rad": lambda x: _times(x.as_integer_ratio(), _TO_RADIANS),
     "multiply": lambda a, b: _times(a.as_integer_ratio(), b.as_integer_ratio()),
     "divide": lambda a, b: _over(a.as_integer_ratio(), b.as_integer_ratio()),
     "square": lambda x: _times(x.as_integer_ratio(), x.as_integer_ratio()),

@@ -26,7 +26,7 @@ The ufuncs, by theme (each has an example below; the aliases are NumPy's too):
   ``log2``, ``log10``, ``log1p``, ``logaddexp``, ``logaddexp2``;
 - trigonometry: ``sin``, ``cos``, ``tan``, ``arcsin``, ``arccos``, ``arctan``, ``arctan2``,
   ``hypot``, ``sinh``, ``cosh``, ``tanh``, ``arcsinh``, ``arccosh``, ``arctanh``,
-  ``degrees``, ``radians``;
+  ``degrees`` (``rad2deg``), ``radians`` (``deg2rad``);
 - rounding and floating point: ``floor``, ``ceil``, ``trunc``, ``rint``, ``copysign``,
   ``nextafter``, ``heaviside``, ``isnan``, ``isinf``, ``isfinite``, ``signbit``;
 - comparisons and extremes: ``less``, ``less_equal``, ``greater``, ``greater_equal``,
@@ -108,6 +108,8 @@ __all__ = [
     "atanh",
     "degrees",
     "radians",
+    "rad2deg",
+    "deg2rad",
     "floor",
     "ceil",
     "trunc",
@@ -889,6 +891,16 @@ radians = ufunc("radians", """Degrees to radians (``np.radians``).
 
 >>> radians([180.0, 90])
 tensor([3.14159265, 1.57079633])
+""")
+rad2deg = ufunc("rad2deg", """Radians to degrees (``np.rad2deg``): ``degrees`` under its other name.
+
+>>> rad2deg([math.pi, -0.0])
+tensor([180.,  -0.])
+""")
+deg2rad = ufunc("deg2rad", """Degrees to radians (``np.deg2rad``): ``radians`` under its other name.
+
+>>> deg2rad([180, -90])
+tensor([ 3.14159265, -1.57079633])
 """)
 
 # ---------------------------------------------------------------------------

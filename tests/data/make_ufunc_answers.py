@@ -22,8 +22,8 @@ VALUES = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, math.inf, -math.inf, math.nan, 1
 UNARY = [
     "negative", "positive", "absolute", "fabs", "sign", "square", "reciprocal", "sqrt", "cbrt", "exp", "exp2",
     "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
-    "tanh", "arcsinh", "arccosh", "arctanh", "degrees", "radians", "floor", "ceil", "trunc", "rint", "isnan",
-    "isinf", "isfinite", "signbit", "logical_not",
+    "tanh", "arcsinh", "arccosh", "arctanh", "degrees", "radians", "rad2deg", "deg2rad", "floor", "ceil", "trunc",
+    "rint", "isnan", "isinf", "isfinite", "signbit", "logical_not",
 ]
 BINARY = [
     "add", "subtract", "multiply", "divide", "floor_divide", "remainder", "fmod", "power", "float_power",
