@@ -47,6 +47,7 @@ from .dtypes import IntegerOutOfBoundsError, can_cast, dtype, promote_types, res
 from .flat import flatiter
 from .float_errors import errstate, geterr, geterrcall, seterr, seterrcall
 from .indexing import nditer
+from .io import load, save, savez, savez_compressed
 from .logic import allclose, array_equal, array_equiv, isclose
 from .manipulation import (
     append,
@@ -445,6 +446,7 @@ __all__ = [
     "less",
     "less_equal",
     "linspace",
+    "load",
     "log",
     "log10",
     "log1p",
@@ -507,6 +509,9 @@ __all__ = [
     "rollaxis",
     "rot90",
     "s_",
+    "save",
+    "savez",
+    "savez_compressed",
     "sctypes",
     "searchsorted",
     "seterr",

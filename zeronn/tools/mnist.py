@@ -5,7 +5,8 @@ the same ``get_data``, ``init_network`` and ``predict``, and the two accuracy lo
 image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 
 - ``get_data(directory)``: the normalised, flattened test images and their labels;
-- ``init_network(weights_path)``: the book's ``sample_weight.pkl``, read without NumPy;
+- ``init_network(weights_path)``: the book's ``sample_weight.pkl``, read without NumPy,
+  or the same six arrays saved by ``np.savez`` (an ``.npz`` file);
 - ``predict(network, x)``: the forward pass of section 3.4.3, then softmax;
 - ``accuracy(network, x, t, batch_size=100)``: how many predictions match the labels.
 
@@ -24,7 +25,8 @@ from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from ..core import Tensor, as_tensor
 from ..io.datasets import load_mnist_split
-from ..io.numpy_pickle import load_numpy_pickle
+from ..io.files import brief
+from ..io.npy import NpzFile, load
 from ..nn.activations import softmax
 from ..nn.network import forward
 
@@ -40,18 +42,40 @@ def get_data(directory: Union[str, "os.PathLike[str]"]) -> Tuple[Tensor, Tensor]
     return load_mnist_split(directory, "test", normalize=True, flatten=True, one_hot_label=False)
 
 
-def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Tensor]:
-    """The book's trained weights ``W1, b1, W2, b2, W3, b3`` from ``sample_weight.pkl``.
+def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Any]:
+    """The book's trained weights ``W1, b1, W2, b2, W3, b3``: from ``sample_weight.pkl``
+    (a NumPy pickle, read by ``io.load_numpy_pickle``, which runs nothing the pickle asks
+    for) or from an ``.npz`` file of the same six arrays (``np.savez(path, W1=W1, ...)``).
 
-    Read with ``weights.load_numpy_pickle``, which runs nothing the pickle asks for.
-    With the book's file, ``W1`` is (784, 50), ``W2`` (50, 100) and ``W3`` (100, 10).
+    Which it is comes from the file's first bytes (``io.npy.load``). With the book's
+    file, ``W1`` is (784, 50), ``W2`` (50, 100) and ``W3`` (100, 10). An ``.npy`` file
+    holds one array, not six, and is refused, as is anything without the six names.
+
+    >>> import io, pickle, tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "w.pkl")
+    >>> with open(path, "wb") as file:
+    ...     pickle.dump({"W1": [1.0], 2: "b"}, file)
+    >>> init_network(path)
+    Traceback (most recent call last):
+    ...
+    ValueError: .../w.pkl: expected a dict of W1, b1, W2, b2, W3, b3; found a dict of 'W1', 2
     """
-    network = load_numpy_pickle(weights_path)
+    loaded = load(weights_path, allow_pickle=True)
+    if isinstance(loaded, NpzFile):
+        with loaded:
+            loaded = {name: loaded[name] for name in loaded.files}
     names = ("W1", "b1", "W2", "b2", "W3", "b3")
-    if not isinstance(network, dict) or any(name not in network for name in names):
-        found = sorted(network) if isinstance(network, dict) else type(network).__name__
+    if not isinstance(loaded, dict) or any(name not in loaded for name in names):
+        if isinstance(loaded, Tensor):
+            found = f"one array of shape {loaded.shape} (an .npy file: save the six arrays with savez)"
+        elif isinstance(loaded, dict):
+            keys = list(loaded)
+            more = f", ... ({len(keys):,} keys)" if len(keys) > 6 else ""
+            found = f"a dict of {', '.join(map(brief, keys[:6])) or 'nothing'}{more}"
+        else:
+            found = type(loaded).__name__
         raise ValueError(f"{os.fspath(weights_path)}: expected a dict of {', '.join(names)}; found {found}")
-    return network
+    return loaded
 
 
 def predict(network: Dict[str, Any], x: Any) -> Tensor:
