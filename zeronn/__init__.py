@@ -16,6 +16,21 @@ tensor([0.3, 0.7, 1.1])
 tensor([1. , 0.2])
 """
 
+import sys as _sys
+
+if _sys.argv[:1] == ["-m"] and __name__ in (getattr(_sys, "orig_argv", None) or [__name__]):
+    # ``python -m zeronn`` is still loading the package (Python names the script "-m"
+    # until it has found it). A Ctrl-C in these milliseconds must end as every other one
+    # does, in one line with status 130, not in a traceback from deep inside an import;
+    # ``__main__`` gives Ctrl-C back its usual meaning as soon as it starts.
+    import signal as _signal
+
+    def _interrupted_while_loading(signum: int, frame: object) -> None:
+        _sys.stderr.write("zeronn: interrupted\n")
+        _sys.exit(130)
+
+    _signal.signal(_signal.SIGINT, _interrupted_while_loading)
+
 # The layers of the package, each importing only those before it in this list:
 # the substrate (NumPy in Python: the modules beside this file), io/ (file formats),
 # nn/ (the book's deep learning), tools/ (the command line, plots, the book runner).
