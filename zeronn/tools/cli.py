@@ -7,6 +7,7 @@ The only module that prints. Nothing imports it but ``__main__``.
   layers, and the three-layer forward pass;
 - ``python -m zeronn forward 1.0 0.5``: the book's network on one input vector;
 - ``python -m zeronn plot NAME``: an activation's chart, in the terminal or as a file;
+- ``python -m zeronn train --data DIR``: a network learns MNIST (chapters 4-6; see ``train.py``);
 - ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST
   (``FILE`` the book's ``sample_weight.pkl`` or an ``.npz`` of the same arrays);
 - ``python -m zeronn book SCRIPT [--mnist DIR] [--seed N] [--mnist-limit N] [--figures DIR]``:
@@ -35,7 +36,7 @@ from ..core import Tensor, tensor
 from ..float_errors import errstate
 from ..io.files import brief
 from ..nn import activations, network
-from . import book, mnist
+from . import book, mnist, train
 from .plot import Chart, Series, line_chart
 
 _WIDTH = 78
@@ -263,7 +264,7 @@ def run_mnist(arguments: argparse.Namespace, out: TextIO) -> int:
             "(ch03/ in the book's repository), or an .npz of W1, b1, W2, b2, W3, b3, with --weights"
         )
     x, t = mnist.get_data(arguments.data)
-    network = mnist.init_network(arguments.weights)
+    network = mnist.load_network(arguments.weights)
     if arguments.limit is not None:
         x, t = x[: arguments.limit], t[: arguments.limit]
     batch_size = None if arguments.one_by_one else arguments.batch_size
@@ -435,4 +436,6 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="the book's load_mnist returns only the first N images of each split (a quick run)")
     script.add_argument("--figures", metavar="DIR", help="also write each figure shown into DIR as SVG")
     script.set_defaults(run=run_book)
+
+    train.add_parser(commands, _positive_int, float)
     return parser

@@ -7,7 +7,9 @@ image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 - ``get_data(directory)``: the normalised, flattened test images and their labels;
 - ``init_network(weights_path)``: the book's ``sample_weight.pkl``, read without NumPy,
   or the same six arrays saved by ``np.savez`` (an ``.npz`` file);
-- ``predict(network, x)``: the forward pass of section 3.4.3, then softmax;
+- ``load_network(path)``: that, or a network ``python -m zeronn train --save`` wrote;
+- ``predict(network, x)``: the forward pass of section 3.4.3 (or the trained network's
+  ``predict``), then softmax;
 - ``accuracy(network, x, t, batch_size=100)``: how many predictions match the labels.
 
 >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
@@ -18,7 +20,7 @@ image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 
 from __future__ import annotations
 
-__all__ = ["get_data", "init_network", "predict", "accuracy"]
+__all__ = ["get_data", "init_network", "load_network", "predict", "accuracy"]
 
 import os
 from typing import Any, Callable, Dict, Optional, Tuple, Union
@@ -29,6 +31,7 @@ from ..io.files import brief
 from ..io.npy import NpzFile, load
 from ..nn.activations import softmax
 from ..nn.network import forward
+from .train import load_trained
 
 Progress = Callable[[int, int], None]
 
@@ -78,23 +81,39 @@ def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Any]
     return loaded
 
 
-def predict(network: Dict[str, Any], x: Any) -> Tensor:
+def load_network(weights_path: Union[str, "os.PathLike[str]"]) -> Any:
+    """The network in ``weights_path``: the book's six arrays as ``init_network`` reads
+    them, or a network that ``python -m zeronn train --save FILE.npz`` wrote (an ``.npz``
+    with a ``network`` entry, which ``train.load_trained`` rebuilds).
+    """
+    loaded = load(weights_path, allow_pickle=True)
+    if isinstance(loaded, NpzFile):
+        with loaded:
+            if "network" in loaded.files:
+                return load_trained(loaded)
+    return init_network(weights_path)
+
+
+def predict(network: Any, x: Any) -> Tensor:
     """Class probabilities for one image (784 numbers) or a batch (one image per row).
 
     The book's ``predict`` is section 3.4.3's forward pass (sigmoid, sigmoid, then the
-    scores ``a3``) with softmax as the output function, so that is how it is written.
+    scores ``a3``) with softmax as the output function, so that is how it is written. A
+    trained network (one with a ``predict`` of its own, as ``zeronn.nn``'s networks have)
+    gives its scores, and softmax makes them probabilities.
 
     >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
     ...            "W3": [[1.0, -1.0]], "b3": [0.0, 0.0]}
     >>> predict(network, [[5.0, 0.0], [-5.0, 0.0]]).argmax(axis=1)
     tensor([0, 0])
     """
-    y = softmax(forward(network, x))
+    scores = forward(network, x) if isinstance(network, dict) else network.predict(as_tensor(x))
+    y = softmax(scores)
     return y
 
 
 def accuracy(
-    network: Dict[str, Any],
+    network: Any,
     x: Tensor,
     t: Tensor,
     batch_size: Optional[int] = 100,
