@@ -18,7 +18,6 @@ import zeronn
 from zeronn import ieee, kernels, tensor
 from zeronn._shape import broadcast_to, size_of
 from zeronn.core import elements
-from zeronn.dtypes import float64
 from zeronn.testing import mutually_broadcastable_shapes, shapes, tensors
 
 INF, NAN = math.inf, math.nan
@@ -67,7 +66,7 @@ def test_integer_tensors_too(x):
 
 
 # ---------------------------------------------------------------------------
-# kernels.elementwise: Python's operators, and the IEEE twins where they raise
+# kernels.binary and kernels.unary: Python's operators, and the IEEE twins where they raise
 # ---------------------------------------------------------------------------
 
 TWINS = [
@@ -77,15 +76,42 @@ TWINS = [
 
 
 @given(st.lists(any_float, max_size=8), st.lists(any_float, max_size=8), st.sampled_from(TWINS))
-def test_elementwise_kernel_is_its_safe_twin_element_by_element(left, right, twins):
+def test_elementwise_kernels_are_their_safe_twin_element_by_element(left, right, twins):
     fast, safe = twins
     if fast in (math.exp, math.log, math.sqrt):
-        result = kernels.elementwise(fast, safe, lambda: (left,), float64)
-        assert all_same(result, [safe(a) for a in left])
+        assert all_same(kernels.unary(fast, safe, left), [safe(a) for a in left])
     else:
         n = min(len(left), len(right))
-        result = kernels.elementwise(fast, safe, lambda: (left[:n], right[:n]), float64)
+        result = kernels.binary(fast, safe, left[:n], right[:n])
         assert all_same(result, [safe(a, b) for a, b in zip(left[:n], right[:n])])
+
+
+@given(
+    st.lists(any_float, max_size=12), st.integers(0, 4), st.booleans(),
+    st.sampled_from([t for t in TWINS if t[0] not in (math.exp, math.log, math.sqrt)]),
+)
+def test_binary_repeats_the_shorter_sequence_as_binary_plain_does(values, row_length, row_first, twins):
+    # A row of row_length against a matrix of rows as long (a number when row_length is 1).
+    fast, safe = twins
+    rows = len(values) // row_length if row_length else 0
+    matrix, row = values[: rows * row_length], values[len(values) - row_length :] if row_length else []
+    left, right = (row, matrix) if row_first else (matrix, row)
+    expected = binary_plain_by_broadcast_to(safe, left, right)
+    assert all_same(kernels.binary(fast, safe, left, right), expected)
+    assert all_same(kernels.binary_plain(safe, left, right), expected)
+
+
+def binary_plain_by_broadcast_to(safe, left, right):
+    """The pairs as broadcasting defines them: the shorter, a row, broadcast_to the longer's shape."""
+    if len(left) == len(right):
+        return [safe(a, b) for a, b in zip(left, right)]
+    short, long_ = sorted((left, right), key=len)
+    if not short:
+        return []
+    shape = (len(long_) // len(short), len(short))
+    wide = broadcast_to(list(short), (len(short),), shape)
+    pairs = zip(wide, long_) if short is left else zip(long_, wide)
+    return [safe(a, b) for a, b in pairs]
 
 
 @given(st.lists(any_float, max_size=8), st.sampled_from([0.0, -0.0, 1.0, NAN, -INF]), st.booleans())
@@ -96,7 +122,7 @@ def test_maximum_with_a_scalar_is_ieee_maximum(values, scalar, scalar_first):
 
 
 @given(mutually_broadcastable_shapes(2, min_side=0, max_dims=4))
-def test_stretch_is_broadcast_to(drawn):
+def test_stretch_is_its_plain_twin_broadcast_to(drawn):
     shape, target = drawn.input_shapes[0], drawn.result_shape
     values = list(range(size_of(shape)))
     assert list(kernels.stretch(values, shape, target)) == broadcast_to(values, shape, target)

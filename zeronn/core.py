@@ -62,7 +62,7 @@ import operator
 from array import array
 from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import casting, dtypes, ieee, indexing, kernels, loops, printing, reductions
+from . import casting, dtypes, indexing, kernels, loops, printing, reductions
 from ._shape import (
     Number,
     Shape,
@@ -449,6 +449,9 @@ class Tensor:
         return _operator("remainder", other, self)
 
     def __pow__(self, other: Operand) -> Any:
+        if type(other) is int and other == 2 and self._dtype is bool_:
+            # NumPy's ``**`` runs np.square for the exponent 2, and its loop for bools is int8's
+            return _operator("power", self.astype(dtypes.int8), other)
         return _operator("power", self, other)
 
     def __rpow__(self, other: Operand) -> Any:  # other ** self
@@ -510,16 +513,20 @@ class Tensor:
         if not self._writeable:
             raise ValueError("output array is read-only")
         other = other if _is_scalar(other) else as_tensor(other)
-        values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
+        shape = broadcast_shapes(self._shape, getattr(other, "_shape", ()))
         if shape != self._shape:
             raise ValueError(
                 f"non-broadcastable output operand with shape {format_shape(self._shape)} "
                 f"doesn't match the broadcast shape {format_shape(shape)}"
             )
+        # (a 0-d result would come back as a Python number, without its dtype: compute on one element)
+        result = elementwise(name, self if self._shape else self.reshape(1), other)
+        out = result._dtype
         if not dtypes.can_cast(out, self._dtype, "same_kind"):
             raise TypeError(
                 f"Cannot cast ufunc '{name}' output from {out!r} to {self._dtype!r} with casting rule 'same_kind'"
             )
+        values = elements(result)
         if out is not self._dtype:
             values = casting.cast_values(values, out, self._dtype)
         write(self, values)
@@ -972,8 +979,17 @@ def _make(
 
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
-    """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual case."""
-    return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
+    """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual
+    case, spelled out because every result is made here."""
+    self = object.__new__(Tensor)
+    self._storage = storage
+    self._shape = shape
+    self._strides = strides_of(shape)
+    self._offset = 0
+    self._dtype = dtype
+    self._contiguous = True
+    self._writeable = writeable
+    return self
 
 
 def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
@@ -997,6 +1013,15 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
 # ---------------------------------------------------------------------------
 # Elementwise operations: NumPy's ufuncs
 # ---------------------------------------------------------------------------
+#
+# ``a + b`` runs ``Tensor.__add__`` -> ``_operator`` -> ``elementwise``, which asks one
+# question first: is this the case a network meets nearly always? Float64 tensors laid
+# out row-major, of one shape, or a row against a matrix, or one of them a Python
+# number. Then ``_float64`` computes it: one ``kernels.binary`` over the two storages,
+# one new tensor. Everything else goes through ``_any_dtypes``: NumPy's promotion rules
+# for every dtype and for Python numbers (NEP 50), broadcasting of any shapes, and the
+# memory layout of strided operands.
+
 
 def elementwise(name: str, x1: Any, x2: Any) -> Any:
     """NumPy's ufunc ``name`` (``"add"``, ``"maximum"``, ``"less"``, ...) of ``x1`` and ``x2``.
@@ -1014,19 +1039,90 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
     ...
     ValueError: operands could not be broadcast together with shapes (2,) (3,)
     """
+    if name in loops.FLOAT64 and _is_common_case(x1, x2):
+        return _float64(name, x1, x2)
+    return _any_dtypes(name, x1, x2)
+
+
+def _is_common_case(x1: Any, x2: Any) -> bool:
+    """Whether ``x1`` and ``x2`` are row-major float64 tensors, one shape the other's or its
+    trailing part (a row against a matrix, a 0-d tensor against anything), or one such
+    tensor and a Python int or float: the case ``_float64`` computes."""
+    if type(x1) is Tensor:
+        if x1._dtype is not float64 or not x1._contiguous:
+            return False
+        if type(x2) is not Tensor:
+            return type(x2) is float or type(x2) is int
+        if x2._dtype is not float64 or not x2._contiguous:
+            return False
+        shape1, shape2 = x1._shape, x2._shape
+        return shape1[len(shape1) - len(shape2) :] == shape2 or shape2[len(shape2) - len(shape1) :] == shape1
+    return (type(x1) is float or type(x1) is int) and type(x2) is Tensor and x2._dtype is float64 and x2._contiguous
+
+
+def _float64(name: str, x1: Any, x2: Any) -> Any:
+    """``x1 <name> x2`` for float64 tensors (or one and a Python number): Python's own
+    operator over the two storages, the shorter one (a row, a number) repeated along the
+    longer, and NumPy's IEEE answers where the operator raises (see ``kernels.binary``)."""
+    try:
+        left = elements(x1) if type(x1) is Tensor else [float(x1)]  # NumPy converts the number to float64
+        right = elements(x2) if type(x2) is Tensor else [float(x2)]
+    except OverflowError:  # an int beyond float64's range: NumPy's error, from the general path
+        return _any_dtypes(name, x1, x2)
+    longer = type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape))
+    shape = x1._shape if longer else x2._shape
+    fast, safe = loops.BINARY[name]
+    values = _binary(name, fast, safe, left, right)
+    return _result(values, shape, bool_ if name in loops.COMPARISONS else float64)
+
+
+def _binary(
+    name: str, fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]
+) -> List[Any]:
+    """``kernels.binary``, or for ``maximum`` against one number (the book's ``relu``,
+    ``maximum(0, x)``) its kernel without a function call per element."""
+    if name == "maximum" and (len(left) == 1 or len(right) == 1):
+        scalar_first = len(left) == 1
+        values, scalar = (right, left[0]) if scalar_first else (left, right[0])
+        return kernels.maximum_with_scalar(values, scalar, scalar_first)
+    return kernels.binary(fast, safe, left, right)
+
+
+def _any_dtypes(name: str, x1: Any, x2: Any) -> Any:
+    """``elementwise`` for every case: any dtypes (with NumPy's promotion, NEP 50 for
+    Python numbers), any broadcast, any memory layout."""
     left = x1 if _is_scalar(x1) else as_tensor(x1)
     right = x2 if _is_scalar(x2) else as_tensor(x2)
     loop = _loop_dtype(name, left, right)
     shape = broadcast_shapes(*(x._shape for x in (left, right) if isinstance(x, Tensor)))
     if shape != getattr(left, "_shape", None) and shape != getattr(right, "_shape", None):
         dtypes.check_fits(shape, loop)  # broadcasting made a larger shape than either operand's
-
-    def compute(left: Any, right: Any) -> Any:
+    order = _memory_order([left, right], shape, loop)
+    if order is None:
         return _result(*_compute(name, left, right, loop))
+    computed = _result(*_compute(name, _permuted(left, order), _permuted(right, order), loop))
+    return computed.transpose(*_inverse(order))
 
-    if len(shape) < 2:
-        return compute(left, right)
-    return _laid_out(compute, [left, right], shape, loop)
+
+def _compute(name: str, left: Any, right: Any, loop: DType) -> Tuple[Storage, Shape, DType]:
+    """The elements (row-major), shape and dtype of ``left <name> right`` (tensors or
+    Python numbers), computed in dtype ``loop``, as ``loops.binary_loop`` says."""
+    left_values, left_shape = _operand_values(left, loop)
+    right_values, right_shape = _operand_values(right, loop)
+    shape = broadcast_shapes(left_shape, right_shape)
+    # The second operand as one number for the whole loop (NumPy's loop reads it with stride 0), if it is one
+    repeated = len(right_values) == 1 and (not right_shape or right_shape != shape)
+    fast, safe = loops.binary_loop(name, loop, right_values[0] if repeated else None)
+    # One number is repeated by the kernel itself; any other operand is stretched first.
+    if len(left_values) != 1:
+        left_values = kernels.stretch(left_values, left_shape, shape)
+    if len(right_values) != 1:
+        right_values = kernels.stretch(right_values, right_shape, shape)
+    values = _binary(name, fast, safe, left_values, right_values)
+    out = bool_ if name in loops.COMPARISONS else loop
+    if out.kind in "iu":  # exact Python ints, then wrapped as C integers wrap
+        values = casting.wrap(values, out)
+    return (out.storage(values) if out.typecode else values), shape, out
 
 
 def unary(name: str, x: Any) -> Any:
@@ -1037,53 +1133,61 @@ def unary(name: str, x: Any) -> Any:
     (tensor([ 1., inf]), 2.0)
     """
     x = as_tensor(x)
-    return _laid_out(lambda t: _unary(name, t), [x], x.shape, loops.unary_dtype(name, x.dtype))
+    if x._dtype is float64 and x._contiguous:  # the common case: no conversion, row-major
+        fast, safe = loops.UNARY[name]
+        return _result(kernels.unary(fast, safe, elements(x)), x._shape, float64)
+    order = _memory_order([x], x._shape, loops.unary_dtype(name, x._dtype))
+    if order is None:
+        return _result(*_unary(name, x))
+    return _result(*_unary(name, _permuted(x, order))).transpose(*_inverse(order))
 
 
-def _unary(name: str, x: Tensor) -> Any:
-    """``unary`` for a tensor, its result row-major."""
-    fast, safe = loops.UNARY[name]
-    kind = x.dtype.kind
-    if kind == "b" and name == "negative":
+def _unary(name: str, x: Tensor) -> Tuple[Storage, Shape, DType]:
+    """The elements (row-major), shape and dtype of ``unary(name, x)``."""
+    if x.dtype.kind == "b" and name == "negative":
         raise TypeError(
             "The numpy boolean negative, the `-` operator, is not supported, "
             "use the `~` operator or the logical_not function instead."
         )
+    fast, safe = loops.UNARY[name]
     out = loops.unary_dtype(name, x.dtype)
     values: Sequence[Any] = elements(x)
     if out is not x.dtype:
         values = list(map(float, values))
-    if out.kind in "iu":
-        exact: List[int] = kernels.elementwise(fast, safe, lambda: (values,), int64)  # type: ignore[assignment]
-        result = out.storage(casting.wrap(exact, out))
-    else:
-        result = kernels.elementwise(fast, safe, lambda: (values,), out)
-    return _result(result, x.shape, out)
+    result = kernels.unary(fast, safe, values)
+    if out.kind in "iu":  # exact Python ints, then wrapped as C integers wrap
+        result = casting.wrap(result, out)
+    return (out.storage(result) if out.typecode else result), x.shape, out
 
 
-def _laid_out(compute: Callable[..., Any], operands: List[Any], shape: Shape, loop: DType) -> Any:
-    """``compute(*operands)``, its result laid out in memory as NumPy lays it out.
+def _memory_order(operands: List[Any], shape: Shape, loop: DType) -> Optional[List[int]]:
+    """The axes, outermost first, in which NumPy lays out the result of an elementwise
+    operation, or ``None`` when that is plain row-major order (the usual case).
 
-    NumPy gives the result of an elementwise operation the memory order of its operands
-    (``layout.memory_order``): ``x.T + 1`` is laid out as ``x.T`` is. Row-major operands,
-    the usual case, go straight through; otherwise the operands are transposed into that
-    order (views), computed row by row, and the result transposed back (a view again).
-    ``loop`` is the dtype the operands are computed in: NumPy's shortcut for operands
-    all of one layout only applies when none of them has to be converted first.
+    NumPy gives the result the memory order of its operands (``layout.memory_order``):
+    ``x.T + 1`` is laid out as ``x.T`` is. Row-major operands go straight through;
+    otherwise ``elementwise`` computes on the operands transposed into that order (views),
+    and transposes the result back (a view again). ``loop`` is the dtype the operands are
+    computed in: NumPy's shortcut for operands all of one layout only applies when none
+    of them has to be converted first.
     """
     tensors = [t for t in operands if isinstance(t, Tensor) and t._shape]
-    if all(t._contiguous for t in tensors):  # every vote is for row-major order
-        return compute(*operands)
+    if len(shape) < 2 or all(t._contiguous for t in tensors):  # every vote is for row-major order
+        return None
     ndim = len(shape)
     aligned = [t[(None,) * (ndim - t.ndim)] if t.ndim < ndim else t for t in tensors]
     strides = [tuple(0 if length == 1 else stride for length, stride in zip(t._shape, t._strides)) for t in aligned]
     uniform = all(t._shape == shape and t._dtype is loop for t in tensors)
     order = memory_order(shape, strides, uniform)
-    if order == list(range(ndim)):
-        return compute(*operands)
-    permuted = [t[(None,) * (ndim - t.ndim)].transpose(*order) if isinstance(t, Tensor) and t._shape else t
-                for t in operands]
-    return compute(*permuted).transpose(*_inverse(order))
+    return None if order == list(range(ndim)) else order
+
+
+def _permuted(operand: Any, order: List[int]) -> Any:
+    """A tensor operand with leading axes of length 1 added up to ``len(order)`` axes and
+    then transposed into ``order`` (a view); a number or a 0-d tensor as it is."""
+    if not isinstance(operand, Tensor) or not operand._shape:
+        return operand
+    return operand[(None,) * (len(order) - operand.ndim)].transpose(*order)
 
 
 def _inverse(order: List[int]) -> List[int]:
@@ -1098,6 +1202,8 @@ def _operator(name: str, left: Any, right: Any) -> Any:
     ``==`` and ``!=`` with something that is no number (``t == None``) compare every
     element unequal, as NumPy 2 does.
     """
+    if type(left) in _OPERAND_TYPES and type(right) in _OPERAND_TYPES:  # the usual case, at once
+        return elementwise(name, left, right)
     for operand in (left, right):
         if not isinstance(operand, (Tensor, bool, int, float, list, tuple, range)):
             if name in ("equal", "not_equal"):
@@ -1107,50 +1213,7 @@ def _operator(name: str, left: Any, right: Any) -> Any:
     return elementwise(name, left, right)
 
 
-def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, Shape, DType]:
-    """The elements, shape and dtype of ``left <name> right`` (tensors or Python numbers),
-    computed in dtype ``common``."""
-    if name == "power" and type(right) is float and right == 0.5 and isinstance(left, Tensor):
-        if left.dtype.kind == "f":  # NumPy's x ** 0.5 runs np.sqrt, not pow (they differ at -0.0, -inf)
-            return _as_storage(unary("sqrt", left), left.dtype), left.shape, left.dtype
-    fast, safe = loops.BINARY[name]
-    comparison = name in loops.COMPARISONS
-    if common is bool_ and name in ("add", "multiply"):
-        fast = safe = loops.ON_BOOLS[name]
-    elif common is bool_ and name == "subtract":
-        raise TypeError(
-            "numpy boolean subtract, the `-` operator, is not supported, "
-            "use the bitwise_xor, the `^` operator, or the logical_xor function instead."
-        )
-    if name == "power" and common.kind != "f":  # modulo 2**bits; the wrap below makes it signed where it is
-        bits = 8 * common.itemsize
-        fast = safe = lambda base, exponent: ieee.integer_power(base, exponent, bits)
-    out = bool_ if comparison else common
-    left_values, left_shape = _operand_values(left, common)
-    right_values, right_shape = _operand_values(right, common)
-    shape = broadcast_shapes(left_shape, right_shape)
-    if name == "maximum" and (not left_shape or not right_shape):
-        # The book's relu, maximum(0, x): one comprehension, no call per element.
-        scalar_first = not left_shape  # equivalent mutants: swapped, both roles swap, and ties still keep the right
-        values, scalar = (right_values, left_values[0]) if scalar_first else (left_values, right_values[0])
-        if len(values) == size_of(shape):
-            made = kernels.maximum_with_scalar(values, scalar, scalar_first)  # a new list
-            return (out.storage(made) if out.typecode else made), shape, out  # (a list dtype keeps it, uncopied)
-
-    def operands() -> Tuple[Any, Any]:
-        return (
-            kernels.stretch(left_values, left_shape, shape),
-            kernels.stretch(right_values, right_shape, shape),
-        )
-
-    if out.kind in "iu":  # exact Python ints first, then wrapped as C integers wrap
-        exact: List[int] = kernels.elementwise(fast, safe, operands, int64)  # type: ignore[assignment]
-        values = out.storage(casting.wrap(exact, out))
-    else:
-        values = kernels.elementwise(fast, safe, operands, out)
-    return values, shape, out
-
-
+_OPERAND_TYPES = frozenset({Tensor, float, int, bool, list, tuple, range})
 _NUMBERS = (int, float)
 
 
@@ -1165,11 +1228,14 @@ def _loop_dtype(name: str, left: Any, right: Any) -> DType:
         common = right._dtype
     else:
         common = _promoted(name, left, right)
-    if name == "true_divide" and common.kind != "f":
-        return float64  # integers divide as float64
-    if name in ("power", "floor_divide", "remainder") and common is bool_:
-        return dtypes.int8  # NumPy computes these on bools as int8
-    return common
+    if common is float64 and name in loops.COMPARISONS and _is_integer(left) and _is_integer(right):
+        return int64  # int64 against uint64: NumPy compares the integers exactly, as Python's ints do
+    return loops.binary_dtype(name, common)
+
+
+def _is_integer(x: Any) -> bool:
+    """Whether ``x`` is an integer tensor or a Python int (not a bool)."""
+    return x._dtype.kind in "iu" if isinstance(x, Tensor) else type(x) is int
 
 
 def _promoted(name: str, left: Any, right: Any) -> DType:

@@ -8,8 +8,8 @@ both signs, infinities, NaN, numbers that overflow, ints, empty tensors.
 
 Where the speed comes from:
 
-- ``map`` over whole sequences, with ``itertools`` to broadcast (``cycle`` repeats a row,
-  ``repeat`` a number) instead of building the expanded operand;
+- ``map`` over whole sequences, with ``itertools`` to broadcast (``cycle`` repeats a row
+  or a number) instead of building the expanded operand;
 - Python's operators first, and NumPy's IEEE answers (``ieee.py``) element by element
   only for a sequence where an operator raised;
 - ``sum(map(mul, row, col))`` for the matrix product, or ``math.sumprod`` (3.12+, about
@@ -18,14 +18,16 @@ Where the speed comes from:
 
 The public names:
 
-- ``elementwise(fast, safe, operands, out)``: one function over broadcast operands;
-- ``stretch(values, shape, target)``: values broadcast to ``target`` as an iterable;
+- ``binary(fast, safe, left, right)`` (plain twin ``binary_plain``): one function over
+  two sequences, the shorter repeated along the longer; ``unary(fast, safe, values)``;
+- ``stretch(values, shape, target)`` (plain twin ``_shape.broadcast_to``): values
+  broadcast to ``target``;
 - ``dot(rows, columns)`` (plain twin ``dot_plain``): all row-column sums of products;
 - ``maximum_with_scalar(values, scalar, scalar_first)``: ``maximum`` against one number;
 - ``sigmoid(values)``, ``softmax_rows(values, length)``: the book's formulas in one pass
   (their plain twins are the formulas themselves in ``activations.py``).
 
->>> list(stretch([1, 2, 3], (3,), (2, 3)))
+>>> stretch([1, 2, 3], (3,), (2, 3))
 [1, 2, 3, 1, 2, 3]
 >>> dot([[1.0, 2.0]], [[3.0, 4.0], [5.0, 6.0]])
 [11.0, 17.0]
@@ -34,7 +36,9 @@ The public names:
 from __future__ import annotations
 
 __all__ = [
-    "elementwise",
+    "binary",
+    "binary_plain",
+    "unary",
     "stretch",
     "dot",
     "dot_plain",
@@ -51,7 +55,6 @@ from typing import Any, Callable, Iterable, List, Sequence, Tuple
 
 from . import ieee
 from ._shape import Shape, broadcast_to, size_of
-from .dtypes import DType, Storage
 
 Values = Sequence[Any]
 
@@ -60,48 +63,78 @@ Values = Sequence[Any]
 # ---------------------------------------------------------------------------
 
 
-def elementwise(
-    fast: Callable[..., Any],
-    safe: Callable[..., Any],
-    operands: Callable[[], Tuple[Iterable[Any], ...]],
-    out: DType,
-) -> Storage:
-    """``fast`` applied element by element to ``operands()``, stored as dtype ``out``.
+def binary(fast: Callable[[Any, Any], Any], safe: Callable[[Any, Any], Any], left: Values, right: Values) -> List[Any]:
+    """``fast(a, b)`` for each pair of elements of ``left`` and ``right``, the shorter one
+    repeated along the longer: broadcasting's two everyday cases, one number against a
+    tensor (a sequence of one) and a row against a matrix (a length that divides the
+    other's), repeated by ``cycle`` without building anything. (Other broadcasts are
+    ``stretch``-ed to full length first.)
 
-    ``fast`` is a Python operator (``operator.truediv``, ``math.exp``), which raises on
-    some inputs where NumPy answers (``1.0 / 0.0``). If it raises anywhere, the whole
-    sequence is computed again with ``safe``, its IEEE twin from ``ieee.py``, which
-    gives the same answer wherever ``fast`` does not raise. ``operands`` makes fresh
-    iterables for each attempt. The plain twin: ``[safe(*args) for args in
-    zip(*operands())]``.
+    ``fast`` is Python's operator (``operator.truediv``), which raises on some inputs
+    where NumPy answers (``1.0 / 0.0``). If it raises anywhere, every pair is computed
+    again with ``safe``, its IEEE twin from ``ieee.py``, which gives the same answer
+    wherever ``fast`` does not raise: so an element's answer never depends on its
+    neighbours. Plain twin: ``binary_plain``.
 
     >>> from operator import truediv
-    >>> from zeronn.dtypes import float64
-    >>> elementwise(truediv, ieee.divide, lambda: ([1.0, 1.0, 0.0], [2.0, 0.0, 0.0]), float64)
+    >>> binary(truediv, ieee.divide, [1.0, 1.0, 0.0], [2.0, 0.0, 0.0])
     [0.5, inf, nan]
+    >>> binary(truediv, ieee.divide, [1.0, 2.0, 3.0, 4.0], [1.0, 10.0])   # a row of 2, repeated
+    [1.0, 0.2, 3.0, 0.4]
     """
     try:
-        return out.storage(map(fast, *operands()))
+        return list(map(fast, left, right) if len(left) == len(right) else map(fast, *_paired(left, right)))
     except (ArithmeticError, ValueError):  # e.g. ZeroDivisionError, OverflowError, math domain error
-        return out.storage(map(safe, *operands()))
+        return list(map(safe, *_paired(left, right)))
 
 
-def stretch(values: Values, shape: Shape, target: Shape) -> Iterable[Any]:
-    """``values`` of ``shape`` broadcast to ``target`` (which they broadcast to), lazily.
+def binary_plain(safe: Callable[[Any, Any], Any], left: Values, right: Values) -> List[Any]:
+    """The plain twin of ``binary``: ``safe`` of each pair, the shorter sequence read round and round.
 
-    The cases a network meets cost nothing to build: the same shape gives the values
-    themselves, one number a ``repeat``, a row (``(n,)`` against ``(m, n)``) a
-    ``cycle``, a column (``(m, 1)`` against ``(m, n)``) each value repeated in turn.
-    Anything else is expanded with ``_shape.broadcast_to``.
+    >>> binary_plain(ieee.divide, [1.0, 2.0, 3.0, 4.0], [1.0, 10.0])
+    [1.0, 0.2, 3.0, 0.4]
+    """
+    size = max(len(left), len(right)) if len(left) and len(right) else 0
+    return [safe(left[i % len(left)], right[i % len(right)]) for i in range(size)]
 
-    >>> list(stretch([7], (), (2, 2))), list(stretch([1, 2], (2, 1), (2, 3)))
+
+def _paired(left: Values, right: Values) -> Tuple[Iterable[Any], Iterable[Any]]:
+    """The two sequences, the shorter one repeated (``cycle``) as long as the longer lasts."""
+    if len(left) == len(right):
+        return left, right
+    return (cycle(left), right) if len(left) < len(right) else (left, cycle(right))
+
+
+def unary(fast: Callable[[Any], Any], safe: Callable[[Any], Any], values: Values) -> List[Any]:
+    """``fast(v)`` for every ``v``; if it raises anywhere, ``safe(v)`` for every ``v``, as in ``binary``.
+    Plain twin: ``[safe(v) for v in values]``.
+
+    >>> unary(math.exp, ieee.exp, [0.0, 1000.0])
+    [1.0, inf]
+    """
+    try:
+        return list(map(fast, values))
+    except (ArithmeticError, ValueError):
+        return list(map(safe, values))
+
+
+def stretch(values: Values, shape: Shape, target: Shape) -> Values:
+    """``values`` of ``shape`` broadcast to ``target`` (which they broadcast to): the fast
+    twin of ``_shape.broadcast_to``, which gives the same list.
+
+    The cases a network meets cost one C-speed pass: the same shape gives the values
+    themselves, one number a repeated list, a row (``(n,)`` against ``(m, n)``) the row
+    cycled, a column (``(m, 1)`` against ``(m, n)``) each value repeated in turn.
+    Anything else is ``_shape.broadcast_to`` itself.
+
+    >>> stretch([7], (), (2, 2)), stretch([1, 2], (2, 1), (2, 3))
     ([7, 7, 7, 7], [1, 1, 1, 2, 2, 2])
     """
-    size = size_of(target)
     if shape == target:
         return values
+    size = size_of(target)
     if len(values) == 1:
-        return repeat(values[0], size)
+        return [values[0]] * size
     padded = (1,) * (len(target) - len(shape)) + shape
     lead = 0  # leading axes of length 1, where the whole block repeats
     while padded[lead] == 1:
@@ -112,7 +145,7 @@ def stretch(values: Values, shape: Shape, target: Shape) -> Iterable[Any]:
     if padded[lead:trail] == target[lead:trail]:
         inner = size_of(target[trail:])
         stretched = values if inner == 1 else chain.from_iterable(map(repeat, values, repeat(inner)))
-        return stretched if lead == 0 else islice(cycle(stretched), size)
+        return list(stretched if lead == 0 else islice(cycle(stretched), size))
     return broadcast_to(list(values), shape, target)
 
 
