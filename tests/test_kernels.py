@@ -9,6 +9,7 @@ same float: NaN matches NaN, and 0.0 does not match -0.0.
 import functools
 import math
 import operator
+from array import array
 
 from conftest import same
 from hypothesis import assume, given
@@ -173,6 +174,19 @@ def test_dot_edge_cases_match_numpy():
     ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [[1, 2, 3, 4]])
     assert ints == [8, 0] and [type(v) for v in ints] == [int, int]
     assert all_same(kernels.dot([[False, False, True]], [[True, True, True]]), [1])
+
+
+@given(st.integers(1, 4), st.integers(1, 9), st.integers(1, 4), st.data())
+def test_float32_rows_read_through_their_bits_give_the_plain_product(m, n, p, data):
+    # A float32 row comes as an array('f'): its zeros (either sign), NaN and infinities found from its bits.
+    special32 = st.sampled_from([0.0, -0.0, 0.0, 1.5, -2.0, INF, -INF, NAN, 2.0**-149])
+    rows = [array("f", data.draw(st.lists(special32, min_size=n, max_size=n))) for _ in range(m)]
+    columns = data.draw(st.lists(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n), min_size=p, max_size=p))
+    fast = kernels.dot(rows, columns)
+    plain = kernels.dot_plain([row.tolist() for row in rows], columns)
+    assert len(fast) == len(plain)
+    assert all(math.isclose(a, b, rel_tol=1e-15) or same(a, b) for a, b in zip(fast, plain))
+    assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0 or a != a or b != b)
 
 
 @given(st.integers(0, 4), st.integers(0, 5), st.integers(0, 4), st.data())

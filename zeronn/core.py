@@ -1292,13 +1292,18 @@ def _is_scalar(x: Any) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _rows(t: Tensor) -> Iterator[List[Any]]:
-    """The rows of a 1-d (one row) or 2-d tensor as lists, read through the strides one at a
-    time, so that the 60,000 rows of the MNIST training set never all become lists at once."""
+def _rows(t: Tensor) -> Iterator[Sequence[Any]]:
+    """The rows of a 1-d (one row) or 2-d tensor, read through the strides one at a time,
+    so that the 60,000 rows of the MNIST training set never all become lists at once.
+
+    Each is a list, except that a float32 row stays the ``array`` it was sliced as:
+    ``kernels.dot`` finds its zeros without turning them into Python floats.
+    """
     if t.ndim == 1:
         yield list(elements(t))
         return
     storage, (rows, length), (step_row, step) = t._storage, t._shape, t._strides
+    keep_array = t._dtype is dtypes.float32 and not isinstance(storage, memoryview)
     for row in range(rows):
         start = t._offset + row * step_row
         stop = start + length * step
@@ -1306,7 +1311,7 @@ def _rows(t: Tensor) -> Iterator[List[Any]]:
             yield []
             continue
         line: Any = storage[start : stop if stop >= 0 else None : step] if step else [storage[start]] * length
-        yield line.tolist() if hasattr(line, "tolist") else line
+        yield line if keep_array or type(line) is list else line.tolist()
 
 
 def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
@@ -1328,8 +1333,7 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     shape = left.shape[:-1] + right.shape[1:]
     dtypes.check_fits(shape, out)
     rows = _rows(left)
-    # The columns as tuples: ``map`` walks a tuple a little faster than a list (~5 % here).
-    columns = list(map(tuple, _rows(right.T) if right.ndim == 2 else _rows(right)))
+    columns = [c if type(c) is list else list(c) for c in (_rows(right.T) if right.ndim == 2 else _rows(right))]
     if inner == 0:
         values: List[Any] = [out.type(0)] * size_of(shape)
     elif inner == 1 and keep_single_term and left.ndim == right.ndim:

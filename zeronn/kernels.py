@@ -49,9 +49,10 @@ __all__ = [
 
 import math
 import sys
+from array import array
 from itertools import chain, compress, cycle, islice, repeat
 from operator import itemgetter, mul, sub, truediv
-from typing import Any, Callable, Iterable, List, Sequence, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
 from . import ieee
 from ._shape import Shape, broadcast_to, size_of
@@ -210,52 +211,73 @@ def dot_plain(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
 
 def dot(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
     """The matrix product, from the left operand's rows (read once, in order) and the
-    right operand's columns.
+    right operand's columns (lists), row-major: ``dot_plain``'s answer, faster.
 
-    With ``sumprod`` for each output; and when enough of the left operand is zero (an
-    MNIST image is 82 % zeros, a gradient through ReLU about half) and the right one
-    holds only finite floats, with only the terms whose left factor is not zero: about
-    3x faster on MNIST. A zero term adds nothing
-    to the sum, so the answer is the same, except that ``0 * inf`` and ``0 * nan`` are
-    NaN: that is why the right operand must be finite.
+    Each output is one ``sumprod`` of a row and a column. A row with enough zeros (an
+    MNIST image is 82 % zeros, a gradient through ReLU about half) is multiplied by its
+    nonzero terms only, picked out of the row and out of every column by one
+    ``itemgetter``: about 3x faster on MNIST. A zero term adds nothing to a sum, so the
+    answer is the same, except that ``0 * inf`` and ``0 * nan`` are NaN: that is why
+    zeros are skipped only when the right operand holds finite floats (asked once, at
+    the first row worth it). A row may be a list or, for float32, the ``array`` itself.
 
     >>> dot([[0.0, 0.0, 0.0, 2.0]], [[1.0, 2.0, 3.0, 4.0]])
     [8.0]
     >>> dot([[0.0, 0.0, 0.0, 2.0]], [[math.inf, 0.0, 0.0, 1.0]])     # 0 * inf is not skipped
     [nan]
     """
-    rows = iter(rows)
-    first = next(rows, None)
-    if first is None:
-        return []
-    rows = chain([first], rows)
-    if not _worth_skipping_zeros(first, columns):
-        return list(chain.from_iterable(map(_row_times, rows, repeat(columns))))
     values: List[Any] = []
+    finite: Optional[bool] = None  # whether the right operand is finite floats, once asked
     for row in rows:
-        nonzero = list(compress(range(len(row)), row))  # the k where row[k] != 0
-        if not nonzero:  # a sum of zeros (of either sign), from +0: exactly 0.0
-            values.extend([0.0] * len(columns))
-            continue
-        if len(nonzero) == 1:  # itemgetter of one index gives an item, not a tuple
-            k = nonzero[0]
-            values.extend([0.0 + row[k] * column[k] for column in columns])
-            continue
-        pick = itemgetter(*nonzero)  # gathers the entries at C speed
-        values += _row_times(pick(row), map(pick, columns))
+        nonzero = _nonzero_positions(row)
+        if len(nonzero) <= _DENSE_BELOW * len(row):
+            if finite is None:
+                finite = bool(columns) and _all_finite_floats(columns)
+            if finite:
+                values += _sparse_row_times(row, nonzero, columns)
+                continue
+        values += _row_times(row if type(row) is list else row.tolist(), columns)  # type: ignore[attr-defined]
     return values
 
 
-def _worth_skipping_zeros(first_row: Values, columns: Sequence[Values]) -> bool:
-    """Whether enough of the left operand is zero (judged by its first row) and the right is finite floats.
+# A row is multiplied by its nonzero terms only when at most this share of it is nonzero.
+_DENSE_BELOW = 1 - _ZEROS_WORTH_SKIPPING
 
-    Counting the first row's zeros is one C-speed ``count``, so a dense product pays
-    almost nothing for the question. A sum is finite only if every term is; a float sum
-    that overflows is ``inf`` (never an error), and then the answer is a safe "no".
+
+
+def _nonzero_positions(row: Values) -> List[int]:
+    """The positions ``k`` where ``row[k]`` is not zero.
+
+    A float32 row (an ``array.array``) is read through the bits of its numbers, as
+    unsigned ints: zero is always the same int object, so the zeros of an image never
+    become Python floats. (``-0.0`` has its sign bit set and counts as nonzero: one more
+    term, which changes no sum.)
     """
-    if list(first_row).count(0) <= _ZEROS_WORTH_SKIPPING * len(first_row) or not columns or not columns[0]:
+    if isinstance(row, array) and row.typecode == "f":
+        bits = memoryview(row).cast("B").cast("I")  # (C's unsigned int: 4 bytes, as a float32)
+        return list(compress(range(len(bits)), bits))
+    return list(compress(range(len(row)), row))
+
+
+def _sparse_row_times(row: Values, nonzero: List[int], columns: Sequence[Values]) -> List[Any]:
+    """``_row_times`` of ``row`` with the terms at ``nonzero`` only (every other term is a zero)."""
+    if not nonzero:  # a sum of zeros (of either sign), from +0: exactly 0.0
+        return [0.0] * len(columns)
+    if len(nonzero) == 1:  # (itemgetter of one index gives an item, not a tuple)
+        k = nonzero[0]
+        value = row[k]
+        return [0.0 + value * column[k] for column in columns]
+    pick = itemgetter(*nonzero)  # gathers the entries at C speed
+    return _row_times(pick(row), map(pick, columns))
+
+
+def _all_finite_floats(columns: Sequence[Values]) -> bool:
+    """Whether the right operand holds floats, none of them infinite or NaN. A sum is
+    finite only if every term is; a float sum that overflows is ``inf``, never an error,
+    and then the answer is a safe "no"."""
+    if not columns[0] or type(columns[0][0]) is not float:
         return False
-    return type(columns[0][0]) is float and math.isfinite(sum(map(sum, columns)))
+    return math.isfinite(sum(map(sum, columns)))
 
 
 # ---------------------------------------------------------------------------
