@@ -58,11 +58,12 @@ from __future__ import annotations
 
 __all__ = ["Tensor", "Flags", "tensor", "as_tensor", "elements", "write", "rebuild_tensor", "elementwise", "unary"]
 
+import functools
 import operator
 from array import array
 from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import casting, dtypes, indexing, kernels, loops, printing, reductions
+from . import casting, dtypes, ieee, indexing, kernels, loops, printing, reductions
 from ._shape import (
     Number,
     Shape,
@@ -96,16 +97,22 @@ class Tensor:
     (6, tensor([2, 5]))
     """
 
-    __slots__ = ("_storage", "_shape", "_strides", "_offset", "_dtype", "_contiguous", "_writeable")
+    # What a tensor is made of. ``tensor()`` (and ``Tensor(...)``, the same) checks the
+    # data and makes one; inside zeronn, results already known to be right are made by
+    # ``_new`` (a new row-major tensor) and ``_make`` (any layout, a view), which fill in
+    # these fields directly, as ``fractions.Fraction`` has a trusted private constructor
+    # beside its checking one.
+    __slots__ = ("_storage", "_shape", "_strides", "_offset", "_dtype", "_contiguous", "_writeable", "_base")
     __hash__ = None  # type: ignore[assignment]  # == gives a tensor, so no hashing
 
-    _storage: Storage
+    _storage: Storage  # the flat sequence of numbers, shared by every view of it
     _shape: Shape
-    _strides: Shape  # in elements; .strides reports bytes, as NumPy does
-    _offset: int
+    _strides: Shape  # in elements (storage[offset + i*strides[0] + j*strides[1]]); .strides reports bytes
+    _offset: int  # where element [0, 0, ...] lives in the storage
     _dtype: DType
-    _contiguous: bool
+    _contiguous: bool  # the elements are storage[offset : offset + size], in row-major order
     _writeable: bool
+    _base: Optional[Tensor]  # for a view, the tensor that owns the storage (NumPy's ``base``); else None
 
     def __new__(cls, data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
         return tensor(data, dtype)
@@ -223,7 +230,7 @@ class Tensor:
     def _row(self, index: int) -> Tensor:
         """Row ``index`` of axis 0, as a view."""
         offset = self._offset + index * self._strides[0]
-        return _make(self._storage, self._shape[1:], self._strides[1:], offset, self._dtype, self._writeable)
+        return self._view(self._shape[1:], self._strides[1:], offset)
 
     def __getitem__(self, key: Any) -> Any:
         """Index as NumPy does: ``t[i]``, ``t[i, j]``, ``t[1:]``, ``t[:, ::2]``, ``t[..., 0]``
@@ -236,8 +243,11 @@ class Tensor:
         (6, tensor([[2, 3],
                [5, 6]]), tensor([3, 4, 5, 6]), tensor([3, 4]))
         """
-        if type(key) is int and len(self._shape) > 1:  # the fast path: a row
+        if type(key) is int and len(self._shape) > 1:  # the fast paths: a row, and one element
             return self._row(indexing.check_index(key, self._shape[0], 0))
+        element = self._element_offset(key)
+        if element is not None:
+            return self._storage[element]
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
             picked = self._dtype.storage(_gather(self._storage, selected.offsets))
@@ -245,10 +255,12 @@ class Tensor:
             order = list(selected.order)
             if order == sorted(order):
                 return copy
-            return copy.transpose(*order).copy().transpose(*_inverse(order))  # laid out as NumPy lays it
+            laid_out = copy.transpose(*order).copy().transpose(*_inverse(order))  # laid out as NumPy lays it
+            # (NumPy's result owns its memory when the index arrays make every axis, else it is a view)
+            return _owning(laid_out) if selected.arrays_only else laid_out
         if selected.scalar:
             return self._storage[selected.offset]
-        return _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype, self._writeable)
+        return self._view(selected.shape, selected.strides, selected.offset)
 
     def __setitem__(self, key: Any, value: Any) -> None:
         """Write ``value`` (broadcast to the selection) wherever ``t[key]`` points, as NumPy does.
@@ -266,6 +278,10 @@ class Tensor:
         """
         if not self._writeable:
             raise ValueError("assignment destination is read-only")
+        element = self._element_offset(key)
+        if element is not None and type(value) is float and self._dtype is float64:  # the book's x[idx] = tmp_val + h
+            self._storage[element] = value
+            return
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):
             values = _assignable(value, selected.shape, self._dtype, "mask" if selected.mask else "picked")
@@ -274,13 +290,35 @@ class Tensor:
         elif selected.scalar:
             fast = type(value) is float and self._dtype is float64  # the book's x[idx] = tmp_val + h
             self._storage[selected.offset] = value if fast else _assignable(value, (), self._dtype, "element")[0]
-        else:
+        elif not _is_the_view(value, self._storage, selected):
             view = _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype)
             write(view, _assignable(value, selected.shape, self._dtype, "view"))
+        # else: ``t[k] += v`` is Python's ``t.__setitem__(k, t.__getitem__(k).__iadd__(v))``.
+        # ``t[k]`` was a view, already changed in place by ``__iadd__``, and comes back here to
+        # be written over itself: NumPy writes the same numbers again; zeronn skips that.
+
+    def _element_offset(self, key: Any) -> Optional[int]:
+        """Where ``t[i]`` (1-d) or ``t[i, j, ...]`` (one int per axis) lives in the storage:
+        the usual element access, without ``indexing.select``; ``None`` for any other key."""
+        if type(key) is int and len(self._shape) == 1:
+            return self._offset + indexing.check_index(key, self._shape[0], 0) * self._strides[0]
+        if type(key) is not tuple or len(key) != len(self._shape) or not all(type(index) is int for index in key):
+            return None
+        offset = self._offset
+        for axis, (index, length, stride) in enumerate(zip(key, self._shape, self._strides)):
+            offset += indexing.check_index(index, length, axis) * stride
+        return offset
+
+    def _view(self, shape: Shape, strides: Shape, offset: int) -> Tensor:
+        """A view of this tensor's storage, read-only if this tensor is; its ``base`` is the
+        tensor that owns the storage (a view of a view too, as in NumPy)."""
+        owner = self if self._base is None else self._base
+        return _make(self._storage, shape, strides, offset, self._dtype, self._writeable, base=owner)
 
     @property
     def flags(self) -> Flags:
-        """NumPy's flags that matter here: ``c_contiguous``, ``f_contiguous`` and ``writeable``.
+        """NumPy's flags that matter here: ``c_contiguous``, ``f_contiguous``, ``writeable``
+        and ``owndata`` (false for a view, and for a tensor over bytes it was given).
 
         ``flags["C_CONTIGUOUS"]`` works too. A tensor made by ``frombuffer`` over bytes is
         read-only, as NumPy's is, and so are the views of a read-only tensor.
@@ -288,22 +326,34 @@ class Tensor:
         >>> x = tensor([[1, 2], [3, 4]])
         >>> x.flags.c_contiguous, x.T.flags["C_CONTIGUOUS"], x.T.flags.f_contiguous, x.flags.writeable
         (True, False, True, True)
+        >>> x.flags["OWNDATA"], x.T.flags.owndata, x.copy().flags.owndata
+        (True, False, True)
         """
-        return Flags(self._contiguous, is_f_contiguous(self._shape, self._strides), self._writeable)
+        owns = self._base is None and not isinstance(self._storage, memoryview)
+        return Flags(self._contiguous, is_f_contiguous(self._shape, self._strides), self._writeable, owns)
 
     def setflags(self, write: Optional[bool] = None) -> None:
         """Make the tensor read-only (``write=False``) or writable again, as NumPy's ``setflags``.
+
+        A view of a read-only tensor cannot be made writable (its writes would reach the
+        read-only tensor), as in NumPy.
 
         >>> x = tensor([1, 2]); x.setflags(write=False)
         >>> x[0] = 5
         Traceback (most recent call last):
         ...
         ValueError: assignment destination is read-only
+        >>> x[1:].setflags(write=True)
+        Traceback (most recent call last):
+        ...
+        ValueError: cannot set WRITEABLE flag to True of this array
         """
         if write is None:
             return
         if write and isinstance(self._storage, memoryview) and self._storage.readonly:
             raise ValueError("cannot set WRITEABLE flag to True of this array: its storage is read-only bytes")
+        if write and self._base is not None and not self._base._writeable:
+            raise ValueError("cannot set WRITEABLE flag to True of this array")
         self._writeable = bool(write)
 
     def __contains__(self, value: Any) -> bool:
@@ -378,12 +428,17 @@ class Tensor:
         )
 
     def __float__(self) -> float:
-        """``float(t)`` for a one-element tensor."""
-        return float(self.item())
+        """``float(t)`` for a one-element tensor (``TypeError`` for more, as in NumPy)."""
+        return float(self._only_element())
 
     def __int__(self) -> int:
-        """``int(t)`` for a one-element tensor."""
-        return int(self.item())
+        """``int(t)`` for a one-element tensor (``TypeError`` for more, as in NumPy)."""
+        return int(self._only_element())
+
+    def _only_element(self) -> Number:
+        if self.size != 1:
+            raise TypeError("only length-1 arrays can be converted to Python scalars")
+        return self.item()
 
     def __index__(self) -> int:
         """``operator.index(t)`` for a 0-d tensor of integers (so it can index a list)."""
@@ -549,25 +604,76 @@ class Tensor:
     def sum(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The sum of all elements, or along ``axis`` (negative axes count from the end).
 
-        Integers and bools sum as int64 (uint64 for unsigned), as in NumPy.
+        Integers and bools sum exactly, as int64 (uint64 for unsigned) wrapped as NumPy's
+        wrap. Floats are added in NumPy's own order (pairwise along the axis that is
+        contiguous in memory: see ``reductions.pairwise_sum``), so that even the last bits
+        agree with NumPy's, where a plain running sum would differ already at 9 elements.
 
         >>> m = tensor([[1, 2, 3], [4, 5, 6]])
         >>> m.sum(), m.sum(axis=0), m.sum(axis=-1, keepdims=True)
         (21, tensor([5, 7, 9]), tensor([[ 6],
                [15]]))
+        >>> tensor([0.1] * 10).sum()          # NumPy's 1.0; a running sum gives 0.9999999999999999
+        1.0
         """
-        out = self._dtype if self._dtype.kind == "f" else dtypes.uint64 if self._dtype.kind == "u" else int64
-        zero = out.type(0)
-        return self._reduce(lambda lane: sum(lane, zero), axis, keepdims, out)
+        if self._dtype.kind != "f":  # exact Python ints, wrapped by as_element
+            return self._reduce(sum, axis, keepdims, dtypes.uint64 if self._dtype.kind == "u" else int64)
+        return self._float_sum(axis, keepdims)
 
     def mean(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
-        """The arithmetic mean, overall or along ``axis`` (NaN for an empty lane).
+        """The arithmetic mean, overall or along ``axis`` (NaN for an empty lane): the sum
+        divided by the count, as NumPy computes it (float32 stays float32; integers are
+        summed as float64, a buffer of 8,192 at a time, as NumPy's cast reads them).
 
         >>> tensor([[1, 2], [3, 4]]).mean(), tensor([[1, 2], [3, 4]]).mean(axis=0)
         (2.5, tensor([2., 3.]))
         """
+        if self._dtype.kind == "f":
+            total = self._float_sum(axis, keepdims)
+        else:
+            total = self.astype(float64)._float_sum(axis, keepdims, buffered=True)
+        count = self.size if axis is None or not self._shape else self._shape[normalize_axis(axis, self.ndim)]
+        if isinstance(total, Tensor):
+            return elementwise("true_divide", total, count)
         out = self._dtype if self._dtype.kind == "f" else float64
-        return self._reduce(reductions.mean_of, axis, keepdims, out)
+        return reductions.as_element(ieee.divide(total, float(count)), out)
+
+    def _float_sum(self, axis: Optional[int], keepdims: bool, buffered: bool = False) -> Any:
+        """``sum`` of a float tensor, in NumPy's order of additions.
+
+        NumPy reads the tensor in memory order (``order="K"``) and sums each lane along
+        the axis contiguous in memory pairwise; across the other axes it adds row after
+        row. A whole tensor that is one run of memory is one pairwise sum; one read
+        through a cast (``buffered``: a mean of integers) or made of several runs goes
+        through NumPy's buffer, 8,192 elements at a time. (For a whole tensor of several
+        runs, NumPy sometimes cuts its buffer at a multiple of the runs' length: there
+        the last bits may differ from NumPy's.)
+        """
+        float32 = self._dtype is dtypes.float32
+        run_sum = reductions.pairwise_sum_float32 if float32 else reductions.pairwise_sum
+        if buffered:  # every run read through the buffer
+            run_sum = functools.partial(reductions.buffered_sum, run_sum=run_sum, float32=float32)
+        if axis is not None and not self._shape:
+            normalize_axis(axis, 1)  # a 0-d tensor takes axis 0 or -1 as the whole, as NumPy does
+            axis = None
+        if axis is None:
+            view = self._in_memory_order()
+            values = elements(view)
+            one_run = view._contiguous
+            value = run_sum(values) if one_run else reductions.buffered_sum(values, run_sum=run_sum, float32=float32)
+            value = reductions.as_element(value, self._dtype)
+            return _new(self._dtype.storage([value]), (1,) * self.ndim, self._dtype) if keepdims else value
+        axis = normalize_axis(axis, self.ndim)
+        source = self
+        across = reductions.add_rows_float32 if float32 else reductions.add_rows
+        return source._reduce(run_sum, axis, keepdims, self._dtype, across)
+
+    def _in_memory_order(self) -> Tensor:
+        """A view of the same elements in memory order: the axes sorted from the largest
+        stride to the smallest (NumPy's ``order="K"``; a negative stride is walked as it is)."""
+        if self._contiguous:
+            return self
+        return self.transpose(*like_order(self._shape, self._strides))
 
     def max(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
         """The largest element, or the largest along ``axis``; NaN wins, as in NumPy.
@@ -613,11 +719,20 @@ class Tensor:
         """
         return self._reduce(all, axis, keepdims, bool_)
 
-    def _reduce(self, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType) -> Any:
+    def _reduce(
+        self, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType,
+        across: Optional[Callable[[List[Sequence[Any]]], List[Any]]] = None,
+    ) -> Any:
         """``lane_function`` of all the elements, or of every lane along ``axis``, as dtype
         ``out``: a Python number where NumPy's result would be 0-d, else a tensor laid out in
-        this tensor's memory order, as NumPy lays it out (``reductions.py`` does the lanes).
+        this tensor's memory order, as NumPy lays it out (``reductions.py`` does the lanes;
+        ``across`` is ``reduce_lanes``'s, for an axis that is not the last).
+
+        A 0-d tensor takes ``axis=0`` or ``-1`` as the whole tensor, as NumPy does.
         """
+        if axis is not None and not self._shape:
+            normalize_axis(axis, 1)  # 0 and -1 only
+            axis = None
         if axis is None:
             value = reductions.as_element(lane_function(elements(self)), out)
             return _new(out.storage([value]), (1,) * self.ndim, out) if keepdims else value
@@ -626,10 +741,11 @@ class Tensor:
             steps = tuple(0 if length == 1 else stride for length, stride in zip(self._shape, self._strides))
             order = memory_order(self._shape, [steps], same_shapes=False)
             if order != list(range(self.ndim)):
-                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out)
+                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out, across)
                 kept = permuted.transpose(*_inverse(order))
-                return kept if keepdims else kept[(slice(None),) * axis + (0,)]
-        results, shape = reductions.reduce_lanes(elements(self), self._shape, axis, keepdims, lane_function, out)
+                return _owning(kept if keepdims else kept[(slice(None),) * axis + (0,)])
+        values = elements(self)
+        results, shape = reductions.reduce_lanes(values, self._shape, axis, keepdims, lane_function, out, across)
         return _result(out.storage(results), shape, out)
 
     # -----------------------------------------------------------------------
@@ -657,7 +773,7 @@ class Tensor:
         strides = reshape_strides(self._shape, self._strides, new_shape, -1 not in shape)
         if strides is None:
             return self.copy().reshape(new_shape)
-        return _make(self._storage, new_shape, strides, self._offset, self._dtype, self._writeable)
+        return self._view(new_shape, strides, self._offset)
 
     def ravel(self) -> Tensor:
         """The elements as a 1-d tensor: a view if the tensor is contiguous, else a copy.
@@ -690,7 +806,7 @@ class Tensor:
             raise ValueError(f"axes {tuple(axes)} don't match a tensor of shape {self._shape}")
         shape = tuple(self._shape[axis] for axis in order)
         strides = tuple(self._strides[axis] for axis in order)
-        return _make(self._storage, shape, strides, self._offset, self._dtype, self._writeable)
+        return self._view(shape, strides, self._offset)
 
     def copy(self) -> Tensor:
         """A new tensor with the same elements in its own storage (row-major).
@@ -723,7 +839,7 @@ class Tensor:
         where = lambda index: [unravel(index, source._shape)[order.index(axis)] for axis in range(self.ndim)]
         storage = casting.cast_values(elements(source), self._dtype, to, where)
         made = _new(storage, source._shape, to)
-        return made.transpose(*_inverse(order))
+        return _owning(made.transpose(*_inverse(order)))
 
     # -----------------------------------------------------------------------
     # Linear algebra
@@ -759,28 +875,38 @@ class Tensor:
 
     def __reduce__(self) -> Any:
         """Pickle as the dtype's name, the shape and the elements as little-endian bytes,
-        which ``rebuild_tensor`` checks and turns back into a tensor.
+        which ``rebuild_tensor`` checks and turns back into a tensor. As NumPy's pickle, a
+        Fortran-ordered tensor stores its elements column by column and comes back
+        Fortran-ordered; any other comes back row-major.
 
         >>> import pickle
         >>> pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
         tensor([[1.5],
                 [2. ]])
+        >>> pickle.loads(pickle.dumps(tensor([[1, 2], [3, 4]]).T)).flags.f_contiguous
+        True
         """
-        return (rebuild_tensor, (self._dtype.name, self._shape, self._dtype.to_bytes(elements(self))))
+        fortran = not self._contiguous and is_f_contiguous(self._shape, self._strides)
+        values = elements(self.T) if fortran else elements(self)
+        payload = self._dtype.to_bytes(values)
+        return (rebuild_tensor, (self._dtype.name, self._shape, payload) + ((True,) if fortran else ()))
 
     def __copy__(self) -> Tensor:
-        return self.copy()
+        """``copy.copy(t)``: a copy laid out in memory as ``t`` is, as NumPy's ``__copy__``."""
+        return self.astype(self._dtype)
 
     def __deepcopy__(self, memo: Dict[int, Any]) -> Tensor:
-        return self.copy()
+        """``copy.deepcopy(t)``: a copy laid out in memory as ``t`` is, as NumPy's ``__deepcopy__``."""
+        return self.astype(self._dtype)
 
 
 class Flags(NamedTuple):
-    """The three of NumPy's ``ndarray.flags`` that zeronn keeps (see ``Tensor.flags``)."""
+    """The four of NumPy's ``ndarray.flags`` that zeronn keeps (see ``Tensor.flags``)."""
 
     c_contiguous: bool
     f_contiguous: bool
     writeable: bool
+    owndata: bool
 
     def __getitem__(self, key: Any) -> Any:  # flags["C_CONTIGUOUS"], as in NumPy
         return getattr(self, key.lower()) if isinstance(key, str) else tuple.__getitem__(self, key)
@@ -964,9 +1090,9 @@ def _assignable(value: Any, shape: Shape, dtype: DType, key: str) -> Storage:
 
 def _make(
     storage: Storage, shape: Shape, strides: Shape, offset: int, dtype: DType,
-    writeable: bool = True, contiguous: Optional[bool] = None,
+    writeable: bool = True, contiguous: Optional[bool] = None, base: Optional[Tensor] = None,
 ) -> Tensor:
-    """A tensor over ``storage``, trusted: every tensor inside zeronn is made here."""
+    """A tensor over ``storage`` in any layout (a view, when ``base`` owns the storage), trusted."""
     self = object.__new__(Tensor)
     self._storage = storage
     self._shape = shape
@@ -975,6 +1101,7 @@ def _make(
     self._dtype = dtype
     self._contiguous = is_contiguous(shape, strides) if contiguous is None else contiguous
     self._writeable = writeable
+    self._base = base
     return self
 
 
@@ -989,11 +1116,28 @@ def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -
     self._dtype = dtype
     self._contiguous = True
     self._writeable = writeable
+    self._base = None
     return self
 
 
-def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
-    """A tensor from what ``Tensor.__reduce__`` stored, checked before anything is built.
+def _is_the_view(value: Any, storage: Storage, selected: indexing.View) -> bool:
+    """Whether ``value`` is a view of exactly the elements ``selected`` picks from ``storage``."""
+    return (
+        isinstance(value, Tensor) and value._storage is storage and value._offset == selected.offset
+        and value._shape == selected.shape and value._strides == selected.strides
+    )
+
+
+def _owning(t: Tensor) -> Tensor:
+    """``t``, a view of a storage nothing else holds, as the tensor that owns it (NumPy's
+    new arrays in a layout of their own own their memory: ``(x.T + 1).flags.owndata``)."""
+    return _make(t._storage, t._shape, t._strides, t._offset, t._dtype, t._writeable)
+
+
+def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: bool = False) -> Tensor:
+    """A tensor from what ``Tensor.__reduce__`` stored, checked before anything is built;
+    ``fortran``: the payload holds the elements column by column, and the tensor is laid
+    out so.
 
     >>> rebuild_tensor("int64", (2,), bytes([1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]))
     tensor([1, 2])
@@ -1007,6 +1151,8 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes) -> Tensor:
         raise ValueError(f"cannot unpickle a tensor of shape {shape!r}")
     if not isinstance(payload, bytes) or len(payload) != size_of(shape) * to.itemsize:
         raise ValueError(f"cannot unpickle a tensor of shape {shape} and dtype {name} from this data")
+    if fortran is True:
+        return _owning(Tensor.from_storage(to.from_bytes(payload), shape[::-1], to).T)
     return Tensor.from_storage(to.from_bytes(payload), shape, to)
 
 
@@ -1101,7 +1247,7 @@ def _any_dtypes(name: str, x1: Any, x2: Any) -> Any:
     if order is None:
         return _result(*_compute(name, left, right, loop))
     computed = _result(*_compute(name, _permuted(left, order), _permuted(right, order), loop))
-    return computed.transpose(*_inverse(order))
+    return _owning(computed.transpose(*_inverse(order)))
 
 
 def _compute(name: str, left: Any, right: Any, loop: DType) -> Tuple[Storage, Shape, DType]:
@@ -1139,7 +1285,7 @@ def unary(name: str, x: Any) -> Any:
     order = _memory_order([x], x._shape, loops.unary_dtype(name, x._dtype))
     if order is None:
         return _result(*_unary(name, x))
-    return _result(*_unary(name, _permuted(x, order))).transpose(*_inverse(order))
+    return _owning(_result(*_unary(name, _permuted(x, order))).transpose(*_inverse(order)))
 
 
 def _unary(name: str, x: Tensor) -> Tuple[Storage, Shape, DType]:
@@ -1317,7 +1463,12 @@ def _rows(t: Tensor) -> Iterator[Sequence[Any]]:
 def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     """``np.dot`` (``keep_single_term``) or ``np.matmul`` of tensors of up to 2 axes."""
     if not left.ndim or not right.ndim:
-        return elementwise("multiply", left, right)
+        product = elementwise("multiply", left, right)
+        if isinstance(product, Tensor) and product._dtype.kind == "f" and product.size > 1 and keep_single_term:
+            # NumPy's dot scales a float tensor by a number with BLAS's axpy into zeros, which
+            # turns a product of -0.0 into +0.0; one element is multiplied plainly.
+            return elementwise("add", 0.0, product)
+        return product
     if left.ndim > 2 or right.ndim > 2:
         raise ValueError(
             f"dot supports tensors of up to 2 dimensions, got shapes "

@@ -24,6 +24,8 @@ The public names:
   broadcast to ``target``;
 - ``dot(rows, columns)`` (plain twin ``dot_plain``): all row-column sums of products;
 - ``maximum_with_scalar(values, scalar, scalar_first)``: ``maximum`` against one number;
+- ``pairwise_sum(values)`` (plain twin ``pairwise_sum_plain``): NumPy's sum of a run of
+  floats, in its own order of additions;
 - ``sigmoid(values)``, ``softmax_rows(values, length)``: the book's formulas in one pass
   (their plain twins are the formulas themselves in ``activations.py``).
 
@@ -43,6 +45,9 @@ __all__ = [
     "dot",
     "dot_plain",
     "maximum_with_scalar",
+    "add_in_order",
+    "pairwise_sum",
+    "pairwise_sum_plain",
     "sigmoid",
     "softmax_rows",
 ]
@@ -50,8 +55,9 @@ __all__ = [
 import math
 import sys
 from array import array
+from functools import reduce
 from itertools import chain, compress, cycle, islice, repeat
-from operator import itemgetter, mul, sub, truediv
+from operator import add, itemgetter, mul, sub, truediv
 from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
 from . import ieee
@@ -281,6 +287,99 @@ def _all_finite_floats(columns: Sequence[Values]) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# NumPy's pairwise summation
+# ---------------------------------------------------------------------------
+
+if sys.version_info >= (3, 12):
+
+    def add_in_order(values: Iterable[float], start: float) -> float:
+        """``start + values[0] + values[1] + ...``, each addition rounded, left to right,
+        as C's loop adds. (Python 3.12's ``sum`` of floats compensates the rounding
+        errors, and so differs from NumPy in the last bits; ``reduce`` does not.)"""
+        return reduce(add, values, start)
+
+else:
+
+    def add_in_order(values: Iterable[float], start: float) -> float:
+        """``start + values[0] + values[1] + ...``, each addition rounded, left to right,
+        as C's loop adds (and as Python's ``sum`` of floats does before 3.12)."""
+        return sum(values, start)
+
+
+def pairwise_sum(
+    values: Values, add2: Callable[[float, float], float] = add,
+    add_all: Callable[[Iterable[float], float], float] = add_in_order,
+) -> float:
+    """The sum NumPy gives for a run of floats: ``+0.0`` (its reduction's start) plus
+    ``pairwise_sum`` of ``numpy/_core/src/umath/loops_utils.h.src``, last bits included.
+
+    Fewer than 8 values are added in order; up to 128 go to 8 running sums (``values[j]``,
+    ``values[j + 8]``, ``values[j + 16]``, ...), which are added as a tree, then the rest
+    in order; a longer run is halved (at a multiple of 8) and each half summed so. The
+    rounding error grows as ``log n``, not ``n``. Each running sum is a strided slice
+    added at C speed. ``add2`` and ``add_all`` add two numbers and a sequence from a
+    start (float32 passes its own, rounded to float32). Plain twin: ``pairwise_sum_plain``.
+
+    >>> pairwise_sum([0.1] * 10), sum([0.1] * 10) == 0.9999999999999999
+    (1.0, True)
+    >>> pairwise_sum([]), pairwise_sum([-0.0])
+    (0.0, 0.0)
+    """
+    return add2(0.0, _pairwise(values, 0, len(values), add2, add_all))
+
+
+def _pairwise(
+    values: Values, start: int, n: int,
+    add2: Callable[[float, float], float], add_all: Callable[[Iterable[float], float], float],
+) -> float:
+    """NumPy's ``pairwise_sum`` of ``values[start : start + n]``."""
+    if n < 8:
+        return add_all(values[start : start + n], -0.0)  # (-0.0: a run of -0.0 sums to -0.0)
+    if n <= 128:
+        whole = start + n - n % 8
+        if n < 16:  # the eight running sums are the first eight values themselves
+            r = list(values[start : start + 8])
+        else:  # running sum j adds values[start + j], values[start + j + 8], ...: a strided slice
+            r = [add_all(values[start + j + 8 : whole : 8], values[start + j]) for j in range(8)]
+        tree = add2(add2(add2(r[0], r[1]), add2(r[2], r[3])), add2(add2(r[4], r[5]), add2(r[6], r[7])))
+        return add_all(values[whole : start + n], tree)
+    half = n // 2
+    half -= half % 8
+    return add2(_pairwise(values, start, half, add2, add_all), _pairwise(values, start + half, n - half, add2, add_all))
+
+
+def pairwise_sum_plain(values: Values) -> float:
+    """The plain twin of ``pairwise_sum``: NumPy's C loop, line for line.
+
+    >>> pairwise_sum_plain([0.1] * 10)
+    1.0
+    """
+
+    def pairwise(start: int, n: int) -> float:
+        if n < 8:
+            res = -0.0
+            for i in range(start, start + n):
+                res += values[i]
+            return res
+        if n <= 128:
+            r: List[float] = [values[start + j] for j in range(8)]
+            i = 8
+            while i < n - n % 8:
+                for j in range(8):
+                    r[j] += values[start + i + j]
+                i += 8
+            res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            for rest in range(i, n):  # after the last whole eight
+                res += values[start + rest]
+            return res
+        half = n // 2
+        half -= half % 8
+        return pairwise(start, half) + pairwise(start + half, n - half)
+
+    return 0.0 + pairwise(0, len(values))
+
+
+# ---------------------------------------------------------------------------
 # The book's activation formulas, fused into one pass over float64 data
 # ---------------------------------------------------------------------------
 
@@ -310,7 +409,7 @@ def softmax_rows(values: Values, length: int) -> List[float]:
 
     Plain twin: ``activations.softmax`` computed on tensors, the book's
     ``x = x - np.max(x, axis=-1, keepdims=True); np.exp(x) / np.sum(np.exp(x), ...)``,
-    with the same order of additions, so the same numbers. ``exp`` never overflows here:
+    with the same order of additions (NumPy's, ``pairwise_sum``), so the same numbers. ``exp`` never overflows here:
     ``v - c`` is at most 0 (or NaN, which ``math.exp`` passes through). A NaN anywhere in
     a row makes the whole row NaN, whichever value Python's ``max`` picked.
 
@@ -328,12 +427,12 @@ def softmax_rows(values: Values, length: int) -> List[float]:
         for row in rows:
             c = max(row)  # overflow countermeasure
             exp_a = [exp(v - c) for v in row]
-            sum_exp_a = sum(exp_a)
+            sum_exp_a = pairwise_sum(exp_a)
             out += [e / sum_exp_a for e in exp_a]
         return out
     each_c = _each_row(map(max, rows), length)
     exp_a = list(map(math.exp, map(sub, values, each_c)))
-    each_sum = _each_row(map(sum, zip(*[iter(exp_a)] * length)), length)
+    each_sum = _each_row(map(pairwise_sum, zip(*[iter(exp_a)] * length)), length)
     return list(map(truediv, exp_a, each_sum))
 
 
