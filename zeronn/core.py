@@ -4,26 +4,29 @@ A tensor keeps its numbers in one flat sequence, the *storage*, and reads it thr
 three more things: its *shape*, its *strides* (how far to step in the storage for one
 step along each axis) and an *offset* (where element ``[0, 0, ...]`` lives)::
 
-    storage  [0, 1, 2, 3, 4, 5]
+    storage  [0, 1, 2, 3, 4, 5]     (float64: 8 bytes each)
 
-    x        [[0, 1, 2],        shape (2, 3)  strides (3, 1)  offset 0
+                                            strides in       strides in
+                                            elements         bytes (.strides)
+    x        [[0, 1, 2],        shape (2, 3)  (3, 1)           (24, 8)       offset 0
               [3, 4, 5]]        x[i, j] is storage[0 + 3*i + 1*j]
 
-    x.T      [[0, 3],           shape (3, 2)  strides (1, 3)  offset 0
+    x.T      [[0, 3],           shape (3, 2)  (1, 3)           (8, 24)       offset 0
               [1, 4],           x.T[i, j] is storage[0 + 1*i + 3*j]
               [2, 5]]
 
-    x[1]     [3, 4, 5]          shape (3,)    strides (1,)    offset 3
-    x[:, 1]  [1, 4]             shape (2,)    strides (3,)    offset 1
-    x[:, ::2] [[0, 2],          shape (2, 2)  strides (3, 2)  offset 0
+    x[1]     [3, 4, 5]          shape (3,)    (1,)             (8,)          offset 3
+    x[:, 1]  [1, 4]             shape (2,)    (3,)             (24,)         offset 1
+    x[:, ::2] [[0, 2],          shape (2, 2)  (3, 2)           (24, 16)      offset 0
                [3, 5]]
 
 Every one of these is a *view*: a new tensor over the same storage, made by computing
 new strides instead of copying numbers. That is why ``x.T`` costs nothing, and why
 writing through a view changes the tensor it came from (``x[1][2] = 7`` changes
 ``x``). Fancy indexing (``x[[0, 1]]``, ``x[x > 0]``), ``flatten``, ``copy`` and
-``astype`` copy, exactly as in NumPy. (The book never shows strides; NumPy reports them
-in bytes, ``x.strides == (24, 8)`` for float64, and so does zeronn.)
+``astype`` copy, exactly as in NumPy. zeronn steps through its storage in elements (the
+``_strides`` field); ``.strides`` reports bytes, the element strides times the item
+size, as NumPy does. (The book never shows strides.)
 
 The numbers are kept as each dtype suggests (see ``dtypes.py``): float64, int64 and
 bool in a Python list, the compact dtypes in an ``array.array``.

@@ -143,8 +143,12 @@ def _parse(key: Any, ndim: int, to_tensor: ToTensor) -> Tuple[List[Item], bool]:
     ellipses = sum(item is Ellipsis for item in items)
     if ellipses > 1:
         raise InvalidIndexError("an index can only have a single ellipsis ('...')")
-    used = sum(len(item.shape) if isinstance(item, _Array) and item.boolean else item is not None for item in items)
-    used -= ellipses
+    used = 0  # the axes of the tensor the key indexes: a boolean mask covers as many as it has
+    for item in items:
+        if isinstance(item, _Array) and item.boolean:
+            used += len(item.shape)
+        elif item is not None and item is not Ellipsis:  # a new axis or ``...`` indexes none itself
+            used += 1
     if used > ndim:
         raise OutOfBoundsError(f"too many indices for array: array is {ndim}-dimensional, but {used} were indexed")
     scalar = not ellipses and used == ndim and all(isinstance(item, int) for item in items)
