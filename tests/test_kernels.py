@@ -149,7 +149,7 @@ def test_dot_with_mostly_zero_rows_is_the_plain_product(m, n, p, data):
     columns = [data.draw(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n)) for _ in range(p)]
     fast, plain = kernels.dot(rows, columns), kernels.dot_plain(rows, columns)
     if hasattr(math, "sumprod"):  # 3.12+: kernels.dot uses it, with extended precision, last bits
-        assert all(math.isclose(a, b, rel_tol=1e-15, abs_tol=1e-300) for a, b in zip(fast, plain))
+        assert all(map(close_as_sums, fast, plain, kernels.dot_plain(absolute(rows), absolute(columns))))
         assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0)
     else:  # a zero term adds exactly nothing to a sum that starts from +0
         assert all_same(fast, plain)
@@ -194,9 +194,20 @@ def test_tensor_dot_is_the_plain_kernel_on_strided_views(m, n, p, data):
     a = data.draw(tensors((n, m), elements=sparse_float)).T  # strided: read through the strides
     b = data.draw(tensors((p, n), elements=st.floats(-1e3, 1e3))).T
     expected = kernels.dot_plain(a.tolist(), b.T.tolist()) if n else [0.0] * (m * p)
+    sizes = kernels.dot_plain(absolute(a.tolist()), absolute(b.T.tolist())) if n else [0.0] * (m * p)
     result = a.dot(b)
     assert result.shape == (m, p)
-    assert all(math.isclose(x, y, rel_tol=1e-15, abs_tol=1e-300) for x, y in zip(result.to_flat_list(), expected))
+    assert all(map(close_as_sums, result.to_flat_list(), expected, sizes))
+
+
+def absolute(rows):
+    return [[abs(value) for value in row] for row in rows]
+
+
+def close_as_sums(a, b, size):
+    """Equal within what rounding the terms of a sum allows: a few ulps of the sum of their
+    sizes (``size``), not of the sum itself, which cancellation can make tiny."""
+    return a == b or abs(a - b) <= 4 * 2.0**-52 * size
 
 
 # ---------------------------------------------------------------------------
@@ -227,3 +238,29 @@ def test_max_and_min_reduce_as_numpys_maximum_does(values):
     t = tensor(values)
     assert same(t.max(), functools.reduce(ieee.maximum, values))
     assert same(t.min(), functools.reduce(ieee.minimum, values))
+
+
+# ---------------------------------------------------------------------------
+# pairwise_sum: NumPy's order of additions, the same bits as the C loop line for line
+# ---------------------------------------------------------------------------
+
+pairwise_lengths = st.sampled_from([0, 1, 7, 8, 9, 15, 16, 17, 64, 127, 128, 129, 130, 136, 255, 256, 257, 1000])
+
+
+@given(pairwise_lengths, st.data())
+def test_pairwise_sum_is_numpys_loop_line_for_line(n, data):
+    values = data.draw(st.lists(any_float, min_size=n, max_size=n))
+    assert same(kernels.pairwise_sum(values), kernels.pairwise_sum_plain(values))
+
+
+@given(st.integers(0, 12), st.sampled_from([1, 5, 8, 10, 16, 50, 129]), st.data())
+def test_pairwise_sums_of_rows_are_each_rows_pairwise_sum(rows, length, data):
+    values = data.draw(st.lists(any_float, min_size=rows * length, max_size=rows * length))
+    expected = [kernels.pairwise_sum_plain(values[r * length : (r + 1) * length]) for r in range(rows)]
+    assert all_same(kernels.pairwise_sums(values, length), expected)
+
+
+def test_pairwise_sum_differs_from_a_running_sum_where_numpy_does():
+    running = functools.reduce(operator.add, [0.1] * 10, 0.0)  # (3.12's sum() would compensate)
+    assert kernels.pairwise_sum([0.1] * 10) == 1.0 and running == 0.9999999999999999
+    assert same(kernels.pairwise_sum([-0.0] * 9), 0.0)  # NumPy's reduction starts from +0.0

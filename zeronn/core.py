@@ -233,7 +233,9 @@ class Tensor:
     def _row(self, index: int) -> Tensor:
         """Row ``index`` of axis 0, as a view."""
         offset = self._offset + index * self._strides[0]
-        return self._view(self._shape[1:], self._strides[1:], offset)
+        owner = self if self._base is None else self._base
+        shape, strides = self._shape[1:], self._strides[1:]
+        return _make(self._storage, shape, strides, offset, self._dtype, self._writeable, base=owner)
 
     def __getitem__(self, key: Any) -> Any:
         """Index as NumPy does: ``t[i]``, ``t[i, j]``, ``t[1:]``, ``t[:, ::2]``, ``t[..., 0]``
@@ -654,8 +656,12 @@ class Tensor:
         """
         float32 = self._dtype is dtypes.float32
         run_sum = reductions.pairwise_sum_float32 if float32 else reductions.pairwise_sum
+        rows_sums: Optional[Callable[[Sequence[Any], int], List[Any]]] = (
+            reductions.pairwise_sums_float32 if float32 else reductions.pairwise_sums
+        )
         if buffered:  # every run read through the buffer
             run_sum = functools.partial(reductions.buffered_sum, run_sum=run_sum, float32=float32)
+            rows_sums = None
         if axis is not None and not self._shape:
             normalize_axis(axis, 1)  # a 0-d tensor takes axis 0 or -1 as the whole, as NumPy does
             axis = None
@@ -666,10 +672,8 @@ class Tensor:
             value = run_sum(values) if one_run else reductions.buffered_sum(values, run_sum=run_sum, float32=float32)
             value = reductions.as_element(value, self._dtype)
             return _new(self._dtype.storage([value]), (1,) * self.ndim, self._dtype) if keepdims else value
-        axis = normalize_axis(axis, self.ndim)
-        source = self
         across = reductions.add_rows_float32 if float32 else reductions.add_rows
-        return source._reduce(run_sum, axis, keepdims, self._dtype, across)
+        return self._reduce(run_sum, normalize_axis(axis, self.ndim), keepdims, self._dtype, across, rows_sums)
 
     def _in_memory_order(self) -> Tensor:
         """A view of the same elements in memory order: the axes sorted from the largest
@@ -725,11 +729,12 @@ class Tensor:
     def _reduce(
         self, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType,
         across: Optional[Callable[[List[Sequence[Any]]], List[Any]]] = None,
+        along: Optional[Callable[[Sequence[Any], int], List[Any]]] = None,
     ) -> Any:
         """``lane_function`` of all the elements, or of every lane along ``axis``, as dtype
         ``out``: a Python number where NumPy's result would be 0-d, else a tensor laid out in
         this tensor's memory order, as NumPy lays it out (``reductions.py`` does the lanes;
-        ``across`` is ``reduce_lanes``'s, for an axis that is not the last).
+        ``across`` and ``along`` are ``reduce_lanes``'s, for the other axes and the last).
 
         A 0-d tensor takes ``axis=0`` or ``-1`` as the whole tensor, as NumPy does.
         """
@@ -744,11 +749,11 @@ class Tensor:
             steps = tuple(0 if length == 1 else stride for length, stride in zip(self._shape, self._strides))
             order = memory_order(self._shape, [steps], same_shapes=False)
             if order != list(range(self.ndim)):
-                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out, across)
+                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out, across, along)
                 kept = permuted.transpose(*_inverse(order))
                 return _owning(kept if keepdims else kept[(slice(None),) * axis + (0,)])
         values = elements(self)
-        results, shape = reductions.reduce_lanes(values, self._shape, axis, keepdims, lane_function, out, across)
+        results, shape = reductions.reduce_lanes(values, self._shape, axis, keepdims, lane_function, out, across, along)
         return _result(out.storage(results), shape, out)
 
     # -----------------------------------------------------------------------

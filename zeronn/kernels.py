@@ -47,18 +47,20 @@ __all__ = [
     "maximum_with_scalar",
     "add_in_order",
     "pairwise_sum",
+    "pairwise_sums",
     "pairwise_sum_plain",
     "sigmoid",
     "softmax_rows",
 ]
 
+import functools
 import math
 import sys
 from array import array
 from functools import reduce
 from itertools import chain, compress, cycle, islice, repeat
 from operator import add, itemgetter, mul, sub, truediv
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from . import ieee
 from ._shape import Shape, broadcast_to, size_of
@@ -290,20 +292,13 @@ def _all_finite_floats(columns: Sequence[Values]) -> bool:
 # NumPy's pairwise summation
 # ---------------------------------------------------------------------------
 
-if sys.version_info >= (3, 12):
-
-    def add_in_order(values: Iterable[float], start: float) -> float:
-        """``start + values[0] + values[1] + ...``, each addition rounded, left to right,
-        as C's loop adds. (Python 3.12's ``sum`` of floats compensates the rounding
-        errors, and so differs from NumPy in the last bits; ``reduce`` does not.)"""
-        return reduce(add, values, start)
-
-else:
-
-    def add_in_order(values: Iterable[float], start: float) -> float:
-        """``start + values[0] + values[1] + ...``, each addition rounded, left to right,
-        as C's loop adds (and as Python's ``sum`` of floats does before 3.12)."""
-        return sum(values, start)
+# ``add_in_order(values, start)`` is ``start + values[0] + values[1] + ...``, each addition
+# rounded, left to right, as C's loop adds: Python's ``sum`` before 3.12. From 3.12 on,
+# ``sum`` of floats compensates the rounding errors, and so differs from NumPy in the last
+# bits: there ``reduce`` adds them one by one (both run in C).
+add_in_order: Callable[[Iterable[float], float], float] = (
+    functools.partial(reduce, add) if sys.version_info >= (3, 12) else sum
+)
 
 
 def pairwise_sum(
@@ -313,39 +308,90 @@ def pairwise_sum(
     """The sum NumPy gives for a run of floats: ``+0.0`` (its reduction's start) plus
     ``pairwise_sum`` of ``numpy/_core/src/umath/loops_utils.h.src``, last bits included.
 
-    Fewer than 8 values are added in order; up to 128 go to 8 running sums (``values[j]``,
-    ``values[j + 8]``, ``values[j + 16]``, ...), which are added as a tree, then the rest
-    in order; a longer run is halved (at a multiple of 8) and each half summed so. The
-    rounding error grows as ``log n``, not ``n``. Each running sum is a strided slice
-    added at C speed. ``add2`` and ``add_all`` add two numbers and a sequence from a
+    NumPy's order: fewer than 8 values are added in order; up to 128 go to 8 running
+    sums (``values[j]``, ``values[j + 8]``, ``values[j + 16]``, ...), which are added as a
+    tree, then the rest in order; a longer run is halved (at a multiple of 8) and each
+    half summed so, down to blocks of at most 128. The rounding error grows as ``log n``,
+    not ``n``. Here every block's running sum ``j`` is a slice of ``values[j::8]``, all
+    added by one ``map``; ``add2`` and ``add_all`` add two numbers, and a sequence from a
     start (float32 passes its own, rounded to float32). Plain twin: ``pairwise_sum_plain``.
 
-    >>> pairwise_sum([0.1] * 10), sum([0.1] * 10) == 0.9999999999999999
-    (1.0, True)
+    >>> pairwise_sum([0.1] * 10), add_in_order([0.1] * 10, 0.0)    # a running sum
+    (1.0, 0.9999999999999999)
     >>> pairwise_sum([]), pairwise_sum([-0.0])
     (0.0, 0.0)
     """
-    return add2(0.0, _pairwise(values, 0, len(values), add2, add_all))
-
-
-def _pairwise(
-    values: Values, start: int, n: int,
-    add2: Callable[[float, float], float], add_all: Callable[[Iterable[float], float], float],
-) -> float:
-    """NumPy's ``pairwise_sum`` of ``values[start : start + n]``."""
+    n = len(values)
     if n < 8:
-        return add_all(values[start : start + n], -0.0)  # (-0.0: a run of -0.0 sums to -0.0)
+        return add2(0.0, add_all(values[:n], -0.0))  # (-0.0: a run of -0.0 sums to -0.0)
+    blocks = _blocks(n)  # (start, length): every start, and every length but the last, a multiple of 8
+    in_lane = [slice(start // 8, (start + length - length % 8) // 8) for start, length in blocks]
+    r: List[Sequence[float]] = []
+    for j in range(8):  # running sum j of every block at once: slices of values[j::8]
+        lane = values[j::8]  # (from -0.0, which changes no sum: as if it started with the block's first value)
+        r.append(list(map(add_all, map(lane.__getitem__, in_lane), repeat(-0.0))))
+    trees = list(_tree(r, add2))
+    start, length = blocks[-1]
+    trees[-1] = add_all(values[start + length - length % 8 : n], trees[-1])  # the last block's rest, in order
+    return add2(0.0, _halves(n, iter(trees), add2))
+
+
+def pairwise_sums(
+    values: Values, length: int, add2: Callable[[float, float], float] = add,
+    add_all: Callable[[Iterable[float], float], float] = add_in_order,
+) -> List[float]:
+    """``pairwise_sum`` of every run of ``length`` values (the rows of a row-major matrix:
+    ``x.sum(axis=-1)``, softmax's row sums), all rows at once: the running sums of every
+    row are columns of the matrix (``values[j::length]``), added by ``map``.
+
+    >>> pairwise_sums([0.1] * 20, 10), pairwise_sums([1.0, 2.0, 3.0, 4.0], 2)
+    ([1.0, 1.0], [3.0, 7.0])
+    """
+    rows = len(values) // length if length else 0
+    if length > 128 or rows < 8:  # a few rows, or long ones: each on its own
+        return [pairwise_sum(values[row * length : (row + 1) * length], add2, add_all) for row in range(rows)]
+    if length < 8:
+        each_row = map(values.__getitem__, [slice(row * length, (row + 1) * length) for row in range(rows)])
+        return list(map(add2, repeat(0.0), map(add_all, each_row, repeat(-0.0))))
+    whole = length - length % 8
+    r: List[Sequence[float]] = [values[j::length] for j in range(8)]  # each row's values 0 to 7 start its sums
+    for k in range(8, whole, 8):
+        r = [list(map(add2, r[j], values[k + j :: length])) for j in range(8)]
+    sums = list(_tree(r, add2))
+    for rest in range(whole, length):  # each row's rest, in order
+        sums = list(map(add2, sums, values[rest::length]))
+    return list(map(add2, repeat(0.0), sums))
+
+
+def _blocks(n: int) -> List[Tuple[int, int]]:
+    """The blocks of at most 128, ``(start, length)`` in order, that NumPy's halving cuts a run of ``n`` into."""
+    blocks: List[Tuple[int, int]] = []
+    pending = [(0, n)]
+    while pending:
+        start, length = pending.pop()
+        if length <= 128:
+            blocks.append((start, length))
+            continue
+        half = length // 2
+        half -= half % 8
+        pending += [(start + half, length - half), (start, half)]  # the first half is cut next
+    return blocks
+
+
+def _halves(n: int, block_sums: Iterator[float], add2: Callable[[float, float], float]) -> float:
+    """The blocks' sums added as NumPy's halving adds them: each half's sum, then the two."""
     if n <= 128:
-        whole = start + n - n % 8
-        if n < 16:  # the eight running sums are the first eight values themselves
-            r = list(values[start : start + 8])
-        else:  # running sum j adds values[start + j], values[start + j + 8], ...: a strided slice
-            r = [add_all(values[start + j + 8 : whole : 8], values[start + j]) for j in range(8)]
-        tree = add2(add2(add2(r[0], r[1]), add2(r[2], r[3])), add2(add2(r[4], r[5]), add2(r[6], r[7])))
-        return add_all(values[whole : start + n], tree)
+        return next(block_sums)
     half = n // 2
     half -= half % 8
-    return add2(_pairwise(values, start, half, add2, add_all), _pairwise(values, start + half, n - half, add2, add_all))
+    return add2(_halves(half, block_sums, add2), _halves(n - half, block_sums, add2))
+
+
+def _tree(r: List[Sequence[float]], add2: Callable[[float, float], float]) -> Iterator[float]:
+    """``((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))`` for every block (or row) at once."""
+    low = map(add2, map(add2, r[0], r[1]), map(add2, r[2], r[3]))
+    high = map(add2, map(add2, r[4], r[5]), map(add2, r[6], r[7]))
+    return map(add2, low, high)
 
 
 def pairwise_sum_plain(values: Values) -> float:
@@ -413,26 +459,16 @@ def softmax_rows(values: Values, length: int) -> List[float]:
     ``v - c`` is at most 0 (or NaN, which ``math.exp`` passes through). A NaN anywhere in
     a row makes the whole row NaN, whichever value Python's ``max`` picked.
 
-    Two forms give the same numbers: on CPython 3.12+, which inlines comprehensions, a
-    loop over the rows is fastest; before it, ``map`` passes over the whole tensor are
-    (each row's max and sum repeated along the row), about 10 % faster than the loop.
+    Each step is one ``map`` pass over the whole tensor, each row's max and sum repeated
+    along the row.
 
     >>> softmax_rows([0.0, 0.0, 1000.0, 1000.0], 2)
     [0.5, 0.5, 0.5, 0.5]
     """
     rows = zip(*[iter(values)] * length)  # the rows, as tuples
-    if sys.version_info >= (3, 12):
-        exp = math.exp
-        out: List[float] = []
-        for row in rows:
-            c = max(row)  # overflow countermeasure
-            exp_a = [exp(v - c) for v in row]
-            sum_exp_a = pairwise_sum(exp_a)
-            out += [e / sum_exp_a for e in exp_a]
-        return out
-    each_c = _each_row(map(max, rows), length)
+    each_c = _each_row(map(max, rows), length)  # overflow countermeasure: each row's max, along the row
     exp_a = list(map(math.exp, map(sub, values, each_c)))
-    each_sum = _each_row(map(pairwise_sum, zip(*[iter(exp_a)] * length)), length)
+    each_sum = _each_row(pairwise_sums(exp_a, length), length)
     return list(map(truediv, exp_a, each_sum))
 
 

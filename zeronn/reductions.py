@@ -25,8 +25,8 @@ them is ``Tensor._reduce``'s business.
 from __future__ import annotations
 
 __all__ = [
-    "reduce_lanes", "as_element", "extreme", "argmax_of", "BUFFER_SIZE", "add_in_order",
-    "pairwise_sum", "pairwise_sum_float32", "add_rows", "add_rows_float32", "buffered_sum",
+    "reduce_lanes", "as_element", "extreme", "argmax_of", "BUFFER_SIZE", "add_in_order", "buffered_sum",
+    "pairwise_sum", "pairwise_sums", "pairwise_sum_float32", "pairwise_sums_float32", "add_rows", "add_rows_float32",
 ]
 
 import math
@@ -37,12 +37,13 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 from . import casting, dtypes, ieee
 from ._shape import Shape, size_of
 from .dtypes import DType
-from .kernels import add_in_order, pairwise_sum
+from .kernels import add_in_order, pairwise_sum, pairwise_sums
 
 
 def reduce_lanes(
     values: Sequence[Any], shape: Shape, axis: int, keepdims: bool, lane_function: Callable[[Any], Any], out: DType,
     across: Optional[Callable[[List[Sequence[Any]]], List[Any]]] = None,
+    along: Optional[Callable[[Sequence[Any], int], List[Any]]] = None,
 ) -> Tuple[List[Any], Shape]:
     """``lane_function`` of every lane of ``values`` (row-major, of ``shape``) along ``axis``,
     each as an element of dtype ``out``, and the shape of the result.
@@ -50,6 +51,8 @@ def reduce_lanes(
     ``across``, if given, reduces the lanes of a block together when ``axis`` is not the
     last one (``x.sum(axis=0)``): it takes the block's rows along ``axis``, in order, and
     gives the block's results, as NumPy's loop computes them (one row after another).
+    ``along``, if given, reduces every lane at once when ``axis`` is the last one (the
+    lanes are then runs of ``values``): ``along(values, length)``.
 
     >>> reduce_lanes([1, 2, 3, 4], (2, 2), axis=0, keepdims=True, lane_function=max, out=dtypes.int64)
     ([3, 4], (1, 2))
@@ -64,6 +67,8 @@ def reduce_lanes(
         starts = [[o * block + k * inner for k in range(length)] for o in range(outer)]
         rows = [[values[start : start + inner] for start in block_starts] for block_starts in starts]
         return [as_element(value, out) for block_rows in rows for value in across(block_rows)], result_shape
+    if along is not None and inner == 1 and length:
+        return [as_element(value, out) for value in along(values, length)], result_shape
     lanes = [values[o * block + i : (o + 1) * block : inner] for o in range(outer) for i in range(inner)]
     return [as_element(lane_function(lane), out) for lane in lanes], result_shape
 
@@ -75,6 +80,11 @@ def reduce_lanes(
 # NumPy's buffer, in elements: where its loop reads a copy (a cast, or a tensor that is
 # not one run of memory), it sums the copy a buffer at a time.
 BUFFER_SIZE = 8192
+
+def pairwise_sums_float32(values: Sequence[float], length: int) -> List[float]:
+    """``kernels.pairwise_sums`` with every addition rounded to float32."""
+    return pairwise_sums(values, length, _add32, _add32_in_order)
+
 
 def pairwise_sum_float32(values: Sequence[float]) -> float:
     """``pairwise_sum`` with every addition rounded to float32, as NumPy sums float32.
