@@ -149,9 +149,10 @@ def test_stretch_takes_each_route_to_numpys_answer():
 def test_dot_with_mostly_zero_rows_is_the_plain_product(m, n, p, data):
     rows = [data.draw(st.lists(sparse_float, min_size=n, max_size=n)) for _ in range(m)]
     columns = [data.draw(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n)) for _ in range(p)]
-    fast, plain = kernels.dot(rows, columns), kernels.dot_plain(rows, columns)
+    right = row_major(columns)
+    fast, plain = kernels.dot(rows, right, p), kernels.dot_plain(rows, right, p)
     if hasattr(math, "sumprod"):  # 3.12+: kernels.dot uses it, with extended precision, last bits
-        assert all(map(close_as_sums, fast, plain, kernels.dot_plain(absolute(rows), absolute(columns))))
+        assert all(map(close_as_sums, fast, plain, kernels.dot_plain(absolute(rows), row_major(absolute(columns)), p)))
         assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0)
     else:  # a zero term adds exactly nothing to a sum that starts from +0
         assert all_same(fast, plain)
@@ -161,21 +162,23 @@ def test_dot_with_mostly_zero_rows_is_the_plain_product(m, n, p, data):
 def test_zeros_are_not_skipped_against_infinities_or_nan(m, n, data):
     rows = [[0.0] * (n - 1) + [data.draw(st.floats(-10, 10))] for _ in range(m)]
     special = data.draw(st.sampled_from([INF, -INF, NAN]))
-    columns = [[special] + [1.0] * (n - 1)]
-    assert all(math.isnan(v) for v in kernels.dot(rows, columns))  # 0 * inf and 0 * nan are NaN
+    right = [special] + [1.0] * (n - 1)  # one column
+    assert all(math.isnan(v) for v in kernels.dot(rows, right, 1))  # 0 * inf and 0 * nan are NaN
 
 
 def test_dot_edge_cases_match_numpy():
-    assert kernels.dot([], [[1.0]]) == []
-    assert kernels.dot([[0.0, 0.0, 0.0]], [[-1.0, -2.0, -3.0]]) == [0.0]
-    assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [[-1.0, 2.0, 3.0]])[0]) == 1
-    assert kernels.dot([[0.0, 0.0, 3.0]], [[1.0, 1.0, 2.0]]) == [6.0]
-    assert kernels.dot([[0.0, 0.0, 0.0, 1.0]], [[1e308, 1e308, 1e308, 2.0]]) == [2.0]  # the check's sum overflows
-    assert kernels.dot([[0.0, 0.0, 0.0]], []) == []  # rows of zeros against no columns at all
+    # (the right operand row-major, then its width: [-1.0, -2.0, -3.0], 1 is one column)
+    assert kernels.dot([], [1.0], 1) == []
+    assert kernels.dot([[0.0, 0.0, 0.0]], [-1.0, -2.0, -3.0], 1) == [0.0]
+    assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [-1.0, 2.0, 3.0], 1)[0]) == 1
+    assert kernels.dot([[0.0, 0.0, 3.0]], [1.0, 1.0, 2.0], 1) == [6.0]
+    assert kernels.dot([[0.0, 0.0, 0.0, 1.0]], [1e308, 1e308, 1e308, 2.0], 1) == [2.0]  # the check's sum overflows
+    assert kernels.dot([[0.0, 0.0, 0.0]], [], 0) == []  # rows of zeros against no columns at all
+    assert kernels.dot([[0.0, 2.0], [0.0, 0.0]], [1.0, 2.0, 3.0, 4.0], 2) == [6.0, 8.0, 0.0, 0.0]
     # Integers (and bools) take the plain loop: a skipped row would give 0.0, not 0.
-    ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [[1, 2, 3, 4]])
+    ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [1, 2, 3, 4], 1)
     assert ints == [8, 0] and [type(v) for v in ints] == [int, int]
-    assert all_same(kernels.dot([[False, False, True]], [[True, True, True]]), [1])
+    assert all_same(kernels.dot([[False, False, True]], [True, True, True], 1), [1])
 
 
 @given(st.integers(1, 4), st.integers(1, 9), st.integers(1, 4), st.data())
@@ -184,8 +187,8 @@ def test_float32_rows_read_through_their_bits_give_the_plain_product(m, n, p, da
     special32 = st.sampled_from([0.0, -0.0, 0.0, 1.5, -2.0, INF, -INF, NAN, 2.0**-149])
     rows = [array("f", data.draw(st.lists(special32, min_size=n, max_size=n))) for _ in range(m)]
     columns = data.draw(st.lists(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n), min_size=p, max_size=p))
-    fast = kernels.dot(rows, columns)
-    plain = kernels.dot_plain([row.tolist() for row in rows], columns)
+    fast = kernels.dot(rows, row_major(columns), p)
+    plain = kernels.dot_plain([row.tolist() for row in rows], row_major(columns), p)
     assert len(fast) == len(plain)
     assert all(math.isclose(a, b, rel_tol=1e-15) or same(a, b) for a, b in zip(fast, plain))
     assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0 or a != a or b != b)
@@ -195,8 +198,8 @@ def test_float32_rows_read_through_their_bits_give_the_plain_product(m, n, p, da
 def test_tensor_dot_is_the_plain_kernel_on_strided_views(m, n, p, data):
     a = data.draw(tensors((n, m), elements=sparse_float)).T  # strided: read through the strides
     b = data.draw(tensors((p, n), elements=st.floats(-1e3, 1e3))).T
-    expected = kernels.dot_plain(a.tolist(), b.T.tolist()) if n else [0.0] * (m * p)
-    sizes = kernels.dot_plain(absolute(a.tolist()), absolute(b.T.tolist())) if n else [0.0] * (m * p)
+    expected = kernels.dot_plain(a.tolist(), b.to_flat_list(), p) if n else [0.0] * (m * p)
+    sizes = kernels.dot_plain(absolute(a.tolist()), [abs(v) for v in b.to_flat_list()], p) if n else [0.0] * (m * p)
     result = a.dot(b)
     assert result.shape == (m, p)
     assert all(map(close_as_sums, result.to_flat_list(), expected, sizes))
@@ -204,6 +207,11 @@ def test_tensor_dot_is_the_plain_kernel_on_strided_views(m, n, p, data):
 
 def absolute(rows):
     return [[abs(value) for value in row] for row in rows]
+
+
+def row_major(columns):
+    """The right operand whose columns are ``columns``, row by row: what ``kernels.dot`` takes."""
+    return [value for row in zip(*columns) for value in row]
 
 
 def close_as_sums(a, b, size):

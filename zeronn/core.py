@@ -2573,15 +2573,16 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     shape = left.shape[:-1] + right.shape[1:]
     dtypes.check_fits(shape, out)
     rows = _rows(left)
-    columns = [c if type(c) is list else list(c) for c in (_rows(right.T) if right.ndim == 2 else _rows(right))]
+    right_values = elements(right)  # row-major: (inner, width), a vector being one column
+    width = right.shape[1] if right.ndim == 2 else 1
     if inner == 0:
         values: List[Any] = [out.type(0)] * size_of(shape)
     elif inner == 1 and keep_single_term and left.ndim == right.ndim:
         # np.dot of one term is the product itself, whose sign a zero keeps ([-0.0]·[1.0]
         # is -0.0); sums of more terms (and matmul) start from +0.0, as BLAS does.
-        values = [row[0] * column[0] for row in rows for column in columns]
+        values = [row[0] * term for row in rows for term in right_values]
     else:
-        values = kernels.dot(rows, columns)
+        values = kernels.dot(rows, right_values, width)
     if out is bool_:
         values = [value != 0 for value in values]
     elif out.kind in "iu":

@@ -22,7 +22,8 @@ The public names:
   two sequences, the shorter repeated along the longer; ``unary(fast, safe, values)``;
 - ``stretch(values, shape, target)`` (plain twin ``_shape.broadcast_to``): values
   broadcast to ``target``;
-- ``dot(rows, columns)`` (plain twin ``dot_plain``): all row-column sums of products;
+- ``dot(rows, right, width)`` (plain twin ``dot_plain``): all row-column sums of
+  products, the right operand given row-major;
 - ``maximum_with_scalar(values, scalar, scalar_first)``: ``maximum`` against one number;
 - ``pairwise_sum(values)`` (plain twin ``pairwise_sum_plain``): NumPy's sum of a run of
   floats, in its own order of additions;
@@ -31,8 +32,8 @@ The public names:
 
 >>> stretch([1, 2, 3], (3,), (2, 3))
 [1, 2, 3, 1, 2, 3]
->>> dot([[1.0, 2.0]], [[3.0, 4.0], [5.0, 6.0]])
-[11.0, 17.0]
+>>> dot([[1.0, 2.0]], [3.0, 4.0, 5.0, 6.0], 2)        # [[1, 2]] @ [[3, 4], [5, 6]]
+[13.0, 16.0]
 """
 
 from __future__ import annotations
@@ -208,49 +209,60 @@ else:
     _ZEROS_WORTH_SKIPPING = 0.4
 
 
-def dot_plain(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
+def dot_plain(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
     """The plain twin of ``dot``: one sum of products per (row, column), row-major.
 
-    >>> dot_plain([[1, 2], [3, 4]], [[5, 7], [6, 8]])
+    >>> dot_plain([[1, 2], [3, 4]], [5, 6, 7, 8], 2)     # [[1, 2], [3, 4]] @ [[5, 6], [7, 8]]
     [19, 22, 43, 50]
     """
+    columns = [right[j::width] for j in range(width)]
     return [sum(map(mul, row, column)) for row in rows for column in columns]
 
 
-def dot(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
-    """The matrix product, from the left operand's rows (read once, in order) and the
-    right operand's columns (lists), row-major: ``dot_plain``'s answer, faster.
+def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
+    """The matrix product of the left operand, given as its rows (read once, in order),
+    and the right operand, given as its elements row by row (``width`` to a row),
+    row-major: ``dot_plain``'s answer, faster.
 
-    Each output is one ``sumprod`` of a row and a column. A row with enough zeros (an
-    MNIST image is 82 % zeros, a gradient through ReLU about half) is multiplied by its
-    nonzero terms only, picked out of the row and out of every column by one
-    ``itemgetter``: about 3x faster on MNIST. A zero term adds nothing to a sum, so the
-    answer is the same, except that ``0 * inf`` and ``0 * nan`` are NaN: that is why
-    zeros are skipped only when the right operand holds finite floats (asked once, at
-    the first row worth it). A row may be a list or, for float32, the ``array`` itself.
+    Each output is one ``sumprod`` of a left row and a right column. A left row with
+    enough zeros (an MNIST image is 82 % zeros, a gradient through ReLU about half) is
+    multiplied by its nonzero terms only: the right operand's rows at those positions,
+    picked by one ``itemgetter`` and turned into the columns that count by ``zip``,
+    which touches only the rows it needs (about 3x faster on MNIST). A zero term adds
+    nothing to a sum, so the answer is the same, except that ``0 * inf`` and ``0 * nan``
+    are NaN: that is why zeros are skipped only when the right operand holds finite
+    floats (asked once, at the first row worth it). A left row may be a list or, for
+    float32, the ``array`` itself.
 
-    >>> dot([[0.0, 0.0, 0.0, 2.0]], [[1.0, 2.0, 3.0, 4.0]])
+    >>> dot([[0.0, 0.0, 0.0, 2.0]], [1.0, 2.0, 3.0, 4.0], 1)
     [8.0]
-    >>> dot([[0.0, 0.0, 0.0, 2.0]], [[math.inf, 0.0, 0.0, 1.0]])     # 0 * inf is not skipped
+    >>> dot([[0.0, 0.0, 0.0, 2.0]], [math.inf, 0.0, 0.0, 1.0], 1)     # 0 * inf is not skipped
     [nan]
     """
     values: List[Any] = []
+    if not width:
+        return values
     finite: Optional[bool] = None  # whether the right operand is finite floats, once asked
+    right_rows: Optional[List[Values]] = None  # its rows, cut at the first sparse row
+    columns: Optional[List[Values]] = None  # its columns, cut at the first dense row
     for row in rows:
         nonzero = _nonzero_positions(row)
         if len(nonzero) <= _DENSE_BELOW * len(row):
             if finite is None:
-                finite = bool(columns) and _all_finite_floats(columns)
+                finite = _all_finite_floats(right)
             if finite:
-                values += _sparse_row_times(row, nonzero, columns)
+                if right_rows is None:
+                    right_rows = [right[start : start + width] for start in range(0, len(right), width)]
+                values += _sparse_row_times(row, nonzero, right_rows, width)
                 continue
+        if columns is None:
+            columns = [right[j::width] for j in range(width)]
         values += _row_times(row if type(row) is list else row.tolist(), columns)  # type: ignore[attr-defined]
     return values
 
 
 # A row is multiplied by its nonzero terms only when at most this share of it is nonzero.
 _DENSE_BELOW = 1 - _ZEROS_WORTH_SKIPPING
-
 
 
 def _nonzero_positions(row: Values) -> List[int]:
@@ -267,25 +279,26 @@ def _nonzero_positions(row: Values) -> List[int]:
     return list(compress(range(len(row)), row))
 
 
-def _sparse_row_times(row: Values, nonzero: List[int], columns: Sequence[Values]) -> List[Any]:
-    """``_row_times`` of ``row`` with the terms at ``nonzero`` only (every other term is a zero)."""
+def _sparse_row_times(row: Values, nonzero: List[int], right_rows: List[Values], width: int) -> List[Any]:
+    """``row`` times the right operand (its rows ``right_rows``, ``width`` long), with the
+    terms at ``nonzero`` only (every other term is a zero)."""
     if not nonzero:  # a sum of zeros (of either sign), from +0: exactly 0.0
-        return [0.0] * len(columns)
+        return [0.0] * width
     if len(nonzero) == 1:  # (itemgetter of one index gives an item, not a tuple)
         k = nonzero[0]
         value = row[k]
-        return [0.0 + value * column[k] for column in columns]
+        return [0.0 + value * term for term in right_rows[k]]
     pick = itemgetter(*nonzero)  # gathers the entries at C speed
-    return _row_times(pick(row), map(pick, columns))
+    return _row_times(pick(row), zip(*pick(right_rows)))  # (zip: the picked rows' columns)
 
 
-def _all_finite_floats(columns: Sequence[Values]) -> bool:
-    """Whether the right operand holds floats, none of them infinite or NaN. A sum is
-    finite only if every term is; a float sum that overflows is ``inf``, never an error,
-    and then the answer is a safe "no"."""
-    if not columns[0] or type(columns[0][0]) is not float:
+def _all_finite_floats(values: Values) -> bool:
+    """Whether ``values`` are floats, none of them infinite or NaN. A sum is finite only
+    if every term is; a float sum that overflows is ``inf``, never an error, and then the
+    answer is a safe "no"."""
+    if not len(values) or type(values[0]) is not float:
         return False
-    return math.isfinite(sum(map(sum, columns)))
+    return math.isfinite(sum(values))
 
 
 # ---------------------------------------------------------------------------
@@ -312,28 +325,33 @@ def pairwise_sum(
     sums (``values[j]``, ``values[j + 8]``, ``values[j + 16]``, ...), which are added as a
     tree, then the rest in order; a longer run is halved (at a multiple of 8) and each
     half summed so, down to blocks of at most 128. The rounding error grows as ``log n``,
-    not ``n``. Here every block's running sum ``j`` is a slice of ``values[j::8]``, all
-    added by one ``map``; ``add2`` and ``add_all`` add two numbers, and a sequence from a
-    start (float32 passes its own, rounded to float32). Plain twin: ``pairwise_sum_plain``.
+    not ``n``. Here each running sum is one slice (``values[j::8]`` of a block) added in C;
+    ``add2`` and ``add_all`` add two numbers, and a sequence from a start (float32 passes
+    its own, rounded to float32). Plain twin: ``pairwise_sum_plain``, NumPy's C line for line.
 
     >>> pairwise_sum([0.1] * 10), add_in_order([0.1] * 10, 0.0)    # a running sum
     (1.0, 0.9999999999999999)
     >>> pairwise_sum([]), pairwise_sum([-0.0])
     (0.0, 0.0)
     """
-    n = len(values)
+    return add2(0.0, _pairwise(values, 0, len(values), add2, add_all))
+
+
+def _pairwise(
+    values: Values, start: int, n: int, add2: Callable[[float, float], float],
+    add_all: Callable[[Iterable[float], float], float],
+) -> float:
+    """NumPy's pairwise sum of the ``n`` values from ``values[start]`` (before its final ``+ 0.0``)."""
     if n < 8:
-        return add2(0.0, add_all(values[:n], -0.0))  # (-0.0: a run of -0.0 sums to -0.0)
-    blocks = _blocks(n)  # (start, length): every start, and every length but the last, a multiple of 8
-    in_lane = [slice(start // 8, (start + length - length % 8) // 8) for start, length in blocks]
-    r: List[Sequence[float]] = []
-    for j in range(8):  # running sum j of every block at once: slices of values[j::8]
-        lane = values[j::8]  # (from -0.0, which changes no sum: as if it started with the block's first value)
-        r.append(list(map(add_all, map(lane.__getitem__, in_lane), repeat(-0.0))))
-    trees = list(_tree(r, add2))
-    start, length = blocks[-1]
-    trees[-1] = add_all(values[start + length - length % 8 : n], trees[-1])  # the last block's rest, in order
-    return add2(0.0, _halves(n, iter(trees), add2))
+        return add_all(values[start : start + n], -0.0)  # (-0.0: a run of -0.0 sums to -0.0)
+    if n <= 128:
+        whole = start + n - n % 8  # (every running sum starts from its first value: -0.0 + v is v)
+        r = [add_all(values[start + j : whole : 8], -0.0) for j in range(8)]
+        total = add2(add2(add2(r[0], r[1]), add2(r[2], r[3])), add2(add2(r[4], r[5]), add2(r[6], r[7])))
+        return add_all(values[whole : start + n], total)  # the rest, in order
+    half = n // 2
+    half -= half % 8
+    return add2(_pairwise(values, start, half, add2, add_all), _pairwise(values, start + half, n - half, add2, add_all))
 
 
 def pairwise_sums(
@@ -349,7 +367,7 @@ def pairwise_sums(
     """
     rows = len(values) // length if length else 0
     if length > 128 or rows < 8:  # a few rows, or long ones: each on its own
-        return [pairwise_sum(values[row * length : (row + 1) * length], add2, add_all) for row in range(rows)]
+        return [add2(0.0, _pairwise(values, row * length, length, add2, add_all)) for row in range(rows)]
     if length < 8:
         each_row = map(values.__getitem__, [slice(row * length, (row + 1) * length) for row in range(rows)])
         return list(map(add2, repeat(0.0), map(add_all, each_row, repeat(-0.0))))
@@ -361,30 +379,6 @@ def pairwise_sums(
     for rest in range(whole, length):  # each row's rest, in order
         sums = list(map(add2, sums, values[rest::length]))
     return list(map(add2, repeat(0.0), sums))
-
-
-def _blocks(n: int) -> List[Tuple[int, int]]:
-    """The blocks of at most 128, ``(start, length)`` in order, that NumPy's halving cuts a run of ``n`` into."""
-    blocks: List[Tuple[int, int]] = []
-    pending = [(0, n)]
-    while pending:
-        start, length = pending.pop()
-        if length <= 128:
-            blocks.append((start, length))
-            continue
-        half = length // 2
-        half -= half % 8
-        pending += [(start + half, length - half), (start, half)]  # the first half is cut next
-    return blocks
-
-
-def _halves(n: int, block_sums: Iterator[float], add2: Callable[[float, float], float]) -> float:
-    """The blocks' sums added as NumPy's halving adds them: each half's sum, then the two."""
-    if n <= 128:
-        return next(block_sums)
-    half = n // 2
-    half -= half % 8
-    return add2(_halves(half, block_sums, add2), _halves(n - half, block_sums, add2))
 
 
 def _tree(r: List[Sequence[float]], add2: Callable[[float, float], float]) -> Iterator[float]:
