@@ -18,7 +18,8 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 
 PROJECT = Path(__file__).resolve().parent.parent
 # ../shared/data beside the project (see its README); absent on a fresh machine.
-SHARED_DATA = PROJECT.parent / "shared" / "data"
+# ZERONN_SHARED names another shared folder (for a checkout that lives elsewhere).
+SHARED_DATA = Path(os.environ.get("ZERONN_SHARED", PROJECT.parent / "shared")) / "data"
 
 
 def child_environment():

@@ -58,3 +58,32 @@ def test_a_closed_pipe_stops_quietly():
     process.stdout.close()
     _, errors = process.communicate()
     assert first == "{\n" and errors == "" and process.returncode == 1
+
+
+def book(tmp_path, code, *options):
+    (tmp_path / "ch01").mkdir(exist_ok=True)
+    (tmp_path / "ch01" / "script.py").write_text(code)
+    return subprocess.run([sys.executable, "-m", "zeronn", "book", str(tmp_path / "ch01" / "script.py"), *options],
+                          cwd=PROJECT, capture_output=True, text=True)
+
+
+def test_a_seed_numpy_would_refuse_is_a_bad_argument(tmp_path):
+    for seed, message in (("4294967296", "Seed must be between 0 and 2**32 - 1, got 4294967296"),
+                          ("-1", "Seed must be between 0 and 2**32 - 1, got -1"), ("x", "must be an integer, got 'x'")):
+        run = book(tmp_path, "print('ran')\n", "--seed", seed)
+        assert run.returncode == 2 and not run.stdout and f"argument --seed: {message} (see" in run.stderr, run.stderr
+    run = book(tmp_path, "import numpy as np\nprint(np.random.rand())\n", "--seed", "4294967295")
+    assert run.returncode == 0 and run.stdout == "0.0976320289940138\n"  # NumPy's first draw for 2**32 - 1
+
+
+def test_a_script_that_raises_any_base_exception_is_one_line(tmp_path):
+    run = book(tmp_path, "class Stop(BaseException):\n    pass\n\nraise Stop('halt')\n")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr == "zeronn: error: the book's script failed (at ch01/script.py:4): Stop: halt\n"
+    long = book(tmp_path, "raise ValueError('x' * 1_000_000)\n")
+    assert long.returncode == 1 and len(long.stderr) < 700
+
+
+def test_a_script_that_exits_exits_with_its_status(tmp_path):
+    run = book(tmp_path, "import sys\nprint('bye')\nsys.exit(3)\n")
+    assert run.returncode == 3 and run.stdout == "bye\n" and run.stderr == ""

@@ -9,10 +9,11 @@ import pytest
 
 from zeronn.io.datasets import read_idx
 from zeronn.io.files import open_regular
+from zeronn.io.npy import load
 from zeronn.io.numpy_pickle import load_numpy_pickle
 from zeronn.nn.dense import load_network
 
-LOADERS = [open_regular, read_idx, load_numpy_pickle, load_network]
+LOADERS = [open_regular, read_idx, load_numpy_pickle, load, load_network]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")

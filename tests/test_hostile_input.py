@@ -179,11 +179,11 @@ def test_bad_arguments_are_one_line_and_status_2(arguments, message):
     assert len(run.stderr.strip().splitlines()) == 1 and not run.stdout
 
 
-def _interrupt(arguments, tmp_path, wait=2.0):
+def _interrupt(arguments, tmp_path, wait=2.0, environment=None):
     """Start ``python -m zeronn ARGUMENTS``, press Ctrl-C after ``wait`` seconds, and give the
     exit status and what it printed on stderr. The child gets Ctrl-C's default meaning back
     (a shell starts background jobs with it ignored, and Python then ignores it too)."""
-    environment = child_environment()
+    environment = environment or child_environment()
     with subprocess.Popen([sys.executable, "-m", "zeronn", *arguments], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=environment, cwd=tmp_path,
                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) as process:
@@ -202,6 +202,32 @@ def test_ctrl_c_in_a_book_script_is_one_line_and_status_130(tmp_path):
     (tmp_path / "ch04" / "forever.py").write_text("import numpy as np\nwhile True:\n    np.zeros(10).sum()\n")
     status, err = _interrupt(["book", str(tmp_path / "ch04" / "forever.py")], tmp_path)
     assert status == 130 and err == "zeronn: interrupted\n", err
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="Ctrl-C as a POSIX signal")
+@pytest.mark.parametrize("module", ["zeronn.core", "zeronn.tools.cli"])
+def test_ctrl_c_while_the_package_loads_is_one_line_and_status_130(tmp_path, module):
+    # A sitecustomize that makes the import of ``module`` take seconds, so that the
+    # Ctrl-C surely arrives while the package (or the command line) is still loading.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import sys, time\n"
+        "class Slow:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            time.sleep(5)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Slow())\n"
+    )
+    environment = child_environment()
+    environment["PYTHONPATH"] = os.pathsep.join([str(tmp_path), environment["PYTHONPATH"]])
+    status, err = _interrupt(["tour"], tmp_path, wait=1.5, environment=environment)
+    assert status == 130 and err == "zeronn: interrupted\n", err
+
+
+def test_importing_zeronn_leaves_ctrl_c_alone():
+    code = "import signal, zeronn; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=child_environment())
+    assert run.stdout == "True\n", run.stderr
 
 
 MNIST = SHARED_DATA / "mnist"

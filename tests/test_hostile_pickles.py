@@ -17,6 +17,7 @@ import struct
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from conftest import SHARED_DATA, child_environment
 
 import zeronn
 from zeronn.io import numpy_pickle
-from zeronn.io.numpy_pickle import MAX_PICKLE_BYTES, _BoundedReader, load_numpy_pickle
+from zeronn.io.numpy_pickle import MAX_PICKLE_BYTES, _Input, load_numpy_pickle
 
 DATA = Path(__file__).resolve().parent / "data"
 DOCUMENTED = (pickle.UnpicklingError, ValueError)
@@ -177,7 +178,7 @@ def test_an_array_state_is_a_tuple_of_four_or_five_and_a_shape_of_up_to_64_axes(
     five = [integer(1), tuple_of(integer(1)), dtype_(), b"\x89", raw(struct.pack("<d", 2.5))]
     assert load(made + tuple_of(*five) + b"b").tolist() == [2.5]
     assert load(made + tuple_of(*five[1:]) + b"b").tolist() == [2.5]  # version 0 leaves the version out
-    with pytest.raises(ValueError, match=r"unsupported array state list"):
+    with pytest.raises(ValueError, match=r"unsupported array state \[1, \(1,\), dtype\('f8'\), False, b'"):
         load(made + b"(" + b"".join(five) + b"l" + b"b")  # the same five items, as a list
     deepest = load(array_((1,) * 64, struct.pack("<d", 0.5)))
     assert deepest.shape == (1,) * 64 and deepest.sum() == 0.5
@@ -283,7 +284,7 @@ def test_hostile_opcodes_are_unpickling_errors(payload, message):
 
 @pytest.mark.parametrize("payload, message", [
     (global_("numpy", "dtype") + tuple_of(text("")) + b"R", "a dtype code must be text such as 'f8', got ''"),
-    (array_((2**40, 2**40)), r"array data has 0 bytes, but shape \(1099511627776, 1099511627776\)"),
+    (array_((2**40, 2**40)), r"array is too big: shape \(1099511627776, 1099511627776\) needs more bytes"),
     (array_((2,), bytes(8)), r"array data has 8 bytes, but shape \(2,\) of 'f8' needs 16"),
     (array_((1,), bytes(16), code="U4"), "unsupported dtype 'U4'"),
     (array_(tuple([1] * 65), bytes(8)), "unsupported array shape"),
@@ -294,7 +295,7 @@ def test_hostile_opcodes_are_unpickling_errors(payload, message):
     (global_("builtins", "bytes") + tuple_of(raw(b"x")) + b"R", "bytes may only be called with no arguments"),
     (dtype_("f8") + b"K\x00b", "BUILD may only set the state of a new array or dtype"),
     (global_("numpy", "dtype") + tuple_of(text("f8"), b"\x89", b"\x88") + b"R"  # a field name: structured
-     + tuple_of(integer(3), text("<"), b"N", tuple_of(text("a")), b"N") + b"b", r"structured .* \(f8\)"),
+     + tuple_of(integer(3), text("<"), b"N", tuple_of(text("a")), b"N") + b"b", r"structured .* \('f8'\)"),
     (global_("numpy", "dtype") + tuple_of(text("f8"), b"\x89", b"\x88") + b"R"
      + tuple_of(integer(3), text("<"), b"N", b"N") + b"b", r"unsupported dtype state \(3, '<', None, None\)"),
     (array_((1,), bytes(8), dtype=integer(5)), "unsupported array dtype 5$"),
@@ -306,11 +307,13 @@ def test_bad_arrays_and_calls_are_value_errors(payload, message):
 
 @pytest.mark.parametrize("stream, message", [
     (b"", "pickle exhausted before seeing STOP"),  # an empty stream: no EOFError
-    (b"\x80\x02\x8e" + struct.pack("<Q", 2**63 - 1) + b"abc.", "expected 9223372036854775807 bytes in a bytes8"),
-    (b"\x80\x02X\xff\xff\xff\x7fab.", "expected 2147483647 bytes"),
-    (b"\x80\x02\x8a\x01", "not enough data"),
-    (b"\x80\x02I1" + b"0" * 5000 + b"\n.", "Exceeds the limit|invalid literal"),
-    (b"\x80\x02\xff.", "opcode b'\\\\xff' unknown"),
+    (b"\x80\x02\x8e" + struct.pack("<Q", 2**63 - 1) + b"abc.",
+     "at byte 2: pickle data was truncated: 9,223,372,036,854,775,807 bytes expected, 4 there"),
+    (b"\x80\x02X\xff\xff\xff\x7fab.", "truncated: 2,147,483,647 bytes expected, 3 there"),
+    (b"\x80\x02\x8a\x01", "truncated: 1 bytes expected, 0 there"),
+    (b"\x80\x02I1" + b"0" * 5000 + b"\n.", "a number of 5,001 digits: at most 4,300"),
+    (b"\x80\x02I1x\n.", "invalid literal for an int: b'1x'"),
+    (b"\x80\x02\xff.", "opcode b'\\\\xff' is unknown"),
 ])
 def test_truncated_and_garbled_streams_are_unpickling_errors(stream, message):
     with pytest.raises(pickle.UnpicklingError, match=message):
@@ -328,10 +331,12 @@ def test_pickles_beyond_the_limit_are_refused_by_their_size(tmp_path):
         file.write(b"\x80\x02N.")
     assert load_numpy_pickle(sparse) is None
     # A stream has no size to check: its bytes are counted as they are read.
-    reader = _BoundedReader(io.BytesIO(b"\x80\x02N.ab\ncdefgh"), limit=8)
-    assert reader.read(4) == b"\x80\x02N." and reader.readline() == b"ab\n" and reader.tell() == 7
+    reader = _Input(io.BytesIO(b"\x80\x02N.ab\ncdefgh"), limit=8)
     with pytest.raises(ValueError, match="the pickle is larger than 8 bytes, the most zeronn reads"):
-        reader.read(2)
+        reader.opcode()  # the first chunk read is one byte past the limit
+    reader = _Input(io.BytesIO(b"\x80\x02N.ab\ncdefgh"), limit=14)
+    assert reader.opcode() == 0x80 and reader.take(3) == b"\x02N." and reader.line() == b"ab"
+    assert reader.position == 7 and reader.take(6) == b"cdefgh" and reader.position == 13
 
 
 def test_plain_opcodes_numpy_does_not_write_but_pickle_allows():
@@ -425,6 +430,261 @@ def test_every_protocol_against_numpy(protocol):
         assert loaded[name].tolist() == array.tolist() and loaded[name].strides == array.strides, name
     if protocol in NUMPY_EMPTY:  # the bytes written down above are what NumPy writes
         assert pickle.dumps(numpy.zeros(0), protocol=protocol) == NUMPY_EMPTY[protocol]
+
+
+# --- issue 17: keys made to collide, shapes of huge ints, the cost per byte, frames, Python 2 --
+
+def colliding_pairs(count):
+    """``count`` 2-tuples of ints that all share one hash, found as an attacker finds them:
+    CPython hashes a tuple with xxHash's steps, which can be run backwards, so for any first
+    item there is a second that lands on the chosen hash (and an int's hash is itself)."""
+    mask, p1, p2, p5 = 2**64 - 1, 11400714785074694791, 14029467366897019727, 2870177450012600261
+    rotate = lambda x, r: ((x << r) | (x >> (64 - r))) & mask  # noqa: E731 - a rotation left by r bits
+    target = hash((0, 12345)) & mask
+    before_length = (target - (2 ^ (p5 ^ 3527539))) & mask  # the hash before the tuple's length is added
+    wanted = rotate(before_length * pow(p1, -1, 2**64) & mask, 64 - 31)
+    pairs, first = [], 1
+    while len(pairs) < count:
+        accumulated = rotate((p5 + first * p2) & mask, 31) * p1 & mask
+        second = (wanted - accumulated) * pow(p2, -1, 2**64) & mask
+        if second < 2**61 - 1 and hash((first, second)) == hash((0, 12345)):  # an int hashes to itself
+            pairs.append((first, second))
+        first += 1
+    return pairs
+
+
+def pair(key):
+    return integer(key[0]) + integer(key[1]) + b"\x86"  # TUPLE2
+
+
+@pytest.mark.skipif(sys.maxsize < 2**62, reason="CPython's 64-bit tuple hash")
+def test_keys_made_to_share_one_hash_are_refused_at_once_not_in_quadratic_time():
+    pairs = colliding_pairs(400)
+    assert len({hash(key) for key in pairs}) == 1 and len(set(pairs)) == 400
+    as_dict = b"}(" + b"".join(pair(key) + b"N" for key in pairs) + b"u"  # {pair: None, ...}
+    as_set = b"\x8f(" + b"".join(map(pair, pairs)) + b"\x90"
+    as_frozenset = b"(" + b"".join(map(pair, pairs)) + b"\x91"
+    for payload in (as_dict, as_set, as_frozenset):
+        with pytest.raises(pickle.UnpicklingError, match=r"more than 16 dict keys or set items share one hash"):
+            load(payload)
+    # Sixteen may share one (as -1 and -2 do, and a few floats): they load as they are.
+    assert load(b"}(" + b"".join(pair(key) + b"N" for key in pairs[:16]) + b"u") == dict.fromkeys(pairs[:16])
+    # The same key again and again, in one dict or in many, is one key, not a crowd.
+    again = b"}" + pair(pairs[0]) + b"q\x01N" + b"s" + (b"h\x01K\x01s" * 1000)
+    assert load(again) == {pairs[0]: 1}
+    assert load(b"(" + (b"}" + pair(pairs[0]) + b"Ns") * 100 + b"l") == [{pairs[0]: None}] * 100
+
+
+def test_a_shape_is_bounded_as_numpy_bounds_it():
+    # NumPy: each dimension below 2**63 ("Maximum allowed dimension exceeded"), and the running
+    # product of the dimensions and the item size too (a MemoryError in NumPy, a ValueError here).
+    assert load(array_((2**63 - 1, 0))).shape == (2**63 - 1, 0)
+    assert load(array_((0, 2**62, 2**62))).shape == (0, 2**62, 2**62)
+    for shape, message in [((2**63, 0), "Maximum allowed dimension exceeded"),
+                           ((2**62, 2**62, 0), "array is too big"), ((2**60, 1), "array is too big"),
+                           ((2, -1), r"impossible dimension -1 in array shape \(2, -1\)")]:
+        with pytest.raises(ValueError, match=message):
+            load(array_(shape))
+    assert load(array_((2**60, 0), code="u1")).shape == (2**60, 0)
+
+
+def test_a_shape_of_huge_ints_is_refused_before_any_arithmetic():
+    huge = (1 << 160_000) - 1  # 20 KB each: 64 of them make a 1.3 MB shape
+    encoded = huge.to_bytes(20_001, "little", signed=True)
+    dims = b"(" + (b"\x8b" + struct.pack("<i", len(encoded)) + encoded) * 64 + b"t"
+    state = tuple_of(integer(1), dims, dtype_(), b"\x89", raw(b""))
+    made = global_("numpy._core.multiarray", "_reconstruct") + tuple_of(
+        global_("numpy", "ndarray"), tuple_of(integer(0)), raw(b"b")) + b"R"
+    started = time.process_time()
+    with pytest.raises(ValueError, match="Maximum allowed dimension exceeded$"):
+        load(made + state + b"b")
+    assert time.process_time() - started < 2.0
+
+
+def test_zeronns_own_tensors_load_and_their_shapes_are_bounded_too():
+    t = zeronn.arange(6, dtype="int16").reshape(2, 3)
+    assert load_numpy_pickle(io.BytesIO(pickle.dumps({"t": t, "d": t.dtype})))["t"].tolist() == [[0, 1, 2], [3, 4, 5]]
+    module = zeronn.core.rebuild_tensor.__module__
+    huge = (1 << 160_000) - 1
+    encoded = huge.to_bytes(20_001, "little", signed=True)
+    dims = b"(" + (b"\x8b" + struct.pack("<i", len(encoded)) + encoded) * 64 + b"t"
+    started = time.process_time()
+    with pytest.raises(ValueError, match="Maximum allowed dimension exceeded$"):
+        load(global_(module, "rebuild_tensor") + tuple_of(text("int64"), dims, raw(b"")) + b"R")
+    assert time.process_time() - started < 2.0
+    with pytest.raises(ValueError, match=r"cannot unpickle a tensor of shape \(3,\) and dtype int64 from this data"):
+        load(global_(module, "rebuild_tensor") + tuple_of(text("int64"), tuple_of(integer(3)), raw(bytes(8))) + b"R")
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("shape", [(2**63 - 1, 0), (2**63, 0), (0, 2**62, 2**62), (2**62, 2**62, 0), (2**60, 1),
+                                   (2**59, 2), (2**59, 1), (2**30, 2**30, 0), (3, 0, 2**63 - 1)])
+def test_the_shapes_numpy_unpickles_are_those_zeronn_unpickles(shape):
+    pytest.importorskip("numpy")
+    data = b"\x80\x02" + array_(shape, code="f8") + b"."
+    try:
+        pickle.loads(data)  # noqa: S301 - our own bytes, NumPy's unpickler
+        numpy_loads = True
+    except (ValueError, MemoryError):
+        numpy_loads = False
+    try:
+        load_numpy_pickle(io.BytesIO(data))
+        zeronn_loads = True
+    except ValueError:
+        zeronn_loads = False
+    assert zeronn_loads == numpy_loads, shape
+
+
+# The cost of the worst pickles of each kind, one megabyte each, each in a child held to 400 MB.
+COSTS = textwrap.dedent(r"""
+    import io, json, resource, sys, time
+    resource.setrlimit(resource.RLIMIT_AS, (400 << 20, 400 << 20))
+    from zeronn.io.numpy_pickle import load_numpy_pickle
+    n = 1_000_000
+    cases = {
+        "nested TUPLE1": lambda: b"\x80\x02K\x01" + b"\x85" * n + b".",
+        "nested lists": lambda: b"\x80\x02" + b"]" * (n // 2) + b"a" * (n // 2 - 1) + b".",
+        "a list of empty sets": lambda: b"\x80\x02](" + b"\x8f" * n + b"e.",
+        "MEMOIZE": lambda: b"\x80\x04N" + b"\x94" * n + b".",
+        "DUP": lambda: b"\x80\x02N" + b"2" * n + b"(.",
+        "MARK": lambda: b"\x80\x02N" + b"(" * n + b".",
+        "a list of small ints": lambda: b"\x80\x02](" + b"K\x01" * (n // 2) + b"e.",
+    }
+    data = cases[sys.argv[1]]()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.process_time()
+    try:
+        load_numpy_pickle(io.BytesIO(data))
+        outcome = "loaded"
+    except Exception as error:
+        outcome = f"{type(error).__name__}: {error}"
+    seconds = time.process_time() - started
+    print(json.dumps([outcome[:160], seconds, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024]))
+""")
+
+
+@pytest.mark.parametrize("case", ["nested TUPLE1", "nested lists", "a list of empty sets", "MEMOIZE", "DUP", "MARK",
+                                  "a list of small ints"])
+def test_a_megabyte_of_structure_costs_seconds_and_megabytes_not_minutes_and_gigabytes(case):
+    run = subprocess.run([sys.executable, "-c", COSTS, case], capture_output=True, text=True, env=child_environment(),
+                         timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    outcome, seconds, megabytes = json.loads(run.stdout)
+    assert megabytes < 120, megabytes  # before: 308 MB for the nested TUPLE1 (46 MB now; MEMOIZE 82 MB)
+    assert seconds < 10, seconds  # before: 9.4 s for the nested TUPLE1 (about 1 s now)
+    if case == "a list of empty sets":  # 216 bytes of Python for each byte read: too many
+        assert outcome.startswith("ValueError: at byte ") and "bytes of objects from" in outcome, outcome
+    elif case in ("DUP", "MARK"):
+        assert outcome.startswith("UnpicklingError"), outcome  # the stack is not empty at the end
+    else:
+        assert outcome == "loaded", outcome
+
+
+def test_the_memory_allowed_grows_with_the_bytes_read():
+    sets = b"](" + b"\x8f" * 150_000 + b"e"  # 150,000 empty sets: 32 MB of Python objects from 150 KB
+    with pytest.raises(ValueError, match=r"would make over 2\d,\d{3},\d{3} bytes of objects from 1\d\d,\d{3} bytes: "
+                                         r"at most 64 for each byte read, and 1,073,741,824 in all"):
+        load(sets)
+    assert len(load(b"](" + b"\x8f" * 50_000 + b"e")) == 50_000  # 11 MB: under the 16 MiB to start with
+
+
+def test_a_frame_must_be_all_there_as_pythons_own_unpickler_says():
+    for declared in (2**60, 5):
+        stream = b"\x80\x04\x95" + struct.pack("<Q", declared) + b"N."
+        with pytest.raises(pickle.UnpicklingError, match=f"at byte 2: pickle data was truncated: a FRAME of "
+                                                         f"{declared:,} bytes, 2 there"):
+            load_numpy_pickle(io.BytesIO(stream))
+        with pytest.raises(pickle.UnpicklingError, match="pickle data was truncated"):
+            pickle.loads(stream)  # noqa: S301 - Python's own unpickler agrees
+    for declared in (2, 1):  # the frame holds "N." or "N": both load, as in Python
+        stream = b"\x80\x04\x95" + struct.pack("<Q", declared) + b"N."
+        assert load_numpy_pickle(io.BytesIO(stream)) is None and pickle.loads(stream) is None  # noqa: S301
+    framed = pickle.dumps({"a": list(range(50_000)), "b": "x" * 100_000}, protocol=4)  # several frames
+    assert load_numpy_pickle(io.BytesIO(framed)) == pickle.loads(framed)  # noqa: S301
+
+
+# What Python 2 with NumPy wrote: {'W1': float32 [1.5, -2.0], 'F': float64 [[1, 3], [2, 4]] in F order}
+# (made with CPython 2.7.18's pickle and stand-ins for NumPy's reduce, byte for byte what NumPy 1 gives).
+# Protocol 0 writes the array's bytes as an escaped STRING, which is latin-1 text to Python 3.
+PYTHON_2 = {
+    0: b"(dp0\nS'W1'\np1\ncnumpy.core.multiarray\n_reconstruct\np2\n(cnumpy\nndarray\np3\n(I0\ntp4\nS'b'\np5\ntp6\n"
+       b"Rp7\n(I1\n(I2\ntp8\ncnumpy\ndtype\np9\n(S'f4'\np10\nI0\nI1\ntp11\nRp12\n(I3\nS'<'\np13\nNNNI-1\nI-1\nI0\ntp14"
+       b"\nbI00\nS'\\x00\\x00\\xc0?\\x00\\x00\\x00\\xc0'\np15\ntp16\nbsS'F'\np17\ng2\n(g3\ng4\ng5\ntp18\nRp19\n(I1\n(I2\n"
+       b"I2\ntp20\ng9\n(S'f8'\np21\nI0\nI1\ntp22\nRp23\n(I3\ng13\nNNNI-1\nI-1\nI0\ntp24\nbI01\nS'\\x00\\x00\\x00\\x00"
+       b"\\x00\\x00\\xf0?\\x00\\x00\\x00\\x00\\x00\\x00\\x00@\\x00\\x00\\x00\\x00\\x00\\x00\\x08@\\x00\\x00\\x00\\x00\\x00"
+       b"\\x00\\x10@'\np25\ntp26\nbs.",
+    2: b"\x80\x02}q\x00(U\x02W1q\x01cnumpy.core.multiarray\n_reconstruct\nq\x02cnumpy\nndarray\nq\x03K\x00\x85q\x04U"
+       b"\x01bq\x05\x87q\x06Rq\x07(K\x01K\x02\x85q\x08cnumpy\ndtype\nq\tU\x02f4q\nK\x00K\x01\x87q\x0bRq\x0c(K\x03U\x01"
+       b"<q\rNNNJ\xff\xff\xff\xffJ\xff\xff\xff\xffK\x00tq\x0eb\x89U\x08\x00\x00\xc0?\x00\x00\x00\xc0q\x0ftq\x10bU\x01F"
+       b"q\x11h\x02h\x03h\x04h\x05\x87q\x12Rq\x13(K\x01K\x02K\x02\x86q\x14h\tU\x02f8q\x15K\x00K\x01\x87q\x16Rq\x17(K"
+       b"\x03h\rNNNJ\xff\xff\xff\xffJ\xff\xff\xff\xffK\x00tq\x18b\x88U \x00\x00\x00\x00\x00\x00\xf0?\x00\x00\x00\x00"
+       b"\x00\x00\x00@\x00\x00\x00\x00\x00\x00\x08@\x00\x00\x00\x00\x00\x00\x10@q\x19tq\x1abu.",
+}
+
+
+@pytest.mark.parametrize("protocol", sorted(PYTHON_2))
+def test_numpy_pickles_written_by_python_2(protocol):
+    loaded = load_numpy_pickle(io.BytesIO(PYTHON_2[protocol]))
+    assert loaded["W1"].tolist() == [1.5, -2.0] and loaded["W1"].dtype == "float32"
+    assert loaded["F"].tolist() == [[1.0, 3.0], [2.0, 4.0]] and loaded["F"].strides == (8, 16)
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("protocol", sorted(PYTHON_2))
+def test_python_2_pickles_load_as_numpy_loads_them_with_latin1(protocol):
+    pytest.importorskip("numpy")
+    expected = pickle.loads(PYTHON_2[protocol], encoding="latin1")  # noqa: S301 - NumPy's documented way
+    loaded = load_numpy_pickle(io.BytesIO(PYTHON_2[protocol]))
+    for name, array in expected.items():
+        assert loaded[name].tolist() == array.tolist() and loaded[name].strides == array.strides, name
+
+
+@pytest.mark.parametrize("stream, expected", [
+    (b"(lp00\nI1\na.", [1]),  # PUT "00": index 0, as pickle reads it
+    (b"(lp00\ng00\na.", None),  # GET "00" of the list itself: a list that holds itself
+    (b"I0x10\n.", 16),  # INT is read as int(text, 0), as in Python's pickle
+    (b"I00\n.", False),
+    (b"I01\n.", True),
+    (b"I001\n.", 1),
+    (b"L12345678901234567890L\n.", 12345678901234567890),
+    (b"F-0.5\n.", -0.5),
+    (b"S\"ab\"\n.", "ab"),
+    (b"Vcaf\\u00e9\n.", "café"),
+])
+def test_protocol_0_text_arguments_read_as_pythons_pickle_reads_them(stream, expected):
+    loaded = load_numpy_pickle(io.BytesIO(stream))
+    if expected is None:
+        assert loaded[0] is loaded
+    else:
+        assert loaded == expected and type(loaded) is type(expected)
+        assert pickle.loads(stream) == expected  # noqa: S301 - the same bytes, Python's unpickler
+
+
+@pytest.mark.parametrize("stream, message", [
+    (b"Sab\n.", "the STRING opcode argument must be quoted"),
+    (b"\x80\x02\x8b\xff\xff\xff\xff.", "LONG4 has a negative byte count -1"),
+    (b"\x80\x02T\xff\xff\xff\xff.", "BINSTRING has a negative byte count -1"),
+    (b"Fnope\n.", "FLOAT argument b'nope' is not a number"),
+    (b"c\xff\nx\n.", "codec can't decode byte 0xff"),  # a GLOBAL's name is UTF-8
+    (b"\x80\x02X\x02\x00\x00\x00\xff\xfe.", "codec can't decode byte 0xff"),
+    (b"I1", "pickle data was truncated: a line without its newline"),
+    (b"p-1\n.", "memo index -1 is not a non-negative int"),
+    (b"g" + b"9" * 5000 + b"\n.", "a number of 5,000 digits: at most 4,300"),
+])
+def test_bad_arguments_are_unpickling_errors_at_their_opcode(stream, message):
+    with pytest.raises(pickle.UnpicklingError, match=re.escape(message)):
+        load_numpy_pickle(io.BytesIO(stream))
+
+
+def test_messages_never_echo_a_megabyte():
+    code = "f" * 1_000_000
+    for payload in (array_((1,), bytes(8), code=code), global_("os", "x" * 1_000_000)):
+        with pytest.raises(DOCUMENTED) as caught:
+            load(payload)
+        assert len(str(caught.value)) < 250, str(caught.value)[:300]
+    with pytest.raises(ValueError) as caught:  # a dtype state of a thousand items: shown by its first few
+        load(global_("numpy", "dtype") + tuple_of(text("f8")) + b"R" + b"(" + b"K\x01" * 1000 + b"tb")
+    assert str(caught.value).endswith("unsupported dtype state (1, 1, 1, 1, 1, 1, 1, 1, ...)")
 
 
 # --- the fuzz: real pickles, mutated, under a memory and CPU limit ---------------------------

@@ -36,9 +36,12 @@ The public names:
 - inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``strides``, ``T``, ``len()``,
   iteration, ``tolist()``, ``item()``; indexing ``t[key]`` and writing ``t[key] = v``
   (the details live in ``indexing.py``);
-- arithmetic ``+ - * / // % **``, in place too (``+=``), and comparisons, by NumPy's rules
-  for broadcasting and dtypes; reductions ``sum``, ``max``, ``min``, ``mean``,
-  ``argmax``, ``any``, ``all`` (computed in ``reductions.py``); ``reshape``, ``ravel``,
+- arithmetic ``+ - * / // % **``, bitwise ``~ & | ^ << >>``, in place too (``+=``), and
+  comparisons, by NumPy's rules for broadcasting and dtypes (``loops.py`` has each
+  ufunc's); reductions ``sum``, ``max``, ``min``, ``mean``, ``argmax``, ``any``, ``all``
+  (computed in ``reductions.py``) and ``prod``, ``argmin``, ``cumsum``, ``cumprod``,
+  ``var``, ``std`` (``statistics.py``), with NumPy's ``axis`` (tuples too), ``keepdims``,
+  ``out``, ``where``, ``dtype``, ``initial``; ``clip``, ``round``; ``reshape``, ``ravel``,
   ``flatten``, ``transpose``, ``copy``, ``astype``; ``dot`` and ``@``;
 - ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``:
   what the other modules build on.
@@ -62,12 +65,27 @@ __all__ = [
 ]  # fmt: skip
 
 import builtins
+import math
 import operator
 import sys
 from array import array
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
-from . import axes, buffers, casting, dtypes, ieee, indexing, kernels, lanes, loops, ordering, printing, reductions
+from . import (
+    axes,
+    buffers,
+    casting,
+    dtypes,
+    float_errors,
+    indexing,
+    kernels,
+    lanes,
+    loops,
+    ordering,
+    printing,
+    reductions,
+    statistics,
+)  # fmt: skip
 from ._shape import (
     Number,
     Shape,
@@ -86,6 +104,7 @@ from .layout import is_f_contiguous, like_order, memory_order, reshape_strides, 
 from .nested import flatten_nested, nest, python_dtype
 
 Operand = Union["Tensor", Number, Sequence[Any]]
+Axis = Union[None, int, Tuple[int, ...]]  # a reduction's axes: all of them, one, or several
 
 
 class Tensor:
@@ -500,10 +519,10 @@ class Tensor:
         return _operator("multiply", other, self)
 
     def __truediv__(self, other: Operand) -> Any:
-        return _operator("true_divide", self, other)
+        return _operator("divide", self, other)
 
     def __rtruediv__(self, other: Operand) -> Any:  # other / self
-        return _operator("true_divide", other, self)
+        return _operator("divide", other, self)
 
     def __floordiv__(self, other: Operand) -> Any:
         return _operator("floor_divide", self, other)
@@ -518,7 +537,8 @@ class Tensor:
         return _operator("remainder", other, self)
 
     def __pow__(self, other: Operand) -> Any:
-        return _operator("power", self, other)
+        shortcut = loops.power_shortcut(self._dtype, other)  # NumPy's x ** 2 is square(x): see there
+        return unary(shortcut, self) if shortcut else _operator("power", self, other)
 
     def __rpow__(self, other: Operand) -> Any:  # other ** self
         return _operator("power", other, self)
@@ -541,11 +561,61 @@ class Tensor:
     def __ne__(self, other: object) -> Any:
         return _operator("not_equal", self, other)
 
+    # Bitwise operators: bools and integers only, as in NumPy (``~`` of a bool is "not").
+
+    def __invert__(self) -> Any:
+        return unary("invert", self)
+
+    def __and__(self, other: Operand) -> Any:
+        return _operator("bitwise_and", self, other)
+
+    def __rand__(self, other: Operand) -> Any:  # other & self
+        return _operator("bitwise_and", other, self)
+
+    def __or__(self, other: Operand) -> Any:
+        return _operator("bitwise_or", self, other)
+
+    def __ror__(self, other: Operand) -> Any:  # other | self
+        return _operator("bitwise_or", other, self)
+
+    def __xor__(self, other: Operand) -> Any:
+        return _operator("bitwise_xor", self, other)
+
+    def __rxor__(self, other: Operand) -> Any:  # other ^ self
+        return _operator("bitwise_xor", other, self)
+
+    def __lshift__(self, other: Operand) -> Any:
+        return _operator("left_shift", self, other)
+
+    def __rlshift__(self, other: Operand) -> Any:  # other << self
+        return _operator("left_shift", other, self)
+
+    def __rshift__(self, other: Operand) -> Any:
+        return _operator("right_shift", self, other)
+
+    def __rrshift__(self, other: Operand) -> Any:  # other >> self
+        return _operator("right_shift", other, self)
+
+    def __iand__(self, other: Operand) -> Tensor:
+        return self._update("bitwise_and", other)
+
+    def __ior__(self, other: Operand) -> Tensor:
+        return self._update("bitwise_or", other)
+
+    def __ixor__(self, other: Operand) -> Tensor:
+        return self._update("bitwise_xor", other)
+
+    def __ilshift__(self, other: Operand) -> Tensor:
+        return self._update("left_shift", other)
+
+    def __irshift__(self, other: Operand) -> Tensor:
+        return self._update("right_shift", other)
+
     def __neg__(self) -> Any:
         return unary("negative", self)
 
     def __pos__(self) -> Any:
-        return self.copy() if self._shape else self.item()
+        return unary("positive", self)
 
     def __abs__(self) -> Any:
         return unary("absolute", self)
@@ -563,7 +633,7 @@ class Tensor:
         return self._update("multiply", other)
 
     def __itruediv__(self, other: Operand) -> Tensor:
-        return self._update("true_divide", other)
+        return self._update("divide", other)
 
     def __ifloordiv__(self, other: Operand) -> Tensor:
         return self._update("floor_divide", other)
@@ -572,23 +642,19 @@ class Tensor:
         return self._update("remainder", other)
 
     def __ipow__(self, other: Operand) -> Tensor:
-        return self._update("power", other)
+        return self._update(loops.power_shortcut(self._dtype, other) or "power", other)
 
     def _update(self, name: str, other: Operand) -> Tensor:
         """``self = self <op> other``, written into this tensor's own storage."""
         if not self._writeable:
             raise ValueError("output array is read-only")
-        other = other if _is_scalar(other) else as_tensor(other)
-        values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
-        if shape != self._shape:
-            raise ValueError(
-                f"non-broadcastable output operand with shape {format_shape(self._shape)} "
-                f"doesn't match the broadcast shape {format_shape(shape)}"
-            )
-        if not dtypes.can_cast(out, self._dtype, "same_kind"):
-            raise TypeError(
-                f"Cannot cast ufunc '{name}' output from {out!r} to {self._dtype!r} with casting rule 'same_kind'"
-            )
+        if loops.UFUNCS[name].nin == 1:  # x **= 2: NumPy's square(x, out=x)
+            out = loops.result_dtype(name, loops.unary_loop(name, self._dtype))
+            values, shape = _as_storage(unary(name, self), out), self._shape
+        else:
+            other = other if _is_scalar(other) else as_tensor(other)
+            values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
+        loops.check_output(name, out, shape, self._dtype, self._shape)
         if out is not self._dtype:
             values = casting.cast_values(values, out, self._dtype)
         write(self, values)
@@ -607,49 +673,91 @@ class Tensor:
     # -----------------------------------------------------------------------
     # Reductions: one number for the whole tensor, or a tensor along an axis
     # -----------------------------------------------------------------------
+    # Each takes NumPy's keywords: ``axis`` (an int, a tuple of ints, or None for all),
+    # ``keepdims``, ``out`` (a tensor to write the result into, which is returned), and
+    # for most ``where`` (a mask: only its True elements take part) and ``dtype``.
 
-    def sum(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+    def sum(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+        keepdims: bool = False, initial: Number = 0, where: Any = True,
+    ) -> Any:
         """The sum of all elements, or along ``axis`` (negative axes count from the end).
 
-        Integers and bools sum as int64 (uint64 for unsigned), as in NumPy.
+        Integers and bools sum as int64 (uint64 for unsigned), as in NumPy; ``dtype``
+        chooses another (``dtype=float``), ``initial`` starts the sum.
 
         >>> m = tensor([[1, 2, 3], [4, 5, 6]])
         >>> m.sum(), m.sum(axis=0), m.sum(axis=-1, keepdims=True)
         (21, tensor([5, 7, 9]), tensor([[ 6],
                [15]]))
+        >>> m.sum(axis=(0, 1)), m.sum(where=m > 2), tensor([]).sum()
+        (21, 18, 0.0)
         """
-        out = self._dtype if self._dtype.kind == "f" else dtypes.uint64 if self._dtype.kind == "u" else int64
-        zero = out.type(0)
-        return self._reduce(lambda lane: sum(lane, zero), axis, keepdims, out)
+        to = self._sum_dtype(dtype)
+        zero = to.type(initial)
+        source = self if dtype is None else self._as_kind(to)
+        return source._reduction("add", lambda lane: sum(lane, zero), axis, keepdims, to, out, where)
 
-    def mean(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
-        """The arithmetic mean, overall or along ``axis`` (NaN for an empty lane).
+    def mean(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+        keepdims: bool = False, *, where: Any = True,
+    ) -> Any:
+        """The arithmetic mean, overall or along ``axis``; float64 for integers.
+
+        An empty lane's mean is NaN, with NumPy's ``RuntimeWarning`` "Mean of empty slice."
+        (and its ``invalid`` error: see ``float_errors.errstate``).
 
         >>> tensor([[1, 2], [3, 4]]).mean(), tensor([[1, 2], [3, 4]]).mean(axis=0)
         (2.5, tensor([2., 3.]))
+        >>> tensor([[1, 2], [3, 4]]).mean(where=tensor([[True, False], [True, True]]))
+        2.6666666666666665
         """
-        out = self._dtype if self._dtype.kind == "f" else float64
-        return self._reduce(reductions.mean_of, axis, keepdims, out)
+        to = dtypes.dtype(dtype) if dtype is not None else self._dtype if self._dtype.kind == "f" else float64
+        empty: List[bool] = []
 
-    def max(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+        def mean_of(lane: Sequence[Any]) -> float:
+            if not len(lane):
+                empty.append(True)
+            return reductions.mean_of(lane)
+
+        result = self._as_kind(to)._reduction("add", mean_of, axis, keepdims, to, None, where)
+        if empty:
+            float_errors.warn("Mean of empty slice.")
+            float_errors.report({"invalid"}, "divide")
+        return result if out is None else _into(out, result, "add")
+
+    def max(
+        self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Any:
         """The largest element, or the largest along ``axis``; NaN wins, as in NumPy.
 
         This is a reduction: the notebook's elementwise ``Nx.max(t, 0)`` is ``maximum(t, 0)``.
+        ``initial`` takes part too, so an empty tensor has a maximum with it and none without.
 
         >>> tensor([[1, 5], [7, 2]]).max(axis=0), tensor([1.0, float("nan"), 3.0]).max()
         (tensor([7, 5]), nan)
+        >>> tensor([]).max(initial=-1.0)
+        -1.0
         """
-        return self._reduce(reductions.extreme("maximum"), axis, keepdims, self._dtype)
+        return self._reduction("maximum", _extreme("maximum", initial), axis, keepdims, self._dtype, out, where)
 
-    def min(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+    def min(
+        self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Any:
         """The smallest element, or the smallest along ``axis``; NaN wins, as in NumPy.
 
         >>> tensor([[1, 5], [7, 2]]).min(axis=1)
         tensor([1, 2])
+        >>> tensor([]).min()
+        Traceback (most recent call last):
+        ...
+        ValueError: zero-size array to reduction operation minimum which has no identity
         """
-        return self._reduce(reductions.extreme("minimum"), axis, keepdims, self._dtype)
+        return self._reduction("minimum", _extreme("minimum", initial), axis, keepdims, self._dtype, out, where)
 
-    def argmax(self, axis: Optional[int] = None) -> Any:
+    def argmax(self, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any:
         """The index of the largest element: in the flattened tensor, or along ``axis``.
 
         Ties go to the first; a NaN, if any, counts as the largest.
@@ -657,23 +765,24 @@ class Tensor:
         >>> tensor([[1, 9], [7, 2]]).argmax(), tensor([[1, 9], [7, 2]]).argmax(axis=1)
         (1, tensor([1, 0]))
         """
-        return self._reduce(reductions.argmax_of, axis, False, int64)
+        result = self._reduce(reductions.argmax_of, axis, keepdims, int64)
+        return result if out is None else _into(out, result, "argmax")
 
-    def any(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+    def any(self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True) -> Any:
         """Whether any element (along ``axis``) is true.
 
         >>> tensor([0, 0, 3]).any(), tensor([[0, 1], [0, 0]]).any(axis=1)
         (True, tensor([ True, False]))
         """
-        return self._reduce(any, axis, keepdims, bool_)
+        return self._reduction("logical_or", any, axis, keepdims, bool_, out, where)
 
-    def all(self, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+    def all(self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True) -> Any:
         """Whether every element (along ``axis``) is true.
 
         >>> tensor([1, 2, 0]).all(), tensor([]).all()
         (False, True)
         """
-        return self._reduce(all, axis, keepdims, bool_)
+        return self._reduction("logical_and", all, axis, keepdims, bool_, out, where)
 
     def _reduce(self, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType) -> Any:
         """``lane_function`` of all the elements, or of every lane along ``axis``, as dtype
@@ -693,6 +802,263 @@ class Tensor:
                 return _owning(kept if keepdims else kept[(slice(None),) * axis + (0,)])
         results, shape = reductions.reduce_lanes(elements(self), self._shape, axis, keepdims, lane_function, out)
         return _result(out.storage(results), shape, out)
+
+    # -----------------------------------------------------------------------
+    # More reductions and NumPy's math methods
+    # -----------------------------------------------------------------------
+    # prod, cumsum, cumprod, argmin, var, std, clip and round, with NumPy's keywords;
+    # ``statistics.py`` has their lane functions. ``_reduction`` is what every reduction
+    # goes through: one axis the quick way (``_reduce``), several axes or a mask by moving
+    # the reduced axes to the end and reducing them as one.
+
+    def prod(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+        keepdims: bool = False, initial: Number = 1, where: Any = True,
+    ) -> Any:
+        """The product of all elements, or along ``axis`` (NumPy's ``multiply.reduce``).
+
+        Integers and bools multiply as int64 (uint64 for unsigned) and wrap as NumPy's do;
+        the product of nothing is 1.
+
+        >>> tensor([[1, 2], [3, 4]]).prod(axis=1), tensor([]).prod(), tensor([2**62, 4]).prod()
+        (tensor([ 2, 12]), 1.0, 0)
+        >>> with float_errors.errstate(over="raise"):
+        ...     tensor([1e200, 1e200]).prod()
+        Traceback (most recent call last):
+        ...
+        FloatingPointError: overflow encountered in reduce
+        """
+        to = self._sum_dtype(dtype)
+        product = statistics.product(to, initial)
+        return self._as_kind(to)._reduction("multiply", product, axis, keepdims, to, out, where)
+
+    def argmin(self, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any:
+        """The index of the smallest element: in the flattened tensor, or along ``axis``.
+
+        Ties go to the first; a NaN, if any, counts as the smallest.
+
+        >>> tensor([[3, 1], [0, 5]]).argmin(), tensor([[3, 1], [0, 5]]).argmin(axis=1, keepdims=True)
+        (2, tensor([[1],
+               [0]]))
+        """
+        result = self._reduce(statistics.argmin_of, axis, keepdims, int64)
+        return result if out is None else _into(out, result, "argmin")
+
+    def cumsum(
+        self, axis: Optional[int] = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None
+    ) -> Any:
+        """The running sums along ``axis``, or of the flattened tensor (NumPy's ``add.accumulate``).
+
+        The dtype is ``sum``'s: int64 for small integers and bools.
+
+        >>> tensor([[1, 2], [3, 4]]).cumsum(), tensor([[1, 2], [3, 4]]).cumsum(axis=0)
+        (tensor([ 1,  3,  6, 10]), tensor([[1, 2],
+               [4, 6]]))
+        """
+        return self._accumulate("add", operator.add, axis, dtype, out)
+
+    def cumprod(
+        self, axis: Optional[int] = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None
+    ) -> Any:
+        """The running products along ``axis``, or of the flattened tensor (``multiply.accumulate``).
+
+        >>> tensor([1.5, 2.0, 4.0]).cumprod(), tensor([[1, 2], [3, 4]]).cumprod(axis=1)
+        (tensor([ 1.5,  3. , 12. ]), tensor([[ 1,  2],
+               [ 3, 12]]))
+        """
+        return self._accumulate("multiply", operator.mul, axis, dtype, out)
+
+    def var(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None, ddof: Number = 0,
+        keepdims: bool = False, *, where: Any = True, mean: Any = None, correction: Optional[Number] = None,
+    ) -> Any:
+        """The variance, ``mean(abs(x - x.mean())**2)``, overall or along ``axis``.
+
+        NumPy's steps: the mean (``keepdims``), the squared deviations, their sum divided by
+        ``n - ddof`` (``correction`` is NumPy 2's other name for ``ddof``). ``mean`` gives
+        the mean already computed (with ``keepdims=True``'s shape). Where ``n - ddof`` is not
+        positive the answer is NaN or inf, with the warning "Degrees of freedom <= 0 for slice".
+
+        >>> tensor([1, -1, 1, -1]).var(), tensor([1, -1, 1, -1]).var(ddof=1)
+        (1.0, 1.3333333333333333)
+        >>> tensor([[1.0, 2.0], [3.0, 5.0]]).var(axis=1)
+        tensor([0.25, 1.  ])
+        """
+        if correction is not None:
+            if ddof != 0:
+                raise ValueError("ddof and correction can't be provided simultaneously.")
+            ddof = correction
+        to = dtypes.dtype(dtype) if dtype is not None else None
+        if to is None and self._dtype.kind != "f":
+            to = float64  # integers: NumPy's mean and deviations are float64
+        axes = _axes(axis, self.ndim)
+        count = self._count(axes, where)  # n: a number, or (with where) a tensor of keepdims' shape
+        counts = elements(as_tensor(count))
+        if len(counts) and min(counts) - ddof <= 0:
+            float_errors.warn("Degrees of freedom <= 0 for slice")
+        if mean is None:
+            mean = elementwise("divide", self.sum(axes, to, keepdims=True, where=where), count)
+        deviations = as_tensor(elementwise("subtract", self, mean))
+        squares = as_tensor(elementwise("multiply", deviations, deviations))
+        total = squares.sum(axes, to, keepdims=keepdims, where=where)
+        if isinstance(count, Tensor) and not keepdims:
+            count = count.reshape(tuple(n for axis, n in enumerate(count.shape) if axis not in axes))
+        divisor = elementwise("maximum", elementwise("subtract", count, ddof), 0)
+        result = elementwise("divide", total, divisor)
+        return result if out is None else _into(out, result, "var")
+
+    def std(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None, ddof: Number = 0,
+        keepdims: bool = False, *, where: Any = True, mean: Any = None, correction: Optional[Number] = None,
+    ) -> Any:
+        """The standard deviation: the square root of ``var`` (same keywords).
+
+        >>> tensor([[1, 2, 3], [4, 5, 6]]).std(), tensor([2.0, 4.0]).std(ddof=1)
+        (1.707825127659933, 1.4142135623730951)
+        """
+        variance = self.var(axis, dtype, None, ddof, keepdims, where=where, mean=mean, correction=correction)
+        result = unary("sqrt", variance)
+        return result if out is None else _into(out, result, "std")
+
+    def clip(self, min: Any = None, max: Any = None, out: Optional[Tensor] = None) -> Any:
+        """Every element brought into ``[min, max]``: ``minimum(maximum(x, min), max)``.
+
+        NaN stays NaN; with ``min > max`` every element is ``max``, as in NumPy. A Python
+        int bound beyond an integer dtype's range clips nothing on that side.
+
+        >>> tensor([-1, 5, 2, 10]).clip(2, 7), tensor([1.5, float("nan")]).clip(0, 1)
+        (tensor([2, 5, 2, 7]), tensor([ 1., nan]))
+        >>> tensor([1, 200], dtype="uint8").clip(0, 300)
+        tensor([  1, 200], dtype=uint8)
+        """
+        if min is None and max is None:
+            raise ValueError("One of max or min must be given")
+        result: Any = self
+        if min is not None:
+            result = elementwise("maximum", result, self._bound(min))
+        if max is not None:
+            result = elementwise("minimum", result, self._bound(max))
+        return result if out is None else _into(out, result, "clip")
+
+    def round(self, decimals: int = 0, out: Optional[Tensor] = None) -> Any:
+        """Each element rounded to ``decimals`` places, halves to even (NumPy's ``around``).
+
+        NumPy's way, so its answers: ``rint(x * 10**decimals) / 10**decimals`` for floats
+        (``2.675`` is ``2.67499999...`` in binary, yet rounds to ``2.68``, as in NumPy);
+        integers are unchanged unless ``decimals`` is negative.
+
+        >>> tensor([1.56, 72.54, 6.35, 3.25, -0.5]).round(1), tensor([1.5, 2.5, -0.5]).round()
+        (tensor([ 1.6, 72.5,  6.4,  3.2, -0.5]), tensor([ 2.,  2., -0.]))
+        >>> tensor([1234, -1250]).round(-2)
+        tensor([ 1200, -1200])
+        """
+        decimals = operator.index(decimals)
+        if self._dtype.kind in "iu" and decimals >= 0:
+            result: Any = self.copy()
+        elif decimals == 0:
+            result = unary("rint", self)
+        else:
+            scale = 10.0 ** abs(decimals)
+            first, then = ("multiply", "divide") if decimals > 0 else ("divide", "multiply")
+            result = elementwise(then, unary("rint", elementwise(first, self, scale)), scale)
+            if self._dtype.kind != "f":  # integers come back as integers, as NumPy casts them
+                result = as_tensor(result).astype(self._dtype) if isinstance(result, Tensor) else int(result)
+        return result if out is None else _into(out, result, "round")
+
+    def _reduction(
+        self, name: str, lane_function: Callable[[Any], Any], axis: Axis, keepdims: bool, to: DType,
+        out: Optional[Tensor], where: Any,
+    ) -> Any:
+        """The reduction ``name`` by ``lane_function`` over ``axis`` (None, an int or a tuple),
+        only where ``where`` is True, as dtype ``to``; written into ``out`` if given."""
+        if where is True and (axis is None or type(axis) is int):
+            result = self._reduce(lane_function, axis, keepdims, to)
+        else:
+            result = self._reduce_masked(lane_function, _axes(axis, self.ndim), keepdims, to, where)
+        if to.kind == "f" and name in ("add", "multiply") and not _all_finite(result):
+            self._reduction_errors(lane_function, axis, where, to)
+        return result if out is None else _into(out, result, name)
+
+    def _reduction_errors(self, lane_function: Callable[[Any], Any], axis: Axis, where: Any, to: DType) -> None:
+        """NumPy's floating-point errors of a sum or product with an infinite or NaN result:
+        "overflow encountered in reduce" where a lane of finite numbers gave ``inf``,
+        "invalid value ..." where a lane without NaN gave NaN (``inf - inf``, ``0 * inf``)."""
+        if not float_errors.watching()[0]:
+            return
+
+        def flags_of(lane: Sequence[Any]) -> int:
+            result = reductions.as_element(lane_function(lane), to)
+            if not len(lane) or math.isfinite(result):
+                return 0  # (an empty lane's mean is mean's own warning)
+            if result != result:
+                return 0 if any(value != value for value in lane) else 8
+            return 2 if all(map(math.isfinite, lane)) else 0
+
+        bits = elements(as_tensor(self._reduction("", flags_of, axis, False, int64, None, where)))
+        float_errors.report([flag for flag, bit in (("over", 2), ("invalid", 8)) if any(b & bit for b in bits)],
+                            "reduce")
+
+    def _reduce_masked(
+        self, lane_function: Callable[[Any], Any], axes: Tuple[int, ...], keepdims: bool, to: DType, where: Any
+    ) -> Any:
+        """``_reduce`` over several axes at once, of the elements where ``where`` is True: the
+        kept axes first and the reduced ones last, as one lane per kept position."""
+        kept = [axis for axis in range(self.ndim) if axis not in axes]
+        order = kept + list(axes)
+        values: Sequence[Any] = elements(self.transpose(*order))
+        if where is not True:
+            mask = _broadcast_mask(where, self._shape)
+            values = list(zip(values, elements(mask.transpose(*order))))
+            unmasked = lane_function
+            lane_function = lambda pairs: unmasked([value for value, keep in pairs if keep])
+        kept_shape = tuple(self._shape[axis] for axis in kept)
+        lanes = kept_shape + (size_of(tuple(self._shape[axis] for axis in axes)),)
+        results, _ = reductions.reduce_lanes(values, lanes, len(kept), False, lane_function, to)
+        return _result(to.storage(results), _kept_shape(self._shape, axes) if keepdims else kept_shape, to)
+
+    def _accumulate(
+        self, name: str, step: Callable[[Any, Any], Any], axis: Optional[int], dtype: Optional[DTypeLike],
+        out: Optional[Tensor],
+    ) -> Any:
+        """``cumsum`` and ``cumprod``: every lane along ``axis`` (of the flattened tensor for
+        None) replaced by its running totals under ``step``."""
+        to = self._sum_dtype(dtype)
+        source = self.ravel() if axis is None else self
+        axis = 0 if axis is None else normalize_axis(axis, self.ndim)
+        values = elements(source._as_kind(to))
+        totals = statistics.accumulate_lanes(values, source._shape, axis, step, to)
+        if to.kind == "f" and not _all_finite(totals):  # NumPy's "... encountered in accumulate"
+            float_errors.report(_running_errors(values, totals), "accumulate")
+        result = _result(to.storage(totals), source._shape, to)
+        return result if out is None else _into(out, result, name)
+
+    def _sum_dtype(self, dtype: Optional[DTypeLike]) -> DType:
+        """The dtype ``sum`` and ``prod`` compute in: ``dtype``, or NumPy's choice (int64 for
+        integers and bools, uint64 for unsigned, floats as they are)."""
+        if dtype is not None:
+            return dtypes.dtype(dtype)
+        return self._dtype if self._dtype.kind == "f" else dtypes.uint64 if self._dtype.kind == "u" else int64
+
+    def _as_kind(self, to: DType) -> Tensor:
+        """This tensor as ``to`` where a reduction in ``to`` needs it converted first: floats
+        into integers (``sum(dtype=int)`` truncates each element), integers into floats."""
+        if (to.kind == "f") == (self._dtype.kind == "f"):
+            return self  # (integers stay exact Python ints until the result is wrapped)
+        return self.astype(to)
+
+    def _count(self, axes: Tuple[int, ...], where: Any) -> Any:
+        """How many elements each lane of a reduction over ``axes`` has (a tensor of
+        ``keepdims``'s shape where ``where`` counts them): the ``n`` of ``var``."""
+        if where is True:
+            return size_of(tuple(self._shape[axis] for axis in axes))
+        mask = _broadcast_mask(where, self._shape)
+        return mask.sum(axes, keepdims=True)
+
+    def _bound(self, bound: Any) -> Any:
+        """A ``clip`` bound: a Python int beyond an integer dtype's range is brought to its edge."""
+        if type(bound) is int and self._dtype.kind in "iu":
+            return min(max(bound, int(self._dtype.min)), int(self._dtype.max))
+        return bound
 
     # -----------------------------------------------------------------------
     # Shape changes: views where NumPy gives views
@@ -1676,35 +2042,37 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
 
 
 def unary(name: str, x: Any) -> Any:
-    """NumPy's one-argument ufunc ``name`` (``"exp"``, ``"log"``, ``"sqrt"``, ``"negative"``,
-    ``"absolute"``) of ``x``: a tensor, or a Python number for a 0-d result.
+    """NumPy's one-argument ufunc ``name`` (``"exp"``, ``"sqrt"``, ``"negative"``,
+    ``"isnan"``, ... every one in ``loops.UFUNCS``) of ``x``: a tensor, or a Python number
+    for a 0-d result. ``loops.py`` says in which dtype it computes.
 
-    >>> unary("exp", [0.0, 1000.0]), unary("sqrt", 4)
-    (tensor([ 1., inf]), 2.0)
+    >>> unary("exp", [0.0, 1.0]), unary("sqrt", 4), unary("isnan", [1.0, float("nan")])
+    (tensor([1.        , 2.71828183]), 2.0, tensor([False,  True]))
     """
     x = as_tensor(x)
-    return _laid_out(lambda t: _unary(name, t), [x], x.shape, loops.unary_dtype(name, x.dtype))
+    dtype = x._dtype
+    loop = dtype if dtype in loops.NATIVE[name] else loops.unary_loop(name, dtype)
+    return _laid_out(lambda t: _unary(name, t, loop), [x], x._shape, loop)
 
 
-def _unary(name: str, x: Tensor) -> Any:
-    """``unary`` for a tensor, its result row-major."""
-    fast, safe = loops.UNARY[name]
-    kind = x.dtype.kind
-    if kind == "b" and name == "negative":
-        raise TypeError(
-            "The numpy boolean negative, the `-` operator, is not supported, "
-            "use the `~` operator or the logical_not function instead."
-        )
-    out = loops.unary_dtype(name, x.dtype)
+def _unary(name: str, x: Tensor, loop: DType) -> Any:
+    """``unary`` for a tensor, computed in dtype ``loop``, its result row-major."""
+    fast, safe, out = loops.kernel(name, loop)
     values: Sequence[Any] = elements(x)
-    if out is not x.dtype:
-        values = list(map(float, values))
+    if loop is not x._dtype:
+        values = casting.cast_values(values, x._dtype, loop)
+
+    def operands() -> Tuple[Sequence[Any]]:
+        return (values,)
+
     if out.kind in "iu":
-        exact: List[int] = kernels.elementwise(fast, safe, lambda: (values,), int64)  # type: ignore[assignment]
+        exact: List[int] = kernels.elementwise(fast, safe, operands, int64)  # type: ignore[assignment]
+        loops.check(name, exact, operands, loop)
         result = out.storage(casting.wrap(exact, out))
     else:
-        result = kernels.elementwise(fast, safe, lambda: (values,), out)
-    return _result(result, x.shape, out)
+        result = kernels.elementwise(fast, safe, operands, out)
+        loops.check(name, result, operands, loop)
+    return _result(result, x._shape, out)
 
 
 def _laid_out(compute: Callable[..., Any], operands: List[Any], shape: Shape, loop: DType) -> Any:
@@ -1756,22 +2124,7 @@ def _operator(name: str, left: Any, right: Any) -> Any:
 def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, Shape, DType]:
     """The elements, shape and dtype of ``left <name> right`` (tensors or Python numbers),
     computed in dtype ``common``."""
-    if name == "power" and type(right) is float and right == 0.5 and isinstance(left, Tensor):
-        if left.dtype.kind == "f":  # NumPy's x ** 0.5 runs np.sqrt, not pow (they differ at -0.0, -inf)
-            return _as_storage(unary("sqrt", left), left.dtype), left.shape, left.dtype
-    fast, safe = loops.BINARY[name]
-    comparison = name in loops.COMPARISONS
-    if common is bool_ and name in ("add", "multiply"):
-        fast = safe = loops.ON_BOOLS[name]
-    elif common is bool_ and name == "subtract":
-        raise TypeError(
-            "numpy boolean subtract, the `-` operator, is not supported, "
-            "use the bitwise_xor, the `^` operator, or the logical_xor function instead."
-        )
-    if name == "power" and common.kind != "f":  # modulo 2**bits; the wrap below makes it signed where it is
-        bits = 8 * common.itemsize
-        fast = safe = lambda base, exponent: ieee.integer_power(base, exponent, bits)
-    out = bool_ if comparison else common
+    fast, safe, out = loops.kernel(name, common)
     left_values, left_shape = _operand_values(left, common)
     right_values, right_shape = _operand_values(right, common)
     shape = broadcast_shapes(left_shape, right_shape)
@@ -1791,9 +2144,11 @@ def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, 
 
     if out.kind in "iu":  # exact Python ints first, then wrapped as C integers wrap
         exact: List[int] = kernels.elementwise(fast, safe, operands, int64)  # type: ignore[assignment]
+        loops.check(name, exact, operands, common)  # NumPy's floating-point errors (float_errors.py)
         values = out.storage(casting.wrap(exact, out))
     else:
         values = kernels.elementwise(fast, safe, operands, out)
+        loops.check(name, values, operands, common)
     return values, shape, out
 
 
@@ -1811,11 +2166,9 @@ def _loop_dtype(name: str, left: Any, right: Any) -> DType:
         common = right._dtype
     else:
         common = _promoted(name, left, right)
-    if name == "true_divide" and common.kind != "f":
-        return float64  # integers divide as float64
-    if name in ("power", "floor_divide", "remainder") and common is bool_:
-        return dtypes.int8  # NumPy computes these on bools as int8
-    return common
+    if common in loops.NATIVE[name]:  # the usual case: NumPy has a loop for the common dtype itself
+        return common
+    return loops.loop_dtype(name, common, left, right)  # the ufunc's own rule (loops.py)
 
 
 def _promoted(name: str, left: Any, right: Any) -> DType:
@@ -1823,11 +2176,12 @@ def _promoted(name: str, left: Any, right: Any) -> DType:
     try:
         return dtypes.operation_type(left, right)
     except dtypes.IntegerOutOfBoundsError:
-        if name == "true_divide":
+        if name == "divide":
             return float64  # the Python int goes straight to float64, as the integers do
         if name not in loops.COMPARISONS:
             raise
-        return left.dtype if isinstance(left, Tensor) else right.dtype  # ints compare exactly
+        held = left if isinstance(left, Tensor) else right
+        return held.dtype if isinstance(held, Tensor) else int64  # ints compare exactly (two Python ints too)
 
 
 def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
@@ -1865,6 +2219,96 @@ def _as_storage(result: Any, dtype: DType) -> Storage:
 
 def _is_scalar(x: Any) -> bool:
     return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor)
+
+
+# ---------------------------------------------------------------------------
+# What the reductions share: axes, masks, and writing into ``out``
+# ---------------------------------------------------------------------------
+
+
+def _axes(axis: Axis, ndim: int) -> Tuple[int, ...]:
+    """``axis`` as a sorted tuple of axes, each checked: None means every axis.
+
+    >>> _axes(None, 3), _axes(-1, 3), _axes((2, 0), 3)
+    ((0, 1, 2), (2,), (0, 2))
+    >>> _axes((0, -2), 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: duplicate value in 'axis'
+    """
+    if axis is None:
+        return tuple(range(ndim))
+    given = (axis,) if not isinstance(axis, (tuple, list)) else tuple(axis)
+    axes = [normalize_axis(a, ndim) for a in given]
+    if len(set(axes)) != len(axes):
+        raise ValueError("duplicate value in 'axis'")
+    return tuple(sorted(axes))
+
+
+def _kept_shape(shape: Shape, axes: Tuple[int, ...]) -> Shape:
+    """``shape`` with a 1 for each reduced axis: what ``keepdims=True`` gives."""
+    return tuple(1 if axis in axes else length for axis, length in enumerate(shape))
+
+
+def _broadcast_mask(where: Any, shape: Shape) -> Tensor:
+    """A reduction's ``where=`` as a bool tensor of ``shape`` (it must broadcast to it)."""
+    mask = as_tensor(where)
+    if mask.dtype is not bool_:
+        mask = mask.astype(bool_)
+    if broadcast_shapes(mask.shape, shape) != shape:
+        raise ValueError(
+            f"operands could not be broadcast together with shapes {format_shape(mask.shape)} {format_shape(shape)}"
+        )
+    return _new(bool_.storage(kernels.stretch(elements(mask), mask.shape, shape)), shape, bool_)
+
+
+def _extreme(name: str, initial: Optional[Number]) -> Callable[[Sequence[Any]], Any]:
+    """``max``'s or ``min``'s lane function, with ``initial`` taking part when given."""
+    extreme_of = reductions.extreme(name)
+    if initial is None:
+        return extreme_of
+    return lambda lane: extreme_of([initial, *lane])
+
+
+def _all_finite(result: Any) -> bool:
+    """Whether a float result (a tensor, a list or a number) holds no ``inf`` and no NaN: one
+    C-speed ``sum``, finite only then (or overflowed, which costs a closer look for nothing)."""
+    if type(result) is float:
+        return math.isfinite(result)
+    values = elements(result) if isinstance(result, Tensor) else result if isinstance(result, list) else [result]
+    return math.isfinite(sum(values))
+
+
+def _running_errors(values: Sequence[Any], totals: Sequence[Any]) -> List[str]:
+    """The flags of running totals (``cumsum``, ``cumprod``) that are not all finite: NaN
+    from numbers is ``invalid``, infinity from finite numbers ``over`` (judged over the
+    whole tensor, not lane by lane)."""
+    flags = []
+    if any(total != total for total in totals) and not any(value != value for value in values):
+        flags.append("invalid")
+    if any(map(math.isinf, totals)) and all(map(math.isfinite, values)):
+        flags.append("over")
+    return flags
+
+
+def _into(out: Any, result: Any, name: str) -> Tensor:
+    """Write a reduction's ``result`` into ``out`` (cast as NumPy casts a reduction's
+    output, unsafely) and return ``out``, as NumPy's ``out=`` does."""
+    if not isinstance(out, Tensor):
+        raise TypeError(f"output must be an array, got {type(out).__name__}")
+    shape = result.shape if isinstance(result, Tensor) else ()
+    if out.ndim != len(shape):
+        raise ValueError(
+            f"output parameter for reduction operation {name} has the wrong number of dimensions: "
+            f"Found {out.ndim} but expected {len(shape)}"
+        )
+    if out.shape != shape:
+        raise ValueError(
+            f"output parameter for reduction operation {name} has a non-matching shape: "
+            f"{format_shape(out.shape)}, expected {format_shape(shape)}"
+        )
+    out[...] = result
+    return out
 
 
 # ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import Any
 from . import dtypes
 from ._shape import broadcast_shapes
 from .core import Tensor, as_tensor, elements
+from .float_errors import errstate
 from .manipulation import broadcast_to
 
 
@@ -79,8 +80,9 @@ def isclose(a: Any, b: Any, rtol: float = 1e-05, atol: float = 1e-08, equal_nan:
     x = as_tensor(a)
     y = as_tensor(b)
     y = y.astype(dtypes.result_type(y, 1.0))
-    distance = as_tensor(abs(x - y))
-    tolerance = as_tensor(atol + rtol * as_tensor(abs(y)))
+    with errstate(invalid="ignore"):  # inf - inf: NumPy's isclose is quiet about it too
+        distance = as_tensor(abs(x - y))
+        tolerance = as_tensor(atol + rtol * as_tensor(abs(y)))
     shape = broadcast_shapes(distance.shape, tolerance.shape)
     columns = [elements(broadcast_to(t, shape)) for t in (x, y, distance, tolerance)]
     close = []

@@ -1,22 +1,23 @@
-"""NumPy-named functions: ``np.exp(x)`` is ``zeronn.exp(x)``.
+"""NumPy-named functions: ``np.sum(x, axis=1)`` is ``zeronn.sum(x, axis=1)``.
 
 Each takes anything ``tensor()`` accepts (a tensor, a number, nested lists) and
 returns a tensor, or a Python number where NumPy gives a scalar.
 
-- elementwise: ``exp``, ``log``, ``sqrt``, ``abs``, ``maximum``, ``minimum``;
-- comparisons: ``greater``, ``greater_equal``, ``less``, ``less_equal``, ``equal``, ``not_equal``;
+- construction: ``array`` and ``asarray``, NumPy's names for ``tensor`` and ``as_tensor``;
 - linear algebra: ``dot``, ``matmul``;
-- reductions: ``sum``, ``max``, ``min``, ``mean``, ``average``, ``argmax``, ``any``, ``all``;
-- construction: ``array`` and ``asarray``, NumPy's names for ``tensor`` and ``as_tensor``.
+- reductions: ``sum``, ``prod``, ``max``, ``min``, ``ptp``, ``mean``, ``average``, ``var``,
+  ``std``, ``argmax``, ``argmin``, ``any``, ``all``, and the running ``cumsum``, ``cumprod``;
+- rounding and limits: ``round`` (``around``), ``clip``.
 
-This module defines functions named ``sum``, ``max``, ``min``, ``abs``, ``any`` and
+The elementwise functions, ``exp``, ``maximum``, ``less`` and the rest, are NumPy's ufuncs
+(``ufuncs.py``), which ``zeronn`` exports beside these.
+
+This module defines functions named ``sum``, ``max``, ``min``, ``round``, ``any`` and
 ``all``, so inside it those names are zeronn's, not Python's: nothing here calls the
 built-ins, and the reductions hand their work to the ``Tensor`` methods.
 
->>> exp([0.0, 1.0])
-tensor([1.        , 2.71828183])
->>> maximum([-2.0, 0.5, float("nan")], 0)      # the notebook's Nx.max(t, 0)
-tensor([0. , 0.5, nan])
+>>> sum([[1, 2], [3, 4]], axis=0), var([1, -1, 1, -1]), clip([-1, 5, 10], 0, 7)
+(tensor([4, 6]), 1.0, tensor([0, 5, 7]))
 """
 
 from __future__ import annotations
@@ -24,35 +25,34 @@ from __future__ import annotations
 __all__ = [
     "array",
     "asarray",
-    "exp",
-    "log",
-    "sqrt",
-    "maximum",
-    "minimum",
-    "abs",
-    "greater",
-    "greater_equal",
-    "less",
-    "less_equal",
-    "equal",
-    "not_equal",
     "dot",
     "matmul",
     "sum",
+    "prod",
     "max",
     "min",
+    "ptp",
     "mean",
     "average",
+    "var",
+    "std",
     "argmax",
+    "argmin",
     "any",
     "all",
+    "cumsum",
+    "cumprod",
+    "round",
+    "around",
+    "clip",
 ]
 
 from typing import Any, Optional
 
-from ._shape import normalize_axis
-from .core import Tensor, as_tensor, elementwise, tensor, unary
+from ._shape import Number, normalize_axis
+from .core import Axis, Tensor, as_tensor, tensor
 from .dtypes import DTypeLike, result_type
+from .ufuncs import subtract
 
 # ---------------------------------------------------------------------------
 # Construction under NumPy's names
@@ -81,137 +81,7 @@ def asarray(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
 
 
 # ---------------------------------------------------------------------------
-# Elementwise functions
-# ---------------------------------------------------------------------------
-
-
-def exp(x: Any) -> Any:
-    """``e ** x`` for every element; overflow gives ``inf``, as in NumPy.
-
-    Each element's value depends on that element alone: ``exp([1.0, 710.0])`` is
-    ``[e, inf]``.
-
-    >>> exp([0.0, -1000.0, 1.0, 710.0])
-    tensor([1.        , 0.        , 2.71828183,        inf])
-    """
-    return unary("exp", x)
-
-
-def log(x: Any) -> Any:
-    """The natural logarithm of every element: ``log(0) = -inf``, ``log(-1) = nan``.
-
-    These are NumPy's answers (without its warnings); Python's ``math.log`` raises.
-
-    >>> log([1.0, 0.0, -1.0, 0.5])
-    tensor([ 0.        ,        -inf,         nan, -0.69314718])
-    """
-    return unary("log", x)
-
-
-def sqrt(x: Any) -> Any:
-    """The square root of every element; ``nan`` below zero.
-
-    >>> sqrt([4.0, 2.0, -1.0])
-    tensor([2.        , 1.41421356,        nan])
-    """
-    return unary("sqrt", x)
-
-
-def maximum(x1: Any, x2: Any) -> Any:
-    """The larger of each pair of elements, broadcasting; NaN on either side wins.
-
-    This is the notebook's ``Nx.max(t, 0)`` and the book's ``np.maximum(0, x)``.
-    (Python's ``max(0.0, nan)`` depends on the order; this does not.) Of two equal
-    values the second is kept, so ``maximum(0, -0.0)`` is ``-0.0``, as in NumPy.
-
-    >>> maximum([[1, 5]], [[3], [4]])
-    tensor([[3, 5],
-            [4, 5]])
-    >>> maximum(0, [float("nan"), -1.0, -0.0])
-    tensor([nan,  0., -0.])
-    """
-    return elementwise("maximum", x1, x2)
-
-
-def minimum(x1: Any, x2: Any) -> Any:
-    """The smaller of each pair of elements, broadcasting; NaN on either side wins.
-
-    >>> minimum([1.0, 5.0, float("nan")], 2)
-    tensor([ 1.,  2., nan])
-    """
-    return elementwise("minimum", x1, x2)
-
-
-def abs(x: Any) -> Any:
-    """The absolute value of every element (``np.abs``).
-
-    >>> abs([-1.5, 2])
-    tensor([1.5, 2. ])
-    """
-    return unary("absolute", x)
-
-
-# ---------------------------------------------------------------------------
-# Comparisons: bool tensors (Nx's greater/less give 0/1 integers)
-# ---------------------------------------------------------------------------
-
-
-def greater(x1: Any, x2: Any) -> Any:
-    """``x1 > x2`` elementwise, as bools.
-
-    >>> greater([-1, 0, 2], 0)
-    tensor([False, False,  True])
-    """
-    return elementwise("greater", x1, x2)
-
-
-def greater_equal(x1: Any, x2: Any) -> Any:
-    """``x1 >= x2`` elementwise, as bools.
-
-    >>> greater_equal([-1, 0, 2], 0)
-    tensor([False,  True,  True])
-    """
-    return elementwise("greater_equal", x1, x2)
-
-
-def less(x1: Any, x2: Any) -> Any:
-    """``x1 < x2`` elementwise, as bools.
-
-    >>> less([-1, 0, 2], 0)
-    tensor([ True, False, False])
-    """
-    return elementwise("less", x1, x2)
-
-
-def less_equal(x1: Any, x2: Any) -> Any:
-    """``x1 <= x2`` elementwise, as bools.
-
-    >>> less_equal([-1, 0, 2], 0)
-    tensor([ True,  True, False])
-    """
-    return elementwise("less_equal", x1, x2)
-
-
-def equal(x1: Any, x2: Any) -> Any:
-    """``x1 == x2`` elementwise, as bools (NaN equals nothing, itself included).
-
-    >>> equal([1, 2, 3], [1, 0, 3])
-    tensor([ True, False,  True])
-    """
-    return elementwise("equal", x1, x2)
-
-
-def not_equal(x1: Any, x2: Any) -> Any:
-    """``x1 != x2`` elementwise, as bools (NaN differs from everything, itself included).
-
-    >>> not_equal([1.0, 2.0, float("nan")], [1.0, 0.0, float("nan")])
-    tensor([False,  True,  True])
-    """
-    return elementwise("not_equal", x1, x2)
-
-
-# ---------------------------------------------------------------------------
-# Linear algebra and reductions: hand over to the Tensor methods
+# Linear algebra
 # ---------------------------------------------------------------------------
 
 
@@ -235,42 +105,81 @@ def matmul(a: Any, b: Any) -> Any:
     return as_tensor(a) @ as_tensor(b)
 
 
-def sum(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+# ---------------------------------------------------------------------------
+# Reductions: hand over to the Tensor methods, which say what each keyword does
+# ---------------------------------------------------------------------------
+
+
+def sum(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+    keepdims: bool = False, initial: Number = 0, where: Any = True,
+) -> Any:
     """``np.sum``: see ``Tensor.sum``.
 
-    >>> sum([[1, 2], [3, 4]], axis=-1, keepdims=True), sum([])
+    >>> sum([[1, 2], [3, 4]], axis=-1, keepdims=True), sum([]), sum([[1, 2], [3, 4]], axis=(0, 1))
     (tensor([[3],
-           [7]]), 0.0)
+           [7]]), 0.0, 10)
     """
-    return as_tensor(x).sum(axis, keepdims)
+    return as_tensor(a).sum(axis, dtype, out, keepdims, initial, where)
 
 
-def max(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+def prod(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+    keepdims: bool = False, initial: Number = 1, where: Any = True,
+) -> Any:
+    """``np.prod``: see ``Tensor.prod``.
+
+    >>> prod([[1, 2, 3, 4], [5, 6, 7, 9]], axis=-1), prod([])
+    (tensor([  24, 1890]), 1.0)
+    """
+    return as_tensor(a).prod(axis, dtype, out, keepdims, initial, where)
+
+
+def max(
+    a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> Any:
     """``np.max``, a reduction: see ``Tensor.max`` (the elementwise one is ``maximum``).
 
     >>> max([[1, 8], [5, 2]], axis=-1, keepdims=True)
     tensor([[8],
             [5]])
     """
-    return as_tensor(x).max(axis, keepdims)
+    return as_tensor(a).max(axis, out, keepdims, initial, where)
 
 
-def min(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
-    """``np.min``, a reduction: see ``Tensor.min``.
+def min(
+    a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> Any:
+    """``np.min``: see ``Tensor.min``.
 
     >>> min([[1, 8], [5, 2]])
     1
     """
-    return as_tensor(x).min(axis, keepdims)
+    return as_tensor(a).min(axis, out, keepdims, initial, where)
 
 
-def mean(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+def ptp(a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False) -> Any:
+    """``np.ptp`` ("peak to peak"): the largest element minus the smallest, in the dtype.
+
+    >>> ptp([3, 4, 5, 10, -3, -5, 6.0]), ptp([[1, 5], [2, 9]], axis=1)
+    (15.0, tensor([4, 7]))
+    """
+    x = as_tensor(a)
+    return subtract(x.max(axis, keepdims=keepdims), x.min(axis, keepdims=keepdims), out=out)
+
+
+def mean(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+    keepdims: bool = False, *, where: Any = True,
+) -> Any:
     """``np.mean``: see ``Tensor.mean``.
 
     >>> mean([True, False, True, True])         # the book's accuracy, as a mean
     0.75
     """
-    return as_tensor(x).mean(axis, keepdims)
+    return as_tensor(a).mean(axis, dtype, out, keepdims, where=where)
 
 
 def average(a: Any, axis: Optional[int] = None, weights: Any = None, returned: bool = False, *,
@@ -292,7 +201,7 @@ def average(a: Any, axis: Optional[int] = None, weights: Any = None, returned: b
     """
     a = as_tensor(a)
     if weights is None:
-        average_value = a.mean(axis, keepdims)
+        average_value = a.mean(axis, keepdims=keepdims)
         count = a.size // (as_tensor(average_value).size or 1)  # (max is zeronn's here)
         return (average_value, _like(average_value, count)) if returned else average_value
     w = as_tensor(weights)
@@ -308,10 +217,10 @@ def average(a: Any, axis: Optional[int] = None, weights: Any = None, returned: b
             )
         w = w.reshape(tuple(length if position == axis else 1 for position, length in enumerate(a.shape)))
     a, w = a.astype(computed), w.astype(computed)
-    scale = as_tensor(w + 0 * a).sum(axis, keepdims)  # the weights broadcast to a's shape, summed like a*w
+    scale = as_tensor(w + 0 * a).sum(axis, keepdims=keepdims)  # the weights broadcast to a's shape, summed like a*w
     if 0 in as_tensor(scale):
         raise ZeroDivisionError("Weights sum to zero, can't be normalized")
-    average_value = as_tensor(a * w).sum(axis, keepdims) / scale
+    average_value = as_tensor(a * w).sum(axis, keepdims=keepdims) / scale
     return (average_value, scale) if returned else average_value
 
 
@@ -322,28 +231,114 @@ def _like(value: Any, number: int) -> Any:
     return float(number)
 
 
-def argmax(x: Any, axis: Optional[int] = None) -> Any:
+def var(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None, ddof: Number = 0,
+    keepdims: bool = False, *, where: Any = True, mean: Any = None, correction: Optional[Number] = None,
+) -> Any:
+    """``np.var``: see ``Tensor.var``.
+
+    >>> var([[1, 2, 3], [4, 5, 6]]), var([[1, 2, 3], [4, 5, 6]], axis=0)
+    (2.9166666666666665, tensor([2.25, 2.25, 2.25]))
+    """
+    return as_tensor(a).var(axis, dtype, out, ddof, keepdims, where=where, mean=mean, correction=correction)
+
+
+def std(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None, ddof: Number = 0,
+    keepdims: bool = False, *, where: Any = True, mean: Any = None, correction: Optional[Number] = None,
+) -> Any:
+    """``np.std``: see ``Tensor.std``.
+
+    >>> std([1, 2, 3, 4]), std([1, 2, 3, 4], ddof=1)
+    (1.118033988749895, 1.2909944487358056)
+    """
+    return as_tensor(a).std(axis, dtype, out, ddof, keepdims, where=where, mean=mean, correction=correction)
+
+
+def argmax(a: Any, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any:
     """``np.argmax``: see ``Tensor.argmax``.
 
     >>> argmax([[0.1, 0.8, 0.1], [0.3, 0.1, 0.6]], axis=1)
     tensor([1, 2])
     """
-    return as_tensor(x).argmax(axis)
+    return as_tensor(a).argmax(axis, out, keepdims=keepdims)
 
 
-def any(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+def argmin(a: Any, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any:
+    """``np.argmin``: see ``Tensor.argmin``.
+
+    >>> argmin([[0.1, 0.8, 0.1], [0.3, 0.1, 0.6]], axis=1), argmin([2.0, float("nan"), 1.0])
+    (tensor([0, 1]), 1)
+    """
+    return as_tensor(a).argmin(axis, out, keepdims=keepdims)
+
+
+def any(a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True) -> Any:
     """``np.any``: see ``Tensor.any``.
 
     >>> any([0, 0, 1])
     True
     """
-    return as_tensor(x).any(axis, keepdims)
+    return as_tensor(a).any(axis, out, keepdims, where=where)
 
 
-def all(x: Any, axis: Optional[int] = None, keepdims: bool = False) -> Any:
+def all(a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True) -> Any:
     """``np.all``: see ``Tensor.all``.
 
     >>> all([1, 1, 0])
     False
     """
-    return as_tensor(x).all(axis, keepdims)
+    return as_tensor(a).all(axis, out, keepdims, where=where)
+
+
+def cumsum(a: Any, axis: Optional[int] = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None) -> Any:
+    """``np.cumsum``: see ``Tensor.cumsum``.
+
+    >>> cumsum([1, 2, 3]), cumsum([[1, 2], [3, 4]], axis=1)
+    (tensor([1, 3, 6]), tensor([[1, 3],
+           [3, 7]]))
+    """
+    return as_tensor(a).cumsum(axis, dtype, out)
+
+
+def cumprod(
+    a: Any, axis: Optional[int] = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None
+) -> Any:
+    """``np.cumprod``: see ``Tensor.cumprod``.
+
+    >>> cumprod([1, 2, 3, 4])
+    tensor([ 1,  2,  6, 24])
+    """
+    return as_tensor(a).cumprod(axis, dtype, out)
+
+
+# ---------------------------------------------------------------------------
+# Rounding and limits
+# ---------------------------------------------------------------------------
+
+
+def round(a: Any, decimals: int = 0, out: Optional[Tensor] = None) -> Any:
+    """``np.round``: see ``Tensor.round``.
+
+    >>> round([1.56, 72.54, 6.35, 3.25], decimals=1), round(2.5)
+    (tensor([ 1.6, 72.5,  6.4,  3.2]), 2.0)
+    """
+    return as_tensor(a).round(decimals, out)
+
+
+def around(a: Any, decimals: int = 0, out: Optional[Tensor] = None) -> Any:
+    """``np.around``, NumPy's other name for ``round``.
+
+    >>> around([-0.5, 0.5, 1.5])
+    tensor([-0.,  0.,  2.])
+    """
+    return as_tensor(a).round(decimals, out)
+
+
+def clip(a: Any, a_min: Any = None, a_max: Any = None, out: Optional[Tensor] = None) -> Any:
+    """``np.clip``: see ``Tensor.clip``.
+
+    >>> clip([-1, 5, 2, 3, 10, -4, -9], 2, 7)
+    tensor([2, 5, 2, 3, 7, 2, 2])
+    """
+    return as_tensor(a).clip(a_min, a_max, out)

@@ -210,7 +210,7 @@ def count_nonzero(a: Any, axis: Any = None, *, keepdims: bool = False) -> Any:
         for ax in sorted((normalize_axis(a, t.ndim) for a in axis), reverse=True):
             counted = counted.sum(axis=ax, keepdims=keepdims)
         return counted
-    return truths.sum(axis, keepdims)
+    return truths.sum(axis, keepdims=keepdims)
 
 
 # ---------------------------------------------------------------------------

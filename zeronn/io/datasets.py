@@ -23,7 +23,7 @@ tensor([[[  0, 255],
 
 from __future__ import annotations
 
-__all__ = ["read_idx", "load_mnist", "load_mnist_split"]
+__all__ = ["read_idx", "load_mnist", "load_mnist_split", "normalize_pixels"]
 
 import gzip
 import os
@@ -132,8 +132,9 @@ def load_mnist_split(
         raise ValueError(f"{directory}: images of shape {image_shape} do not match labels of shape {labels.shape}")
     count, rows, columns = image_shape
     shape = (count, rows * columns) if flatten else (count, 1, rows, columns)
-    if normalize:
-        x = Tensor.from_storage(array("f", map(_NORMALIZED.__getitem__, pixels)), shape, float32)
+    if normalize:  # four bytes a pixel from one: asked of memory before it is made
+        check_fits(shape, float32, f"{os.fspath(directory)}: the {split} images normalised, shape {shape} of float32,")
+        x = Tensor.from_storage(normalize_pixels(pixels), shape, float32)
     else:
         x = Tensor.from_storage(pixels, shape, uint8)
     t = _one_hot(labels) if one_hot_label else labels
@@ -145,8 +146,31 @@ def load_mnist_split(
 # ---------------------------------------------------------------------------
 
 # The 256 values a normalised pixel can take: float32(k) / 255 in float32, as NumPy's
-# ``astype(np.float32) / 255.0`` computes them.
-_NORMALIZED = [round_float32(value / 255.0) for value in range(256)]
+# ``astype(np.float32) / 255.0`` computes them; and, for each of a float32's four bytes,
+# a table from a pixel to that byte of its value.
+_NORMALIZED = array("f", [round_float32(value / 255.0) for value in range(256)])
+_NORMALIZED_BYTES = [bytes(_NORMALIZED.tobytes()[k::4]) for k in range(4)]
+
+
+def normalize_pixels(pixels: Union["array[int]", bytes]) -> "array[float]":
+    """``pixels / 255`` as float32 (NumPy's ``pixels.astype(np.float32) / 255.0``, bit for bit).
+
+    Each of the four bytes of every value is looked up by ``bytes.translate`` and put in
+    place by a slice assignment, both loops in C, a megabyte of pixels at a time (a Python
+    loop over the 47 million pixels of MNIST's training set takes seconds; this takes a
+    tenth of one). The PNG reader normalises its samples with it too.
+
+    >>> normalize_pixels(bytes([0, 255, 51])).tolist()
+    [0.0, 1.0, 0.20000000298023224]
+    """
+    values = array("f")
+    for start in range(0, len(pixels), _CHUNK):
+        part = bytes(pixels[start : start + _CHUNK])
+        packed = bytearray(4 * len(part))
+        for k, table in enumerate(_NORMALIZED_BYTES):
+            packed[k::4] = part.translate(table)
+        values.frombytes(packed)
+    return values
 
 
 def _one_hot(labels: Tensor) -> Tensor:
@@ -256,10 +280,16 @@ def _chunks(stream: Any, size: int, name: str) -> Iterator[bytes]:
 
 
 def _find(directory: Union[str, "os.PathLike[str]"], name: str) -> str:
+    """The path of ``name`` (gzipped or not) in ``directory``. Only a file that is not there
+    is "not found": a folder that cannot be read (``PermissionError``) or that is a file
+    (``NotADirectoryError``) is reported as what it is, with its path."""
     for candidate in (name + ".gz", name):
         path = os.path.join(directory, candidate)
-        if os.path.exists(path):
-            return path
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            continue
+        return path
     raise FileNotFoundError(
         f"MNIST file {name}.gz (or {name}) not found in {os.fspath(directory)!r}; "
         f"MNIST is published at {MNIST_HOME}"

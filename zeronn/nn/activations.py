@@ -31,7 +31,8 @@ from .._shape import normalize_axis
 from ..core import Tensor, as_tensor, elements, tensor
 from ..creation import zeros_like
 from ..dtypes import float64
-from ..ops import exp, maximum
+from ..float_errors import errstate
+from ..ufuncs import exp, maximum
 
 
 def step(x: Any) -> Tensor:
@@ -55,7 +56,8 @@ def sigmoid(x: Any) -> Any:
     x = as_tensor(x)
     if x.dtype is float64 and x.ndim:  # the same numbers in one pass: see kernels.sigmoid
         return Tensor.from_storage(kernels.sigmoid(elements(x)), x.shape, float64)
-    return 1 / (1 + exp(-x))
+    with errstate(over="ignore"):  # exp(1000.0) is inf, and 1 / (1 + inf) the 0.0 wanted: silent, as the fused pass
+        return 1 / (1 + exp(-x))
 
 
 def relu(x: Any) -> Any:

@@ -36,7 +36,8 @@ from typing import Any, Optional, Tuple
 from .. import random
 from ..core import Tensor, tensor  # noqa: F401  (tensor: the examples use it)
 from ..creation import arange, zeros
-from ..ops import dot, sqrt
+from ..ops import dot
+from ..ufuncs import sqrt
 from .activations import sigmoid, softmax
 from .losses import cross_entropy_error
 

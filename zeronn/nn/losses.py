@@ -26,7 +26,7 @@ from typing import Any
 
 from ..core import as_tensor
 from ..creation import arange
-from ..ops import log
+from ..ufuncs import log
 from .activations import softmax
 
 

@@ -31,7 +31,7 @@ from typing import Any, Dict, Optional
 
 from ..core import tensor  # noqa: F401  (the examples use it)
 from ..creation import zeros_like
-from ..ops import sqrt
+from ..ufuncs import sqrt
 
 Params = Dict[str, Any]
 

@@ -2,42 +2,46 @@
 
 ``python -m zeronn book deep-learning-from-scratch/ch05/gradient_check.py --mnist DIR``
 runs one script of the book's repository (https://github.com/oreilly-japan/deep-learning-from-scratch)
-as ``cd ch05 && python gradient_check.py`` would, with three stand-ins:
+as ``cd ch05 && python gradient_check.py`` would, with stand-ins for what it imports:
 
 - ``import numpy`` gives zeronn;
-- ``matplotlib.pyplot`` / ``matplotlib.pylab`` remember ``plot(x, y)``, ``ylim``, ``title``
-  and friends, and ``show()`` draws the lines in the terminal (zeronn's ``plot``);
-  what a terminal cannot show (``quiver``, ``imshow``, 3-d axes, images) is skipped
-  with a note;
-- ``PIL.Image`` (``ch03/mnist_show.py``) shows nothing, and says so.
+- ``matplotlib.pyplot`` / ``pylab``, ``matplotlib.image`` and ``PIL.Image`` draw in the
+  terminal, and as SVG files with ``figures=DIR`` (see ``pyplot.py``);
+- ``pickle.load`` and ``pickle.loads`` read with zeronn's safe reader
+  (``io.load_numpy_pickle``), which runs nothing the pickle names: the book's weight
+  files (``sample_weight.pkl``, ``params.pkl``, ``deep_convnet_params.pkl``) and the
+  book's own cache of MNIST (``dataset/mnist.pkl``, zeronn's tensors, which
+  ``pickle.dump`` writes as Python's own does) load, and anything that asks for more
+  is refused, naming the file. ``pickle.dump`` is Python's.
 
-``--mnist DIR`` copies the four MNIST files from ``DIR`` into the book's ``dataset/``
-folder, where its ``dataset/mnist.py`` looks for them (it downloads them otherwise).
-That loader then caches the data in ``dataset/mnist.pkl``, so the book's folder must
-be writable.
-
-One line of the book cannot run this way: ``ch03/neuralnet_mnist.py`` reads
-``sample_weight.pkl`` with ``pickle.load``, which would call NumPy's own functions by
-name, and a pickle that runs code is exactly what zeronn never loads. zeronn reads
-that file with ``zeronn.weights.load_numpy_pickle`` instead; ``python -m zeronn mnist``
-runs that chapter.
+``mnist=DIR`` copies the four MNIST files from ``DIR`` into the book's ``dataset/``
+folder, where its ``dataset/mnist.py`` looks for them (it downloads them otherwise);
+that loader then caches the data in ``dataset/mnist.pkl``, so the book's folder must
+be writable. ``mnist_limit=N`` makes the book's ``load_mnist`` return only the first
+``N`` images and labels of each split, for a quick run of the long training scripts:
+the ``pickle.load`` with which it reads its ``mnist.pkl`` keeps the first ``N`` rows,
+and the book's own code converts and returns those (the script's code is left as it is).
 
 This module is a leaf: only the command line imports it.
 """
 
 from __future__ import annotations
 
-__all__ = ["run_script", "PyplotStandIn"]
+__all__ = ["run_script", "PyplotStandIn", "safe_pickle_module"]
 
+import importlib.abc
+import importlib.machinery
+import io
 import os
 import pickle
 import runpy
 import shutil
 import sys
 import types
-from typing import Any, Dict, List, Optional, TextIO, Tuple, Union
+from typing import IO, Any, Dict, Optional, Sequence, TextIO, Union
 
-from .plot import Chart, Series
+from ..io.numpy_pickle import load_numpy_pickle
+from .pyplot import ImageModule, PilImageModule, PyplotStandIn
 
 _MNIST_FILES = (
     "train-images-idx3-ubyte.gz",
@@ -46,9 +50,8 @@ _MNIST_FILES = (
     "t10k-labels-idx1-ubyte.gz",
 )
 _PICKLE_NOTE = (
-    "the book reads sample_weight.pkl with pickle.load, which would run NumPy's own code by name; "
-    "zeronn never unpickles code: it reads that file with zeronn.weights.load_numpy_pickle "
-    "(python -m zeronn mnist --data DIR --weights FILE runs this chapter)"
+    "zeronn never unpickles code: inside 'python -m zeronn book', pickle.load reads pickles of NumPy arrays "
+    "and of zeronn's tensors with zeronn's safe reader, which refuses anything more"
 )
 
 
@@ -57,29 +60,39 @@ def run_script(
     mnist: Optional[str] = None,
     seed: Optional[int] = None,
     out: Optional[TextIO] = None,
+    *,
+    mnist_limit: Optional[int] = None,
+    figures: Optional[str] = None,
 ) -> None:
     """Run the book's script at ``path`` with ``numpy`` as zeronn, as the book runs it.
 
     The stand-in modules are installed for the run and removed after it, and the
     working directory, ``sys.path`` and ``sys.argv`` are restored. Exceptions from
     the script propagate, as they would from ``python script.py``. Charts and notes go
-    to ``out``: standard output (as it is when the script runs) unless given.
+    to ``out``: standard output (as it is when the script runs) unless given; each
+    figure is also written as SVG into the folder ``figures``, if given.
     """
     out = sys.stdout if out is None else out
     script = os.path.abspath(path)
     if not os.path.isfile(script):
         raise FileNotFoundError(f"no such script: {os.fspath(path)!r}; give a path like ch05/gradient_check.py")
+    if mnist_limit is not None and (isinstance(mnist_limit, bool) or mnist_limit < 1):
+        raise ValueError(f"mnist_limit must be a positive int, got {mnist_limit!r}")
+    if figures is not None:
+        os.makedirs(figures, exist_ok=True)
     folder = os.path.dirname(script)
     if mnist is not None:
         _copy_mnist(mnist, os.path.join(os.path.dirname(folder), "dataset"), out)
     package = sys.modules[__name__.rsplit(".", 2)[0]]  # zeronn (this is zeronn.tools.book), under any name
     if seed is not None:
         package.random.seed(seed)
-    pyplot = PyplotStandIn(out)
-    stand_ins = _stand_ins(package, pyplot)
+    stand_ins = _stand_ins(package, PyplotStandIn(out, figures))
     saved_modules = {name: sys.modules.get(name) for name in stand_ins}
-    saved = (os.getcwd(), list(sys.path), list(sys.argv))
+    saved = (os.getcwd(), list(sys.path), list(sys.argv), list(sys.meta_path))
+    _forget_relative_finders()  # the book's sys.path.append(os.pardir) must mean this script's parent
     sys.modules.update(stand_ins)
+    if mnist_limit is not None:
+        sys.meta_path.insert(0, _LimitedMnist(mnist_limit))
     try:
         os.chdir(folder)
         sys.path.insert(0, folder)
@@ -87,7 +100,7 @@ def run_script(
         runpy.run_path(script, run_name="__main__")
     finally:
         os.chdir(saved[0])
-        sys.path[:], sys.argv[:] = saved[1], saved[2]
+        sys.path[:], sys.argv[:], sys.meta_path[:] = saved[1], saved[2], saved[3]
         for name, module in saved_modules.items():
             if module is None:
                 sys.modules.pop(name, None)
@@ -95,111 +108,63 @@ def run_script(
                 sys.modules[name] = module
         for name in [name for name in sys.modules if name.split(".")[0] in ("dataset", "common")]:
             del sys.modules[name]  # the book's own packages, imported from its folder
+        _forget_relative_finders()
 
 
-class PyplotStandIn(types.ModuleType):
-    """``matplotlib.pyplot`` for a terminal: ``plot`` remembers lines, ``show`` draws them.
+def _forget_relative_finders() -> None:
+    """Drop the import system's finders for relative ``sys.path`` entries (``".."``): each
+    was made for the directory that was current then, and would look there ever after."""
+    for entry in [entry for entry in sys.path_importer_cache if not os.path.isabs(entry)]:
+        del sys.path_importer_cache[entry]
+
+
+# ---------------------------------------------------------------------------
+# pickle, read safely
+# ---------------------------------------------------------------------------
+
+
+def safe_pickle_module() -> types.ModuleType:
+    """Python's ``pickle``, but for ``load`` and ``loads``, which read with zeronn's safe reader.
 
     >>> import io
-    >>> out = io.StringIO()
-    >>> plt = PyplotStandIn(out)
-    >>> plt.plot([0, 1, 2], [0, 1, 4], "k--")
-    >>> plt.ylim(0, 4); plt.title("squares")
-    >>> plt.show()
-    >>> print(out.getvalue().splitlines()[0].strip())
-    squares
+    >>> safe = safe_pickle_module()
+    >>> safe.loads(safe.dumps({"W1": [0.5]})), safe.dump is pickle.dump
+    ({'W1': [0.5]}, True)
+    >>> safe.loads(b"cos\\nsystem\\n(S'echo hacked'\\ntR.")
+    Traceback (most recent call last):
+    ...
+    _pickle.UnpicklingError: <bytes>: at byte 0: global 'os.system' is forbidden: only NumPy's array globals may be \
+loaded (expected a pickle of NumPy arrays); zeronn never unpickles code: ...
     """
-
-    def __init__(self, out: TextIO) -> None:
-        super().__init__("matplotlib.pyplot")
-        self._out = out
-        self._reset()
-
-    def _reset(self) -> None:
-        """A fresh figure, as after ``plt.show()``."""
-        self._series: List[Series] = []
-        self._skipped: List[str] = []
-        self._y_limits: Optional[Tuple[float, float]] = None
-        self._title = ""
-        self._labels = ("x", "y")
-
-    def plot(self, *args: Any, label: str = "", linestyle: str = "-", **ignored: Any) -> None:
-        """``plt.plot(y)``, ``plt.plot(x, y)``, with a format as ``plt.plot(x, y, "k--")`` or
-        ``plt.plot(y, "--")``; a format or ``linestyle`` of ``--`` makes the line dashed."""
-        formats = [arg for arg in args if isinstance(arg, str)]
-        numbers = [arg for arg in args if not isinstance(arg, str)]
-        if len(numbers) == 1:
-            numbers = [list(range(len(_flat(numbers[0])))), numbers[0]]
-        x, y = _flat(numbers[0]), _flat(numbers[1])
-        dashed = any("--" in fmt for fmt in formats) or linestyle in ("--", "dashed")
-        self._series.append(Series(x, y, label or f"line {len(self._series) + 1}", dashed))
-
-    def ylim(self, *limits: Any) -> None:
-        """Fix the y axis, as ``plt.ylim(-0.1, 1.1)`` does."""
-        low, high = limits[0] if len(limits) == 1 else limits
-        self._y_limits = (float(low), float(high))
-
-    def title(self, text: str, **ignored: Any) -> None:
-        self._title = str(text)
-
-    def xlabel(self, text: str, **ignored: Any) -> None:
-        self._labels = (str(text), self._labels[1])
-
-    def ylabel(self, text: str, **ignored: Any) -> None:
-        self._labels = (self._labels[0], str(text))
-
-    def show(self, *ignored: Any, **also_ignored: Any) -> None:
-        """Draw the lines plotted since the last ``show`` in the terminal."""
-        if self._series:
-            chart = Chart(self._series, title=self._title, x_label=self._labels[0], y_label=self._labels[1],
-                          y_limits=self._y_limits)
-            print(chart.to_text(width=78, height=16, encoding=getattr(self._out, "encoding", None)), file=self._out)
-        if self._skipped:
-            print(f"(matplotlib: {', '.join(sorted(set(self._skipped)))} not drawn in the terminal)", file=self._out)
-        self._reset()
-
-    def __getattr__(self, name: str) -> Any:
-        """Everything else (``legend``, ``figure``, ``quiver``, ...) does nothing, noted when it draws."""
-        if name.startswith("__"):
-            raise AttributeError(name)
-        if name not in ("legend", "figure", "grid", "draw", "xlim", "xticks", "yticks", "tight_layout", "close"):
-            self._skipped.append(name)
-        return _nothing
+    module = types.ModuleType("pickle", pickle.__doc__)
+    module.__dict__.update({name: value for name, value in vars(pickle).items() if not name.startswith("__")})
+    module.load = _safe_load  # type: ignore[attr-defined]
+    module.loads = _safe_loads  # type: ignore[attr-defined]
+    return module
 
 
-def _nothing(*args: Any, **kwargs: Any) -> Any:
-    return _Nothing()
+def _safe_load(file: IO[bytes], *, fix_imports: bool = True, encoding: str = "ASCII", errors: str = "strict",
+               buffers: Any = None) -> Any:
+    """``pickle.load``, by zeronn's safe reader; a refusal names the file."""
+    return _safely(file, str(getattr(file, "name", "<stream>")), encoding)
 
 
-class _Nothing:
-    """What an ignored matplotlib or PIL call returns: anything done with it does nothing."""
-
-    def __getattr__(self, name: str) -> Any:
-        return _nothing
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self
+def _safe_loads(data: bytes, *, fix_imports: bool = True, encoding: str = "ASCII", errors: str = "strict",
+                buffers: Any = None) -> Any:
+    """``pickle.loads``, by zeronn's safe reader."""
+    return _safely(io.BytesIO(data), "<bytes>", encoding)
 
 
-class _ImageStandIn:
-    """``PIL.Image`` for a terminal: ``Image.fromarray(a).show()`` says it showed nothing."""
-
-    def __init__(self, pyplot: PyplotStandIn) -> None:
-        self._pyplot = pyplot
-
-    def fromarray(self, array: Any, *ignored: Any) -> Any:
-        shape = getattr(array, "shape", "?")
-        image = _Nothing()
-        note = f"(PIL: an image of shape {shape} would open in a window; not shown in the terminal)"
-        image.show = lambda *args, **kwargs: print(note, file=self._pyplot._out)  # type: ignore[attr-defined]
-        return image
-
-    def __getattr__(self, name: str) -> Any:
-        return _nothing
+def _safely(file: IO[bytes], name: str, encoding: str) -> Any:
+    try:
+        return load_numpy_pickle(file, encoding=encoding, name=name)
+    except pickle.UnpicklingError as error:  # what the script asked for and was refused: say why
+        raise pickle.UnpicklingError(f"{error}; {_PICKLE_NOTE}") from None
 
 
 class _NumpyInternals(types.ModuleType):
-    """``numpy.core.multiarray`` and its kin: what a NumPy pickle names to run. Refused, saying why."""
+    """``numpy.core.multiarray`` and its kin: what a NumPy pickle names to run. Refused, saying why
+    (reached only by a pickle read some other way than ``pickle.load``, such as ``pickle.Unpickler``)."""
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -208,23 +173,79 @@ class _NumpyInternals(types.ModuleType):
         raise pickle.UnpicklingError(f"{self.__name__}.{name}: {_PICKLE_NOTE}")
 
 
+# ---------------------------------------------------------------------------
+# A smaller MNIST
+# ---------------------------------------------------------------------------
+
+
+class _LimitedMnist(importlib.abc.MetaPathFinder):
+    """Finds the book's ``dataset.mnist`` as Python would, and gives it a ``pickle`` whose
+    ``load`` keeps the first ``limit`` rows of each array: its ``load_mnist`` reads the
+    cached ``mnist.pkl`` with it, then converts (normalises, one-hot encodes) only those,
+    and returns them. The book's code runs as it is, on less data."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+
+    def find_spec(self, fullname: str, path: Optional[Sequence[str]], target: Any = None) -> Any:
+        if fullname != "dataset.mnist":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is not None and isinstance(spec.loader, importlib.abc.Loader):
+            spec.loader = _LimitingLoader(spec.loader, self._limit)
+        return spec
+
+
+class _LimitingLoader(importlib.abc.Loader):
+    def __init__(self, loader: importlib.abc.Loader, limit: int) -> None:
+        self._loader, self._limit = loader, limit
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> Optional[types.ModuleType]:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        self._loader.exec_module(module)
+        limited, limit = safe_pickle_module(), self._limit
+
+        def load(file: IO[bytes], **options: Any) -> Any:
+            loaded = _safe_load(file, **options)
+            if not isinstance(loaded, dict):
+                return loaded
+            return {key: value[:limit].copy() if hasattr(value, "copy") else value for key, value in loaded.items()}
+
+        limited.load = load  # type: ignore[attr-defined]
+        module.pickle = limited  # type: ignore[attr-defined]  # the module's own name for pickle, as it imports it
+
+
+# ---------------------------------------------------------------------------
+# The stand-ins, and the MNIST files
+# ---------------------------------------------------------------------------
+
+
 def _stand_ins(package: types.ModuleType, pyplot: PyplotStandIn) -> Dict[str, types.ModuleType]:
     matplotlib = types.ModuleType("matplotlib")
+    image = ImageModule()
     matplotlib.pyplot = matplotlib.pylab = pyplot  # type: ignore[attr-defined]
+    matplotlib.image = image  # type: ignore[attr-defined]
+    matplotlib.cm = pyplot.cm  # type: ignore[attr-defined]
     toolkits = types.ModuleType("mpl_toolkits")
     mplot3d = types.ModuleType("mpl_toolkits.mplot3d")
-    mplot3d.Axes3D = _Nothing()  # type: ignore[attr-defined]
+    mplot3d.Axes3D = object  # type: ignore[attr-defined]  # imported by ch04/gradient_2d.py, never used
     toolkits.mplot3d = mplot3d  # type: ignore[attr-defined]
     pil = types.ModuleType("PIL")
-    pil.Image = _ImageStandIn(pyplot)  # type: ignore[attr-defined]
+    pil_image = PilImageModule(pyplot)
+    pil.Image = pil_image  # type: ignore[attr-defined]
     modules: Dict[str, types.ModuleType] = {
         "numpy": package,
         "matplotlib": matplotlib,
         "matplotlib.pyplot": pyplot,
         "matplotlib.pylab": pyplot,
+        "matplotlib.image": image,
         "mpl_toolkits": toolkits,
         "mpl_toolkits.mplot3d": mplot3d,
         "PIL": pil,
+        "PIL.Image": pil_image,
+        "pickle": safe_pickle_module(),
     }
     for internal in ("core", "_core", "core.multiarray", "_core.multiarray", "core.numeric", "_core.numeric"):
         modules[f"numpy.{internal}"] = _NumpyInternals(f"numpy.{internal}")
@@ -244,8 +265,3 @@ def _copy_mnist(source: str, dataset: str, out: TextIO) -> None:
             raise FileNotFoundError(f"MNIST file {name} not found in {source!r}")
         shutil.copyfile(found, target)
         print(f"(copied {name} into {dataset})", file=out)
-
-
-def _flat(values: Any) -> List[float]:
-    flat = values.to_flat_list() if hasattr(values, "to_flat_list") else list(values)
-    return [float(value) for value in flat]

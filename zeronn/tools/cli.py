@@ -7,9 +7,11 @@ The only module that prints. Nothing imports it but ``__main__``.
   layers, and the three-layer forward pass;
 - ``python -m zeronn forward 1.0 0.5``: the book's network on one input vector;
 - ``python -m zeronn plot NAME``: an activation's chart, in the terminal or as a file;
-- ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST;
-- ``python -m zeronn book SCRIPT [--mnist DIR]``: one of the book's own scripts, unchanged,
-  with ``import numpy`` giving zeronn (see ``book.py``).
+- ``python -m zeronn train --data DIR``: a network learns MNIST (chapters 4-6; see ``train.py``);
+- ``python -m zeronn mnist --data DIR --weights FILE``: the book's accuracy on MNIST
+  (``FILE`` the book's ``sample_weight.pkl`` or an ``.npz`` of the same arrays);
+- ``python -m zeronn book SCRIPT [--mnist DIR] [--seed N] [--mnist-limit N] [--figures DIR]``:
+  one of the book's own scripts, unchanged, with ``import numpy`` giving zeronn (see ``book.py``).
 
 Errors (bad arguments, missing or corrupt files) print one line and exit with status 2;
 Ctrl-C prints one line and exits with status 130, as a shell expects.
@@ -29,10 +31,12 @@ import time
 import traceback
 from typing import Any, Callable, Dict, List, NoReturn, Optional, TextIO
 
-from .. import creation, ops
+from .. import creation, ops, ufuncs
 from ..core import Tensor, tensor
+from ..float_errors import errstate
+from ..io.files import brief
 from ..nn import activations, network
-from . import book, mnist
+from . import book, mnist, train
 from .plot import Chart, Series, line_chart
 
 _WIDTH = 78
@@ -57,6 +61,9 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout) -> int:
         return 2
     except (ValueError, TypeError, pickle.UnpicklingError) as error:
         print(f"zeronn: error: {error}", file=sys.stderr)
+        return 2
+    except MemoryError:  # zeronn asks before it makes anything large; this is what it could not foresee
+        print("zeronn: error: out of memory (a smaller --limit, or a machine with more memory)", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return interrupted()
@@ -105,8 +112,8 @@ def tour(arguments: argparse.Namespace, out: TextIO) -> int:
         bool(tensor([-1.0, 1.0]) < 0)
     except ValueError as error:
         print(textwrap.fill(f"ValueError: {error}", _WIDTH, subsequent_indent="    "), file=out)
-    show("less([-1.0, 1.0], 0)", ops.less([-1.0, 1.0], 0))
-    show("greater([-1.0, 1.0], 0)", ops.greater([-1.0, 1.0], 0))
+    show("less([-1.0, 1.0], 0)", ufuncs.less([-1.0, 1.0], 0))
+    show("greater([-1.0, 1.0], 0)", ufuncs.greater([-1.0, 1.0], 0))
 
     samples = tensor([-1.0, 0.0, 1.0, 2.0])
     heading("3. The step function")
@@ -129,7 +136,8 @@ def tour(arguments: argparse.Namespace, out: TextIO) -> int:
     show("y = softmax([0.3, 2.9, 4.0]); y", y)
     show("y.sum()", y.sum())
     big = tensor([1010.0, 1000.0, 990.0])
-    naive = ops.exp(big) / ops.exp(big).sum()
+    with errstate(over="ignore", invalid="ignore"):  # NumPy warns: overflow in exp, invalid value in divide
+        naive = ufuncs.exp(big) / ufuncs.exp(big).sum()
     show("a = tensor([1010.0, 1000.0, 990.0]); exp(a) / exp(a).sum()   # inf / inf", naive)
     show("softmax(a)   # the max is subtracted first: no overflow", activations.softmax(big))
     chart("softmax")
@@ -252,11 +260,11 @@ def run_mnist(arguments: argparse.Namespace, out: TextIO) -> int:
     """Print the accuracy of the book's weights on the MNIST test set."""
     if not os.path.exists(arguments.weights):
         raise ValueError(
-            f"weights file {arguments.weights!r} not found; pass the book's sample_weight.pkl "
-            "(ch03/ in the book's repository) with --weights"
+            f"weights file {brief(arguments.weights)} not found; pass the book's sample_weight.pkl "
+            "(ch03/ in the book's repository), or an .npz of W1, b1, W2, b2, W3, b3, with --weights"
         )
     x, t = mnist.get_data(arguments.data)
-    network = mnist.init_network(arguments.weights)
+    network = mnist.load_network(arguments.weights)
     if arguments.limit is not None:
         x, t = x[: arguments.limit], t[: arguments.limit]
     batch_size = None if arguments.one_by_one else arguments.batch_size
@@ -283,15 +291,17 @@ def run_book(arguments: argparse.Namespace, out: TextIO) -> int:
     """Run one of the book's scripts on zeronn; report a failure in the book's code in one line."""
     started = time.perf_counter()
     try:
-        book.run_script(arguments.script, arguments.mnist, arguments.seed, out)
-    except FileNotFoundError:
-        raise
-    except Exception as error:  # noqa: BLE001 - any failure in the book's code, reported with where it happened
+        book.run_script(arguments.script, arguments.mnist, arguments.seed, out, mnist_limit=arguments.mnist_limit,
+                        figures=arguments.figures)
+    except (FileNotFoundError, KeyboardInterrupt, SystemExit):
+        raise  # a script that is not there; Ctrl-C (one line, 130); the script's own sys.exit(n)
+    except BaseException as error:  # noqa: BLE001 - any failure in the book's code, reported with where it happened
         script_folder = os.path.dirname(os.path.dirname(os.path.abspath(arguments.script)))
         frames = [frame for frame in traceback.extract_tb(error.__traceback__)
                   if frame.filename.startswith(script_folder)]
         where = f" (at {os.path.relpath(frames[-1].filename, script_folder)}:{frames[-1].lineno})" if frames else ""
-        print(f"zeronn: error: the book's script failed{where}: {type(error).__name__}: {error}", file=sys.stderr)
+        message = str(error) if len(str(error)) <= 500 else str(error)[:497] + "..."
+        print(f"zeronn: error: the book's script failed{where}: {type(error).__name__}: {message}", file=sys.stderr)
         return 1
     print(f"(ran on zeronn in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0
@@ -323,9 +333,25 @@ _NEGATIVE_NUMBER = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|infin
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    """An argument that counts something: argparse names this function in its message
+    for a ``ValueError``, so every refusal is an ``ArgumentTypeError`` saying what is wanted."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text}")
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {brief(text)}")
+    return value
+
+
+def _seed(text: str) -> int:
+    """A seed for ``np.random.seed``: an int from 0 to 2**32 - 1, as NumPy's legacy seeding takes."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer, got {brief(text)}") from None
+    if not 0 <= value < 2**32:
+        raise argparse.ArgumentTypeError(f"Seed must be between 0 and 2**32 - 1, got {brief(value)}")
     return value
 
 
@@ -384,7 +410,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     digits.add_argument("--data", required=True, metavar="DIR",
                         help="the folder with t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz")
-    digits.add_argument("--weights", required=True, metavar="FILE", help="the book's sample_weight.pkl")
+    digits.add_argument("--weights", required=True, metavar="FILE",
+                        help="the book's sample_weight.pkl, or an .npz of W1, b1, W2, b2, W3, b3")
     digits.add_argument("--batch-size", type=_positive_int, default=100, metavar="N",
                         help="images per batch (default 100)")
     digits.add_argument("--one-by-one", action="store_true", help="the book's first loop: one image at a time")
@@ -403,7 +430,12 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="the script, e.g. deep-learning-from-scratch/ch05/gradient_check.py")
     script.add_argument("--mnist", metavar="DIR",
                         help="copy the four MNIST .gz files from DIR into the book's dataset/")
-    script.add_argument("--seed", type=int, metavar="N",
+    script.add_argument("--seed", type=_seed, metavar="N",
                         help="seed zeronn.random first (as np.random.seed(N)), to compare a run with NumPy's")
+    script.add_argument("--mnist-limit", type=_positive_int, metavar="N",
+                        help="the book's load_mnist returns only the first N images of each split (a quick run)")
+    script.add_argument("--figures", metavar="DIR", help="also write each figure shown into DIR as SVG")
     script.set_defaults(run=run_book)
+
+    train.add_parser(commands, _positive_int, float)
     return parser

@@ -5,8 +5,11 @@ the same ``get_data``, ``init_network`` and ``predict``, and the two accuracy lo
 image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 
 - ``get_data(directory)``: the normalised, flattened test images and their labels;
-- ``init_network(weights_path)``: the book's ``sample_weight.pkl``, read without NumPy;
-- ``predict(network, x)``: the forward pass of section 3.4.3, then softmax;
+- ``init_network(weights_path)``: the book's ``sample_weight.pkl``, read without NumPy,
+  or the same six arrays saved by ``np.savez`` (an ``.npz`` file);
+- ``load_network(path)``: that, or a network ``python -m zeronn train --save`` wrote;
+- ``predict(network, x)``: the forward pass of section 3.4.3 (or the trained network's
+  ``predict``), then softmax;
 - ``accuracy(network, x, t, batch_size=100)``: how many predictions match the labels.
 
 >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
@@ -17,16 +20,18 @@ image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 
 from __future__ import annotations
 
-__all__ = ["get_data", "init_network", "predict", "accuracy"]
+__all__ = ["get_data", "init_network", "load_network", "predict", "accuracy"]
 
 import os
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from ..core import Tensor, as_tensor
 from ..io.datasets import load_mnist_split
-from ..io.numpy_pickle import load_numpy_pickle
+from ..io.files import brief
+from ..io.npy import NpzFile, load
 from ..nn.activations import softmax
 from ..nn.network import forward
+from .train import load_trained
 
 Progress = Callable[[int, int], None]
 
@@ -40,37 +45,75 @@ def get_data(directory: Union[str, "os.PathLike[str]"]) -> Tuple[Tensor, Tensor]
     return load_mnist_split(directory, "test", normalize=True, flatten=True, one_hot_label=False)
 
 
-def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Tensor]:
-    """The book's trained weights ``W1, b1, W2, b2, W3, b3`` from ``sample_weight.pkl``.
+def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Any]:
+    """The book's trained weights ``W1, b1, W2, b2, W3, b3``: from ``sample_weight.pkl``
+    (a NumPy pickle, read by ``io.load_numpy_pickle``, which runs nothing the pickle asks
+    for) or from an ``.npz`` file of the same six arrays (``np.savez(path, W1=W1, ...)``).
 
-    Read with ``weights.load_numpy_pickle``, which runs nothing the pickle asks for.
-    With the book's file, ``W1`` is (784, 50), ``W2`` (50, 100) and ``W3`` (100, 10).
+    Which it is comes from the file's first bytes (``io.npy.load``). With the book's
+    file, ``W1`` is (784, 50), ``W2`` (50, 100) and ``W3`` (100, 10). An ``.npy`` file
+    holds one array, not six, and is refused, as is anything without the six names.
+
+    >>> import io, pickle, tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "w.pkl")
+    >>> with open(path, "wb") as file:
+    ...     pickle.dump({"W1": [1.0], 2: "b"}, file)
+    >>> init_network(path)
+    Traceback (most recent call last):
+    ...
+    ValueError: .../w.pkl: expected a dict of W1, b1, W2, b2, W3, b3; found a dict of 'W1', 2
     """
-    network = load_numpy_pickle(weights_path)
+    loaded = load(weights_path, allow_pickle=True)
+    if isinstance(loaded, NpzFile):
+        with loaded:
+            loaded = {name: loaded[name] for name in loaded.files}
     names = ("W1", "b1", "W2", "b2", "W3", "b3")
-    if not isinstance(network, dict) or any(name not in network for name in names):
-        found = sorted(network) if isinstance(network, dict) else type(network).__name__
+    if not isinstance(loaded, dict) or any(name not in loaded for name in names):
+        if isinstance(loaded, Tensor):
+            found = f"one array of shape {loaded.shape} (an .npy file: save the six arrays with savez)"
+        elif isinstance(loaded, dict):
+            keys = list(loaded)
+            more = f", ... ({len(keys):,} keys)" if len(keys) > 6 else ""
+            found = f"a dict of {', '.join(map(brief, keys[:6])) or 'nothing'}{more}"
+        else:
+            found = type(loaded).__name__
         raise ValueError(f"{os.fspath(weights_path)}: expected a dict of {', '.join(names)}; found {found}")
-    return network
+    return loaded
 
 
-def predict(network: Dict[str, Any], x: Any) -> Tensor:
+def load_network(weights_path: Union[str, "os.PathLike[str]"]) -> Any:
+    """The network in ``weights_path``: the book's six arrays as ``init_network`` reads
+    them, or a network that ``python -m zeronn train --save FILE.npz`` wrote (an ``.npz``
+    with a ``network`` entry, which ``train.load_trained`` rebuilds).
+    """
+    loaded = load(weights_path, allow_pickle=True)
+    if isinstance(loaded, NpzFile):
+        with loaded:
+            if "network" in loaded.files:
+                return load_trained(loaded)
+    return init_network(weights_path)
+
+
+def predict(network: Any, x: Any) -> Tensor:
     """Class probabilities for one image (784 numbers) or a batch (one image per row).
 
     The book's ``predict`` is section 3.4.3's forward pass (sigmoid, sigmoid, then the
-    scores ``a3``) with softmax as the output function, so that is how it is written.
+    scores ``a3``) with softmax as the output function, so that is how it is written. A
+    trained network (one with a ``predict`` of its own, as ``zeronn.nn``'s networks have)
+    gives its scores, and softmax makes them probabilities.
 
     >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
     ...            "W3": [[1.0, -1.0]], "b3": [0.0, 0.0]}
     >>> predict(network, [[5.0, 0.0], [-5.0, 0.0]]).argmax(axis=1)
     tensor([0, 0])
     """
-    y = softmax(forward(network, x))
+    scores = forward(network, x) if isinstance(network, dict) else network.predict(as_tensor(x))
+    y = softmax(scores)
     return y
 
 
 def accuracy(
-    network: Dict[str, Any],
+    network: Any,
     x: Tensor,
     t: Tensor,
     batch_size: Optional[int] = 100,
