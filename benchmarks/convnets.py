@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -53,7 +54,7 @@ try:
 except ImportError:  # NumPy is optional: its column is left empty
     numpy = None
 
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("ZERONN_SHARED", ROOT.parent / "shared"))  # as tests/conftest.py finds it
 MNIST = SHARED / "data" / "mnist"
 BOOK = SHARED / "book"
 WEIGHTS = {"simple": BOOK / "ch07" / "params.pkl", "deep": BOOK / "ch08" / "deep_convnet_params.pkl"}

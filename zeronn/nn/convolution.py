@@ -31,12 +31,15 @@ tensor([[[[-4.5, -4.5, -4.5],
 tensor([[[[ 5.,  7.],
           [13., 15.]]]])
 
-How it is done: the images become *lines* (a list of numbers for each row of each
-channel of each image, padded with zeros), and a patch row of ``im2col`` is cut from
-them with slices and ``zip``, which Python runs at C speed; the products are ``kernels.dot``,
-the substrate's matrix product. The layers use these pieces directly, so that a batch is
-never copied between them more than once; ``im2col`` and ``col2im`` give the same rows
-and sums as tensors, to read, test and use.
+How it is done: the batch stays one flat list of numbers, row-major (padded with zeros
+when ``pad`` asks for it). For one line of output places and one place in the filter, the
+numbers a patch row needs are evenly spaced in that list, so one slice gathers them, and
+``zip`` of a line's slices gives its rows of ``im2col``: Python runs both at C speed. The
+products are ``kernels.dot``, the substrate's matrix product (which skips the zeros of a
+row when there are many: MNIST's images are mostly background). ``_Patches`` below holds
+the arithmetic of where the slices start. The layers use these pieces directly, so that a
+batch is never copied into patches more than once; ``im2col`` and ``col2im`` give the same
+rows and sums as tensors, to read, test and use.
 """
 
 from __future__ import annotations
@@ -229,7 +232,7 @@ class Convolution:
         """The filters' sums over every patch of ``x``, plus the bias: ``(N, FN, out_h, out_w)``."""
         FN, C, FH, FW = self._filters_shape(x)
         N = x.shape[0]
-        patches = _Patches(x.shape, FH, FW, self.stride, self.pad)
+        patches = _Patches(_images_shape(x, "Convolution"), FH, FW, self.stride, self.pad)
         out_h, out_w = patches.out_h, patches.out_w
 
         col = patches.rows(patches.padded(_floats(x)))  # im2col(x, FH, FW, stride, pad), a row at a time
@@ -307,9 +310,10 @@ class Pooling:
     tensor([[[[nan]]]])
 
     ``arg_max`` holds, for each window in the output's order ``(n, c, i, j)``, where its
-    largest number is (``dy * pool_w + dx``); the book's is in the order ``(n, i, j,
-    c)``. The book's ``Pooling`` in ``common/layers.py`` (whose ``forward`` sizes its
-    output without the padding, which only works for ``pad=0``).
+    largest number is (``dy * pool_w + dx``). It is found by ``backward``, the only one to
+    need it (so that predicting does not pay for it); the book's is found by ``forward``,
+    in the order ``(n, i, j, c)``. The book's ``Pooling`` in ``common/layers.py`` (whose
+    ``forward`` sizes its output without the padding, which only works for ``pad=0``).
     """
 
     def __init__(self, pool_h: int, pool_w: int, stride: int = 2, pad: int = 0) -> None:
@@ -324,7 +328,7 @@ class Pooling:
     def forward(self, x: Tensor) -> Tensor:
         """The largest number of each window: ``(N, C, out_h, out_w)``."""
         N, C, H, W = _images_shape(x, "Pooling")
-        patches = self._patches(x.shape)
+        patches = self._patches((N, C, H, W))
 
         values = _floats(x)
         columns = patches.columns(patches.padded(values))  # for each place in the window, its number in every window
@@ -341,8 +345,12 @@ class Pooling:
     def backward(self, dout: Tensor) -> Tensor:
         """Each window's gradient at the place of its largest number, zeros elsewhere: ``(N, C, H, W)``."""
         patches = self._patches(self.x.shape)
-        windows = zip(*patches.columns(patches.padded(_floats(self.x))))
-        self.arg_max = [argmax_of(window) for window in windows]  # the first largest (or the first NaN)
+        values = _floats(self.x)
+        windows = list(zip(*patches.columns(patches.padded(values))))
+        if math.isnan(sum(values)):  # NumPy's argmax: the first NaN, if there is one
+            self.arg_max = [argmax_of(window) for window in windows]
+        else:  # the first largest
+            self.arg_max = list(map(tuple.index, windows, map(max, windows)))
 
         # dcol, one row per window, as im2col of one channel at a time would give: all 0,
         # but dout at the window's arg_max (the book puts the channels side by side instead).

@@ -35,17 +35,17 @@ __all__ = ["LayerNet", "TwoLayerNet", "MultiLayerNet", "MultiLayerNetExtend"]
 import os
 import pickle
 from collections import OrderedDict
-from typing import Any, Callable, Dict, List, Sequence, Union
+from typing import IO, Any, Callable, Dict, List, Sequence, Union
 
 from .. import random  # noqa: F401  (the examples use it)
 from ..core import Tensor, as_tensor, tensor  # noqa: F401  (tensor: the examples use it)
 from ..creation import ones, zeros
-from ..io.numpy_pickle import load_numpy_pickle
+from ..io.npy import NpzFile, load, savez
 from .gradient import numerical_gradient
 from .layers import Affine, BatchNormalization, Dropout, Relu, Sigmoid, SoftmaxWithLoss
 from .weight_init import WeightInitStd, init_weights
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 
 # accuracy() predicts this many rows at a time: the same answers (when not training,
 # each row's prediction is its own), without 60,000 rows of every layer in memory at once.
@@ -167,49 +167,62 @@ class LayerNet:
     # The weights to a file and back
     # -----------------------------------------------------------------------
 
-    def save_params(self, file_name: PathLike = "params.pkl") -> None:
+    def save_params(self, file_name: PathOrFile = "params.pkl") -> None:
         """Write ``params`` (and batch normalisation's running averages, as
-        ``running_mean<i>`` and ``running_var<i>``) to ``file_name``: a pickle of a dict
-        of tensors, as the book's ``pickle.dump`` (Python's ``pickle.load`` reads it back
-        with zeronn importable, and so does ``load_params``).
+        ``running_mean<i>`` and ``running_var<i>``) to ``file_name``: NumPy's ``.npz``
+        (``np.savez``) when the name ends in ``.npz``, which NumPy's ``np.load`` reads too;
+        otherwise a pickle of a dict of tensors, as the book's ``pickle.dump`` (which
+        ``load_params`` reads back, as does Python's ``pickle.load`` with zeronn importable).
 
         >>> import os, tempfile
         >>> random.seed(0)
         >>> network = TwoLayerNet(input_size=2, hidden_size=3, output_size=2)
-        >>> path = os.path.join(tempfile.mkdtemp(), "params.pkl")
+        >>> path = os.path.join(tempfile.mkdtemp(), "params.npz")
         >>> network.save_params(path)
         >>> network.params["W1"][...] = 0.0
         >>> network.load_params(path)
-        >>> network.params["W1"][0]
+        >>> network.params["W1"][0]                  # back, in the very tensor the layer holds
         tensor([0.01764052, 0.00400157, 0.00978738])
 
-        The book's ``save_params`` (``ch07/simple_convnet.py``), which saves ``params`` only.
+        The book's ``save_params`` (``ch07/simple_convnet.py``), which pickles ``params`` only.
         """
-        with open(file_name, "wb") as file:
-            pickle.dump(self._saved_params(), file)
+        saved: Dict[str, Any] = self._saved_params()
+        if isinstance(file_name, (str, os.PathLike)) and os.fspath(file_name).endswith(".npz"):
+            savez(file_name, **saved)
+        elif isinstance(file_name, (str, os.PathLike)):
+            with open(file_name, "wb") as file:
+                pickle.dump(saved, file)
+        else:  # an open binary file
+            pickle.dump(saved, file_name)
 
-    def load_params(self, file_name: PathLike = "params.pkl") -> None:
+    def load_params(self, file_name: PathOrFile = "params.pkl") -> None:
         """Read the weights in ``file_name`` into the network's own tensors (``params[key][...]
         = value``): the layers hold those very tensors, so they compute with the new weights.
 
-        The file is a pickle of a dict of arrays (the book's ``params.pkl`` and
-        ``deep_convnet_params.pkl``, or one that ``save_params`` wrote), read by
-        ``io.load_numpy_pickle``, which runs nothing the pickle names. It must hold every
-        weight of the network, each of its shape, and nothing else but batch
-        normalisation's running averages; the values are cast to the network's dtype.
+        The file is NumPy's ``.npz`` or a pickle of a dict of arrays (the book's
+        ``params.pkl`` and ``deep_convnet_params.pkl``, or one that ``save_params`` wrote),
+        told apart by its first bytes and read by ``io.load``; a pickle is read by zeronn's
+        safe reader, which runs nothing the pickle names. It must hold every weight of the
+        network, each of its shape, and nothing else but batch normalisation's running
+        averages. The values are cast to the network's dtype (float64), and nothing is
+        changed unless all of them fit.
 
         >>> import io, pickle
         >>> network = TwoLayerNet(input_size=2, hidden_size=3, output_size=2)
         >>> network.load_params(io.BytesIO(pickle.dumps({"W1": zeros((3, 2))})))
         Traceback (most recent call last):
         ...
-        ValueError: <file>: W1 has shape (3, 2) in the file, the network's is (2, 3)
+        ValueError: <file>: the file's weights are not this network's (missing: b1, W2, b2)
 
         The book's ``load_params`` (``ch07/simple_convnet.py``), which runs ``pickle.load``
         (any code a pickle names) and puts the loaded arrays in place of the network's.
         """
-        loaded = load_numpy_pickle(file_name)
-        self._load_saved_params(loaded, os.fspath(file_name) if isinstance(file_name, (str, os.PathLike)) else "<file>")
+        where = os.fspath(file_name) if isinstance(file_name, (str, os.PathLike)) else "<file>"
+        loaded = load(file_name, allow_pickle=True)
+        if isinstance(loaded, NpzFile):
+            with loaded:
+                loaded = {key: loaded[key] for key in loaded.files}
+        self._load_saved_params(loaded, where)
 
     def _saved_params(self) -> Dict[str, Tensor]:
         """``params``, and each batch normalisation's running averages once it has some."""
@@ -234,7 +247,7 @@ class LayerNet:
         missing = [key for key in self.params if key not in loaded]
         if unknown or missing:
             raise ValueError(
-                f"{where}: the file's weights {sorted(loaded)} are not the network's {sorted(self.params)}"
+                f"{where}: the file's weights are not this network's"
                 + (f" (unknown: {', '.join(unknown)})" if unknown else "")
                 + (f" (missing: {', '.join(missing)})" if missing else "")
             )
