@@ -35,15 +35,15 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
-import time
 from operator import add, mul
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from run import compare  # noqa: E402  (benchmarks/run.py: interleaved rounds, medians)
 
 import zeronn  # noqa: E402
 from zeronn.io.datasets import load_mnist_split  # noqa: E402
@@ -219,29 +219,6 @@ def books_networks():
 # ---------------------------------------------------------------------------
 # Timing
 # ---------------------------------------------------------------------------
-
-
-def time_call(function, minimum):
-    """Seconds per call, repeating the call until ``minimum`` seconds have passed."""
-    calls, started = 0, time.perf_counter()
-    while True:
-        function()
-        calls += 1
-        elapsed = time.perf_counter() - started
-        if elapsed >= minimum:
-            return elapsed / calls
-
-
-def compare(implementations, rounds, minimum):
-    """Median seconds per call of each implementation, timed interleaved, each round
-    starting with the next one (NumPy's threads spin on for a moment after a product)."""
-    names = [name for name, function in implementations.items() if function is not None]
-    samples = {name: [] for name in names}
-    for round_number in range(rounds):
-        turn = round_number % len(names)
-        for name in names[turn:] + names[:turn]:
-            samples[name].append(time_call(implementations[name], minimum))
-    return {name: statistics.median(samples[name]) for name in names}
 
 
 def convolution_workloads(x, simple, deep, book):

@@ -5,6 +5,7 @@ pooling, the errors, and NumPy's numbers for a seeded run of every piece (the sa
 scenario on the book's code with NumPy: marked oracle)."""
 
 import math
+from itertools import product
 
 import pytest
 from hypothesis import assume, given, settings
@@ -32,6 +33,17 @@ def geometries(draw, max_side=5):
     pad = draw(st.integers(0, 2))
     filter_h, filter_w = draw(st.integers(1, H + 2 * pad)), draw(st.integers(1, W + 2 * pad))
     return (N, C, H, W), filter_h, filter_w, draw(st.integers(1, 3)), pad
+
+
+def output_size(geometry):
+    """``(out_h, out_w)``: the places a filter of ``geometry`` fits."""
+    (_, _, H, W), filter_h, filter_w, stride, pad_ = geometry
+    return conv_output_size(H, filter_h, stride, pad_), conv_output_size(W, filter_w, stride, pad_)
+
+
+def padded_images(x, pad_):
+    """``x`` with ``pad_`` zeros around each image: what the book's ``im2col`` pads with ``np.pad``."""
+    return pad(x, [(0, 0), (0, 0), (pad_, pad_), (pad_, pad_)])
 
 
 def patch(padded, n, i, j, filter_h, filter_w, stride):
@@ -63,9 +75,8 @@ def test_im2col_rows_are_the_patches_in_order(data, geometry):
     shape, filter_h, filter_w, stride, pad_ = geometry
     x = data.draw(tensors(shape, elements=values))
     col = im2col(x, filter_h, filter_w, stride, pad_)
-    out_h = conv_output_size(shape[2], filter_h, stride, pad_)
-    out_w = conv_output_size(shape[3], filter_w, stride, pad_)
-    padded = pad(x, [(0, 0), (0, 0), (pad_, pad_), (pad_, pad_)])
+    out_h, out_w = output_size(geometry)
+    padded = padded_images(x, pad_)
     expected = [patch(padded, n, i, j, filter_h, filter_w, stride)
                 for n in range(shape[0]) for i in range(out_h) for j in range(out_w)]
     assert (col.shape, col.dtype) == ((shape[0] * out_h * out_w, shape[1] * filter_h * filter_w), zeronn.float64)
@@ -102,29 +113,24 @@ def test_col2im_of_im2col_counts_each_pixels_copies(data, geometry):
 @st.composite
 def convolution_cases(draw):
     """x (N, C, H, W), W (FN, C, FH, FW), b (FN,), stride, pad, and dout of the output's shape."""
-    (N, C, H, W), filter_h, filter_w, stride, pad_ = draw(geometries(max_side=4))
+    geometry = draw(geometries(max_side=4))
+    (N, C, H, W), filter_h, filter_w, stride, pad_ = geometry
     FN = draw(st.integers(1, 3))
     x = draw(tensors((N, C, H, W), elements=values))
     weights = draw(tensors((FN, C, filter_h, filter_w), elements=values))
     b = draw(tensors((FN,), elements=values))
-    out_h, out_w = conv_output_size(H, filter_h, stride, pad_), conv_output_size(W, filter_w, stride, pad_)
-    return x, weights, b, stride, pad_, draw(tensors((N, FN, out_h, out_w), elements=values))
+    return x, weights, b, stride, pad_, draw(tensors((N, FN, *output_size(geometry)), elements=values))
 
 
 @given(convolution_cases())
 def test_convolution_is_the_sum_of_each_filter_times_each_patch_plus_its_bias(case):
     x, W, b, stride, pad_, _ = case
     out = Convolution(W, b, stride, pad_).forward(x)
-    padded = pad(x, [(0, 0), (0, 0), (pad_, pad_), (pad_, pad_)])
-    N, FN, out_h, out_w = out.shape
+    padded = padded_images(x, pad_)
     filter_h, filter_w = W.shape[2:]
-    for n in range(N):
-        for f in range(FN):
-            for i in range(out_h):
-                for j in range(out_w):
-                    products = [a * w for a, w in zip(patch(padded, n, i, j, filter_h, filter_w, stride),
-                                                      W[f].flatten().tolist())]
-                    assert math.isclose(out[n, f, i, j], math.fsum(products) + b[f], rel_tol=1e-12, abs_tol=1e-14)
+    for n, f, i, j in product(*map(range, out.shape)):
+        products = [a * w for a, w in zip(patch(padded, n, i, j, filter_h, filter_w, stride), W[f].flatten().tolist())]
+        assert math.isclose(out[n, f, i, j], math.fsum(products) + b[f], rel_tol=1e-12, abs_tol=1e-14)
 
 
 @settings(max_examples=40)
@@ -183,28 +189,24 @@ def test_convolution_of_float32_and_int_inputs_computes_in_float64():
 def pooling_cases(draw):
     """x, pool_h, pool_w, stride, pad and dout, with every window's largest number clear
     of the next by 0.01 (a numerical gradient that steps across a tie is wrong)."""
-    (N, C, H, W), pool_h, pool_w, stride, pad_ = draw(geometries(max_side=4))
+    geometry = draw(geometries(max_side=4))
+    (N, C, H, W), pool_h, pool_w, stride, pad_ = geometry
     count = N * C * H * W
     distinct = draw(st.lists(st.integers(-400, 400), min_size=count, max_size=count, unique=True))
     x = tensor([v / 100 for v in distinct]).reshape(N, C, H, W)
     if pad_:  # the padding's zeros take part too
         assume(all(abs(v) >= 0.01 for v in x.to_flat_list()))
-    out_h, out_w = conv_output_size(H, pool_h, stride, pad_), conv_output_size(W, pool_w, stride, pad_)
-    return x, pool_h, pool_w, stride, pad_, draw(tensors((N, C, out_h, out_w), elements=values))
+    return x, pool_h, pool_w, stride, pad_, draw(tensors((N, C, *output_size(geometry)), elements=values))
 
 
 @given(pooling_cases())
 def test_pooling_is_the_largest_of_each_window(case):
     x, pool_h, pool_w, stride, pad_, _ = case
     out = Pooling(pool_h, pool_w, stride, pad_).forward(x)
-    padded = pad(x, [(0, 0), (0, 0), (pad_, pad_), (pad_, pad_)])
-    N, C, out_h, out_w = out.shape
-    for n in range(N):
-        for c in range(C):
-            for i in range(out_h):
-                for j in range(out_w):
-                    window = padded[n, c, i * stride : i * stride + pool_h, j * stride : j * stride + pool_w]
-                    assert out[n, c, i, j] == window.max()
+    padded = padded_images(x, pad_)
+    for n, c, i, j in product(*map(range, out.shape)):
+        window = padded[n, c, i * stride : i * stride + pool_h, j * stride : j * stride + pool_w]
+        assert out[n, c, i, j] == window.max()
 
 
 @settings(max_examples=40)

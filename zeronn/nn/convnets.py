@@ -33,7 +33,7 @@ __all__ = ["ConvNet", "SimpleConvNet", "DeepConvNet", "CONVNETS", "pretrained"]
 import math
 import os
 from collections import OrderedDict
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Type, Union
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Type, Union
 
 from .. import random
 from ..core import Tensor, tensor  # noqa: F401  (tensor: the examples use it)
@@ -110,21 +110,12 @@ class ConvNet(LayerNet):
     def gradient(self, x: Tensor, t: Tensor) -> Dict[str, Tensor]:
         """The gradient of the loss for every weight, by backpropagation: the forward pass
         (training), then each layer's ``backward``, last layer first."""
-        # forward
-        self.loss(x, t, train_flg=True)
-
-        # backward
-        dout: Any = 1
-        dout = self.last_layer.backward(dout)
+        self.loss(x, t, train_flg=True)  # forward
+        dout = self.last_layer.backward(1)  # backward, last layer first
         for layer in reversed(self.layers.values()):
             dout = layer.backward(dout)
-
-        # the gradients, named as the weights are
-        grads = {}
-        for idx, layer in enumerate(self.weighted_layers(), start=1):
-            grads["W" + str(idx)] = layer.dW
-            grads["b" + str(idx)] = layer.db
-        return grads
+        return {name + str(idx): getattr(layer, "d" + name)  # the gradients, named as the weights are
+                for idx, layer in enumerate(self.weighted_layers(), start=1) for name in ("W", "b")}
 
     def weighted_layers(self) -> List[Union[Convolution, Affine]]:
         """The layers that hold ``W1, b1``, ``W2, b2``, ...: the convolutions and the Affine layers, in order."""
