@@ -16,7 +16,7 @@ from test_nn_oracle import the_books_code
 import zeronn
 import zeronn.nn
 from zeronn import pad, random, tensor
-from zeronn.nn import Convolution, Pooling, col2im, conv_output_size, im2col, numerical_gradient
+from zeronn.nn import Convolution, Pooling, col2im, conv_output_size, convolution, im2col, numerical_gradient
 from zeronn.testing import assert_allclose, tensors
 
 values = st.floats(-2, 2, allow_nan=False, allow_infinity=False).filter(lambda v: v == 0 or abs(v) > 1e-100)
@@ -161,6 +161,26 @@ def test_convolution_without_dx_gives_the_same_weight_gradients_and_changes_no_a
     assert [t.tolist() for t in (x, W, b, dout)] == before
 
 
+@given(convolution_cases())
+def test_dx_as_a_convolution_of_dout_is_dx_by_col2im(case):
+    """Both ways backward computes dx (which one depends on the channels): the same sums, in another order."""
+    x, W, b, stride, pad_, dout = case
+    layer = Convolution(W, b, stride, pad_)
+    layer.forward(x)
+    threshold = convolution._CHANNELS_FOR_CONVOLVED_DX
+    try:
+        convolution._CHANNELS_FOR_CONVOLVED_DX = 10**9
+        by_col2im = layer.backward(dout)
+        convolution._CHANNELS_FOR_CONVOLVED_DX = 1
+        by_convolution = layer.backward(dout)
+        chose = layer._dx_is_a_convolution(convolution._Patches(x.shape, *W.shape[2:], stride, pad_))
+    finally:
+        convolution._CHANNELS_FOR_CONVOLVED_DX = threshold
+    assert chose == (stride == 1 and W.shape[2] == W.shape[3] and pad_ < W.shape[2]
+                     and by_col2im[0, 0].size <= dout[0, 0].size)
+    assert_allclose(by_convolution, by_col2im.tolist(), rtol=1e-12, atol=1e-14)
+
+
 def test_convolution_sees_its_weights_change_in_place():
     W, b = tensor([[[[1.0, 1.0]]]]), tensor([0.0])
     layer = Convolution(W, b)
@@ -247,6 +267,11 @@ def test_pooling_gives_numpys_max_and_argmax_for_zeros_nan_and_ties(window, larg
 images = zeronn.ones((1, 1, 3, 3))
 
 
+def backward_after_forward(layer, dout):
+    layer.forward(images)
+    return layer.backward(dout)
+
+
 @pytest.mark.parametrize(
     "call, error, message",
     [
@@ -271,6 +296,11 @@ images = zeronn.ones((1, 1, 3, 3))
          "Convolution needs a batch of images (N, C, H, W), got shape (3,3)"),
         (lambda: Pooling(2, 2).forward(zeronn.ones((1, 3, 3))), ValueError, "Pooling needs a batch of images"),
         (lambda: Pooling(4, 4).forward(images), ValueError, "a filter of size 4 does not fit an input of size 3"),
+        (lambda: backward_after_forward(Convolution(zeronn.ones((2, 1, 2, 2)), zeronn.zeros(2)),
+                                        zeronn.ones((1, 2, 3, 2))), ValueError,
+         "Convolution.backward: dout of shape (1,2,3,2) does not fit the last forward pass's output"),
+        (lambda: backward_after_forward(Pooling(2, 2, stride=1), zeronn.ones((1, 1, 3, 3))), ValueError,
+         "Pooling.backward: dout of shape (1,1,3,3) does not fit the last forward pass's output, of shape (1,1,2,2)"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_that_says_why(call, error, message):
