@@ -162,7 +162,6 @@ class LayerNet:
                 grads["beta" + str(idx)] = batch_norm.dbeta
         return grads
 
-
     # -----------------------------------------------------------------------
     # The weights to a file and back
     # -----------------------------------------------------------------------
@@ -235,6 +234,7 @@ class LayerNet:
         return saved
 
     def _load_saved_params(self, loaded: Any, where: str) -> None:
+        """Check ``loaded`` (a dict from the file ``where``) against the network, then write it in."""
         if not isinstance(loaded, dict) or not all(isinstance(key, str) for key in loaded):
             raise ValueError(f"{where}: expected a dict of named weights, got {type(loaded).__name__}")
         running = {}
