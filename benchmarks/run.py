@@ -17,9 +17,13 @@ b))`` for a broadcast addition, comprehensions for the activations. NumPy is use
 is installed.
 
 The training step is chapter 5's two-layer net (784-50-10, Affine-ReLU-Affine-
-SoftmaxWithLoss, batch 100): forward, loss, backward and the SGD update, written in the
-book's style on zeronn (the book's layers, ``params[key] -= lr * grad[key]``), against the
-same arithmetic on nested lists, and on NumPy.
+SoftmaxWithLoss, batch 100 of real MNIST images, 82 % zeros): forward, loss, backward and
+the SGD update, written in the book's style on zeronn (the book's layers,
+``params[key] -= lr * grad[key]``), against ``plain_net.step`` (the fastest hand-written
+sparse-aware form, see its docstring), and on NumPy; once as the book's code runs it (the
+first Affine computes ``dx`` too) and once without that ``dx``. "loss on 3 images" is the
+unit of ``ch05/gradient_check.py`` (two of them per weight). "small op" is the overhead
+of one operation: two 2-element float64 tensors added.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import plain_net  # noqa: E402
 
 import zeronn  # noqa: E402
 import zeronn.io.datasets  # noqa: E402
@@ -94,31 +101,6 @@ def plain_transpose(A):
     return [list(column) for column in zip(*A)]
 
 
-def plain_training_step(params, x, t, lr=0.1):
-    """One SGD step of the two-layer net on nested lists: the book's arithmetic, by hand."""
-    W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
-    batch = len(x)
-    a1 = plain_add_row(plain_matmul(x, W1), b1)
-    z1 = plain_relu(a1)
-    a2 = plain_add_row(plain_matmul(z1, W2), b2)
-    y = plain_softmax(a2)
-    loss = -sum(math.log(row[label] + 1e-7) for row, label in zip(y, t)) / batch
-    dy = [[(p - (1.0 if k == label else 0.0)) / batch for k, p in enumerate(row)] for row, label in zip(y, t)]
-    dW2 = plain_matmul(plain_transpose(z1), dy)
-    db2 = [sum(column) for column in zip(*dy)]
-    dz1 = plain_matmul(dy, plain_transpose(W2))
-    da1 = [[d if a > 0.0 else 0.0 for d, a in zip(drow, arow)] for drow, arow in zip(dz1, a1)]
-    dW1 = plain_matmul(plain_transpose(x), da1)
-    db1 = [sum(column) for column in zip(*da1)]
-    plain_matmul(da1, plain_transpose(W1))  # dx, which Affine.backward computes too
-    for W, dW in ((W1, dW1), (W2, dW2)):
-        for row, drow in zip(W, dW):
-            row[:] = [w - lr * d for w, d in zip(row, drow)]
-    for b, db in ((b1, db1), (b2, db2)):
-        b[:] = [v - lr * d for v, d in zip(b, db)]
-    return loss
-
-
 class Relu:  # the book's layers, in its style, on zeronn or NumPy
     def __init__(self):
         self.mask = None
@@ -143,10 +125,12 @@ class Affine:
         return self.np.dot(x, self.W) + self.b
 
     def backward(self, dout):
-        dx = self.np.dot(dout, self.W.T)
+        dx = self.np.dot(dout, self.W.T) if self.with_dx else None
         self.dW = self.np.dot(self.x.T, dout)
         self.db = self.np.sum(dout, axis=0)
         return dx
+
+    with_dx = True  # the book's Affine always computes dx; a first layer needs none
 
 
 class SoftmaxWithLoss:
@@ -179,7 +163,7 @@ def book_training_step(np, params, layers, x, t, lr=0.1):
     return loss, dout
 
 
-def training_workload(rng):
+def training_workload(rng, with_dx=True):
     """The three training steps, from the same starting weights and the same batch."""
     batch, labels = mnist_batch(rng)
     W1 = [[0.01 * rng.gauss(0, 1) for _ in range(50)] for _ in range(784)]
@@ -189,30 +173,62 @@ def training_workload(rng):
         params = {"W1": np.array(W1), "b1": np.zeros(50), "W2": np.array(W2), "b2": np.zeros(10)}
         layers = (Affine(np, params["W1"], params["b1"]), Relu(), Affine(np, params["W2"], params["b2"]),
                   SoftmaxWithLoss(np))
+        layers[0].with_dx = with_dx
         return params, layers
 
     z_params, z_layers = fresh(zeronn)
     z_x, z_t = zeronn.array(batch, dtype="float32"), zeronn.array(labels)
     plain_params = {"W1": [row[:] for row in W1], "b1": [0.0] * 50, "W2": [row[:] for row in W2], "b2": [0.0] * 10}
     implementations = {
-        "zeronn": lambda: book_training_step(zeronn, z_params, z_layers, z_x, z_t),
-        "plain": lambda: plain_training_step(plain_params, batch, labels),
+        "zeronn": lambda: book_training_step(zeronn, z_params, z_layers, z_x, z_t)[0],
+        "plain": lambda: plain_net.step(plain_params, batch, labels, with_dx=with_dx),
         "numpy": None,
     }
     if numpy is not None:
         n_params, n_layers = fresh(numpy)
         n_x, n_t = numpy.array(batch, dtype="float32"), numpy.array(labels)
-        implementations["numpy"] = lambda: book_training_step(numpy, n_params, n_layers, n_x, n_t)
-    # The same first step everywhere (the same loss), or the comparison means nothing.
-    losses = [float(implementations[name]()[0] if name != "plain" else implementations[name]())
-              for name in implementations if implementations[name] is not None]
-    if max(losses) - min(losses) > 1e-9:
-        raise SystemExit(f"the training steps disagree on the loss: {losses}")
+        implementations["numpy"] = lambda: book_training_step(numpy, n_params, n_layers, n_x, n_t)[0]
+    agree([float(f()) for f in implementations.values() if f is not None], "training steps")
     return implementations
 
 
+def loss_workload(rng):
+    """One loss of the two-layer net on 3 images: what ch05/gradient_check.py computes twice per weight."""
+    batch, labels = mnist_batch(rng, size=3)
+    W1 = [[0.01 * rng.gauss(0, 1) for _ in range(50)] for _ in range(784)]
+    W2 = [[0.01 * rng.gauss(0, 1) for _ in range(10)] for _ in range(50)]
+
+    def book_loss(np):
+        params = {"W1": np.array(W1), "b1": np.zeros(50), "W2": np.array(W2), "b2": np.zeros(10)}
+        affine1, relu = Affine(np, params["W1"], params["b1"]), Relu()
+        affine2, last = Affine(np, params["W2"], params["b2"]), SoftmaxWithLoss(np)
+        x, t = np.array(batch, dtype="float32"), np.array(labels)
+        return lambda: last.forward(affine2.forward(relu.forward(affine1.forward(x))), t)
+
+    def plain_loss():
+        a1 = [list(map(add, row, [0.0] * 50)) for row in plain_net.matmul(batch, plain_net.transpose(W1))]
+        z1 = [[v if v > 0.0 else 0.0 for v in row] for row in a1]
+        a2 = plain_net.matmul(z1, plain_net.transpose(W2))
+        loss = 0.0
+        for row, label in zip(a2, labels):
+            c = max(row)
+            exps = [math.exp(v - c) for v in row]
+            loss -= math.log(exps[label] / sum(exps) + 1e-7)
+        return loss / len(labels)
+
+    implementations = {"zeronn": book_loss(zeronn), "plain": plain_loss, "numpy": book_loss(numpy) if numpy else None}
+    agree([float(f()) for f in implementations.values() if f is not None], "losses")
+    return implementations
+
+
+def agree(losses, what):
+    """The implementations compute the same thing (the same loss), or the comparison means nothing."""
+    if max(losses) - min(losses) > 1e-9:
+        raise SystemExit(f"the {what} disagree: {losses}")
+
+
 def mnist_batch(rng, size=100):
-    """100 MNIST training images as lists of floats (or, without the files, images as sparse)."""
+    """``size`` MNIST training images as lists of floats (or, without the files, images as sparse)."""
     path = SHARED / "mnist"
     if (path / "train-images-idx3-ubyte.gz").exists():
         x, t = zeronn.io.datasets.load_mnist_split(path, "train")
@@ -301,7 +317,13 @@ def workloads(rng):
         z2 = 1 / (1 + np.exp(-(z1 @ network["W2"] + network["b2"])))
         return z2 @ network["W3"] + network["b3"]
 
+    a2, b2 = [0.5, 1.5], [2.0, -1.0]
+    ta2, tb2 = zeronn.tensor(a2), zeronn.tensor(b2)
+    na2, nb2 = (np.array(a2), np.array(b2)) if np else (None, None)
     return {
+        "small op: (2,) + (2,) float64": {
+            "zeronn": lambda: ta2 + tb2, "plain": lambda: list(map(add, a2, b2)),
+            "numpy": (lambda: na2 + nb2) if np else None},
         "dot (100x784)@(784x50)": {
             "zeronn": lambda: tA @ tB, "plain": lambda: plain_matmul(A, B),
             "numpy": (lambda: nA @ nB) if np else None},
@@ -355,6 +377,43 @@ def mnist_workload(data, weights, rounds):
     if len(set(answers.values())) != 1:
         raise SystemExit(f"the MNIST pipelines disagree: {answers}")
     return compare(implementations, rounds, minimum=0.0), answers["zeronn"]
+
+
+def train_accuracy_workload(data, rounds):
+    """The ch05 net's accuracy over all 60,000 training images, as train_neuralnet.py asks each
+    epoch: ``argmax(predict(x_train), axis=1) == t_train`` in one batch (zeronn, NumPy), and the
+    same arithmetic by hand, an image at a time (plain)."""
+    x, t = zeronn.io.datasets.load_mnist_split(data, "train")
+    rng = random.Random(3)
+    W1 = [[0.01 * rng.gauss(0, 1) for _ in range(50)] for _ in range(784)]
+    W2 = [[0.01 * rng.gauss(0, 1) for _ in range(10)] for _ in range(50)]
+    b1, b2 = [rng.gauss(0, 0.1) for _ in range(50)], [rng.gauss(0, 0.1) for _ in range(10)]
+
+    def book_accuracy(np, x, t):
+        affine1, relu, affine2 = Affine(np, np.array(W1), np.array(b1)), Relu(), Affine(np, np.array(W2), np.array(b2))
+        return lambda: int(np.sum(np.argmax(affine2.forward(relu.forward(affine1.forward(x))), axis=1) == t))
+
+    labels = t.tolist()
+    W1T, W2T = plain_net.transpose(W1), plain_net.transpose(W2)
+
+    def plain_accuracy():
+        correct = 0
+        for start in range(0, len(labels), 1000):  # a thousand images as floats at a time: all would take 1.5 GB
+            batch = x[start : start + 1000].tolist()
+            a1 = [list(map(add, row, b1)) for row in plain_net.matmul(batch, W1T)]
+            z1 = [[v if v > 0.0 else 0.0 for v in row] for row in a1]
+            a2 = [list(map(add, row, b2)) for row in plain_net.matmul(z1, W2T)]
+            correct += sum(row.index(max(row)) == label for row, label in zip(a2, labels[start : start + 1000]))
+        return correct
+
+    implementations = {"zeronn": book_accuracy(zeronn, x, t), "plain": plain_accuracy, "numpy": None}
+    if numpy is not None:
+        pixels = numpy.frombuffer(x._storage, dtype=numpy.float32).reshape(x.shape)  # the same float32 bytes
+        implementations["numpy"] = book_accuracy(numpy, pixels, numpy.array(labels))
+    answers = {name: f() for name, f in implementations.items() if f is not None}
+    if len(set(answers.values())) != 1:
+        raise SystemExit(f"the accuracies disagree: {answers}")
+    return compare(implementations, rounds, minimum=0.0)
 
 
 def import_time(rounds=15):
@@ -414,6 +473,8 @@ def main():
     parser.add_argument("--data", type=Path, default=SHARED / "mnist", help="the MNIST folder")
     parser.add_argument("--weights", type=Path, default=SHARED / "sample_weight.pkl", help="sample_weight.pkl")
     parser.add_argument("--quick", action="store_true", help="3 rounds, no MNIST: a smoke run")
+    parser.add_argument("--train-accuracy", action="store_true",
+                        help="also the ch05 accuracy over the 60,000 training images (about a minute a round)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     arguments = parser.parse_args()
     rounds = 3 if arguments.quick else arguments.rounds
@@ -427,13 +488,20 @@ def main():
     }
     for name, implementations in workloads(random.Random(0)).items():
         report["rows"].append({"workload": name, **compare(implementations, rounds)})
-    report["rows"].append({"workload": "training step, ch05 two-layer net, batch 100",
+    report["rows"].append({"workload": "ch05 training step, book's layers (dx too)",
                            **compare(training_workload(random.Random(1)), rounds, minimum=0.0)})
+    report["rows"].append({"workload": "ch05 training step, first Affine no dx",
+                           **compare(training_workload(random.Random(1), with_dx=False), rounds, minimum=0.0)})
+    report["rows"].append({"workload": "ch05 loss on 3 images (gradient_check)",
+                           **compare(loss_workload(random.Random(2)), rounds)})
     have_mnist = (arguments.data / "t10k-images-idx3-ubyte.gz").exists() and arguments.weights.exists()
     if have_mnist and not arguments.quick:
         medians, correct = mnist_workload(arguments.data, arguments.weights, arguments.mnist_rounds)
         report["rows"].append({"workload": f"MNIST 10,000 images, batches of 100 ({correct} right)", **medians})
         report["mnist_peak_rss_mb"] = round(mnist_peak_rss(arguments.data, arguments.weights), 1)
+    if (arguments.data / "train-images-idx3-ubyte.gz").exists() and arguments.train_accuracy:
+        report["rows"].append({"workload": "ch05 accuracy, 60,000 training images",
+                               **train_accuracy_workload(arguments.data, arguments.mnist_rounds)})
     report["import_ms"] = round(1000 * import_time(), 1)
 
     if arguments.json:
@@ -443,7 +511,7 @@ def main():
           f"NumPy {report['numpy'] or 'not installed'}")
     print(f"{'workload':44} {'zeronn':>10} {'plain':>10} {'numpy':>10} {'zeronn/plain':>12} {'zeronn/numpy':>12}")
     for row in report["rows"]:
-        cells = {key: f"{row[key] * 1e3:9.3f}m" if key in row else f"{'-':>10}" for key in ("zeronn", "plain", "numpy")}
+        cells = {key: _milliseconds(row[key]) if key in row else f"{'-':>10}" for key in ("zeronn", "plain", "numpy")}
         over_plain = row["zeronn"] / row["plain"]
         over_numpy = f"{row['zeronn'] / row['numpy']:11.1f}x" if "numpy" in row else f"{'-':>12}"
         times = " ".join(cells[key] for key in ("zeronn", "plain", "numpy"))
@@ -452,6 +520,11 @@ def main():
     if "mnist_peak_rss_mb" in report:
         print(f"MNIST batch run, peak RSS: {report['mnist_peak_rss_mb']} MB")
     print(f"import zeronn: {report['import_ms']} ms (bytecode cached)")
+
+
+def _milliseconds(seconds):
+    """A time for the table, in milliseconds, with the digits a microsecond needs."""
+    return f"{seconds * 1e3:9.4f}m" if seconds < 1e-4 else f"{seconds * 1e3:9.3f}m"
 
 
 if __name__ == "__main__":

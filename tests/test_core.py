@@ -12,11 +12,12 @@ import re
 from array import array
 
 import pytest
+from conftest import same
 from hypothesis import given
 from hypothesis import strategies as st
 
 import zeronn
-from zeronn import InvalidIndexError, OutOfBoundsError, Tensor, arange, tensor
+from zeronn import InvalidIndexError, OutOfBoundsError, Tensor, arange, reductions, tensor
 from zeronn.core import as_tensor, elements, elementwise
 from zeronn.dtypes import IntegerOutOfBoundsError, bool_, float32, float64, int8, int64, uint8, uint64
 from zeronn.testing import assert_allclose, mutually_broadcastable_shapes, shapes, tensors
@@ -391,8 +392,11 @@ def test_signed_zeros_in_max_and_min_are_numpys():
 
 
 @given(tensors(shapes(min_dims=1, max_dims=3)))
-def test_sum_equals_the_sum_of_the_flat_data(t):
-    assert t.sum() == sum(t.to_flat_list())
+def test_sum_is_the_pairwise_sum_of_the_flat_data(t):
+    # A row-major tensor is one run of memory: NumPy sums it pairwise, as one sequence.
+    flat = t.to_flat_list()
+    assert same(t.sum(), reductions.pairwise_sum(flat) if t.dtype.kind == "f" else sum(flat))
+    assert same(t.T.sum(), t.sum())  # the transpose is the same run of memory, read in memory order
 
 
 @given(tensors(shapes(min_dims=1, max_dims=3)), st.data())

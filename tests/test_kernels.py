@@ -9,6 +9,7 @@ same float: NaN matches NaN, and 0.0 does not match -0.0.
 import functools
 import math
 import operator
+from array import array
 
 from conftest import same
 from hypothesis import assume, given
@@ -18,7 +19,6 @@ import zeronn
 from zeronn import ieee, kernels, tensor
 from zeronn._shape import broadcast_to, size_of
 from zeronn.core import elements
-from zeronn.dtypes import float64
 from zeronn.testing import mutually_broadcastable_shapes, shapes, tensors
 
 INF, NAN = math.inf, math.nan
@@ -69,7 +69,7 @@ def test_integer_tensors_too(x):
 
 
 # ---------------------------------------------------------------------------
-# kernels.elementwise: Python's operators, and the IEEE twins where they raise
+# kernels.binary and kernels.unary: Python's operators, and the IEEE twins where they raise
 # ---------------------------------------------------------------------------
 
 TWINS = [
@@ -79,15 +79,42 @@ TWINS = [
 
 
 @given(st.lists(any_float, max_size=8), st.lists(any_float, max_size=8), st.sampled_from(TWINS))
-def test_elementwise_kernel_is_its_safe_twin_element_by_element(left, right, twins):
+def test_elementwise_kernels_are_their_safe_twin_element_by_element(left, right, twins):
     fast, safe = twins
     if fast in (math.exp, math.log, math.sqrt):
-        result = kernels.elementwise(fast, safe, lambda: (left,), float64)
-        assert all_same(result, [safe(a) for a in left])
+        assert all_same(kernels.unary(fast, safe, left), [safe(a) for a in left])
     else:
         n = min(len(left), len(right))
-        result = kernels.elementwise(fast, safe, lambda: (left[:n], right[:n]), float64)
+        result = kernels.binary(fast, safe, left[:n], right[:n])
         assert all_same(result, [safe(a, b) for a, b in zip(left[:n], right[:n])])
+
+
+@given(
+    st.lists(any_float, max_size=12), st.integers(0, 4), st.booleans(),
+    st.sampled_from([t for t in TWINS if t[0] not in (math.exp, math.log, math.sqrt)]),
+)
+def test_binary_repeats_the_shorter_sequence_as_binary_plain_does(values, row_length, row_first, twins):
+    # A row of row_length against a matrix of rows as long (a number when row_length is 1).
+    fast, safe = twins
+    rows = len(values) // row_length if row_length else 0
+    matrix, row = values[: rows * row_length], values[len(values) - row_length :] if row_length else []
+    left, right = (row, matrix) if row_first else (matrix, row)
+    expected = binary_plain_by_broadcast_to(safe, left, right)
+    assert all_same(kernels.binary(fast, safe, left, right), expected)
+    assert all_same(kernels.binary_plain(safe, left, right), expected)
+
+
+def binary_plain_by_broadcast_to(safe, left, right):
+    """The pairs as broadcasting defines them: the shorter, a row, broadcast_to the longer's shape."""
+    if len(left) == len(right):
+        return [safe(a, b) for a, b in zip(left, right)]
+    short, long_ = sorted((left, right), key=len)
+    if not short:
+        return []
+    shape = (len(long_) // len(short), len(short))
+    wide = broadcast_to(list(short), (len(short),), shape)
+    pairs = zip(wide, long_) if short is left else zip(long_, wide)
+    return [safe(a, b) for a, b in pairs]
 
 
 @given(st.lists(any_float, max_size=8), st.sampled_from([0.0, -0.0, 1.0, NAN, -INF]), st.booleans())
@@ -98,7 +125,7 @@ def test_maximum_with_a_scalar_is_ieee_maximum(values, scalar, scalar_first):
 
 
 @given(mutually_broadcastable_shapes(2, min_side=0, max_dims=4))
-def test_stretch_is_broadcast_to(drawn):
+def test_stretch_is_its_plain_twin_broadcast_to(drawn):
     shape, target = drawn.input_shapes[0], drawn.result_shape
     values = list(range(size_of(shape)))
     assert list(kernels.stretch(values, shape, target)) == broadcast_to(values, shape, target)
@@ -122,9 +149,10 @@ def test_stretch_takes_each_route_to_numpys_answer():
 def test_dot_with_mostly_zero_rows_is_the_plain_product(m, n, p, data):
     rows = [data.draw(st.lists(sparse_float, min_size=n, max_size=n)) for _ in range(m)]
     columns = [data.draw(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n)) for _ in range(p)]
-    fast, plain = kernels.dot(rows, columns), kernels.dot_plain(rows, columns)
+    right = row_major(columns)
+    fast, plain = kernels.dot(rows, right, p), kernels.dot_plain(rows, right, p)
     if hasattr(math, "sumprod"):  # 3.12+: kernels.dot uses it, with extended precision, last bits
-        assert all(math.isclose(a, b, rel_tol=1e-15, abs_tol=1e-300) for a, b in zip(fast, plain))
+        assert all(map(close_as_sums, fast, plain, kernels.dot_plain(absolute(rows), row_major(absolute(columns)), p)))
         assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0)
     else:  # a zero term adds exactly nothing to a sum that starts from +0
         assert all_same(fast, plain)
@@ -134,31 +162,62 @@ def test_dot_with_mostly_zero_rows_is_the_plain_product(m, n, p, data):
 def test_zeros_are_not_skipped_against_infinities_or_nan(m, n, data):
     rows = [[0.0] * (n - 1) + [data.draw(st.floats(-10, 10))] for _ in range(m)]
     special = data.draw(st.sampled_from([INF, -INF, NAN]))
-    columns = [[special] + [1.0] * (n - 1)]
-    assert all(math.isnan(v) for v in kernels.dot(rows, columns))  # 0 * inf and 0 * nan are NaN
+    right = [special] + [1.0] * (n - 1)  # one column
+    assert all(math.isnan(v) for v in kernels.dot(rows, right, 1))  # 0 * inf and 0 * nan are NaN
 
 
 def test_dot_edge_cases_match_numpy():
-    assert kernels.dot([], [[1.0]]) == []
-    assert kernels.dot([[0.0, 0.0, 0.0]], [[-1.0, -2.0, -3.0]]) == [0.0]
-    assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [[-1.0, 2.0, 3.0]])[0]) == 1
-    assert kernels.dot([[0.0, 0.0, 3.0]], [[1.0, 1.0, 2.0]]) == [6.0]
-    assert kernels.dot([[0.0, 0.0, 0.0, 1.0]], [[1e308, 1e308, 1e308, 2.0]]) == [2.0]  # the check's sum overflows
-    assert kernels.dot([[0.0, 0.0, 0.0]], []) == []  # rows of zeros against no columns at all
+    # (the right operand row-major, then its width: [-1.0, -2.0, -3.0], 1 is one column)
+    assert kernels.dot([], [1.0], 1) == []
+    assert kernels.dot([[0.0, 0.0, 0.0]], [-1.0, -2.0, -3.0], 1) == [0.0]
+    assert math.copysign(1, kernels.dot([[0.0, 0.0, -0.0]], [-1.0, 2.0, 3.0], 1)[0]) == 1
+    assert kernels.dot([[0.0, 0.0, 3.0]], [1.0, 1.0, 2.0], 1) == [6.0]
+    assert kernels.dot([[0.0, 0.0, 0.0, 1.0]], [1e308, 1e308, 1e308, 2.0], 1) == [2.0]  # the check's sum overflows
+    assert kernels.dot([[0.0, 0.0, 0.0]], [], 0) == []  # rows of zeros against no columns at all
+    assert kernels.dot([[0.0, 2.0], [0.0, 0.0]], [1.0, 2.0, 3.0, 4.0], 2) == [6.0, 8.0, 0.0, 0.0]
     # Integers (and bools) take the plain loop: a skipped row would give 0.0, not 0.
-    ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [[1, 2, 3, 4]])
+    ints = kernels.dot([[0, 0, 0, 2], [0, 0, 0, 0]], [1, 2, 3, 4], 1)
     assert ints == [8, 0] and [type(v) for v in ints] == [int, int]
-    assert all_same(kernels.dot([[False, False, True]], [[True, True, True]]), [1])
+    assert all_same(kernels.dot([[False, False, True]], [True, True, True], 1), [1])
+
+
+@given(st.integers(1, 4), st.integers(1, 9), st.integers(1, 4), st.data())
+def test_float32_rows_read_through_their_bits_give_the_plain_product(m, n, p, data):
+    # A float32 row comes as an array('f'): its zeros (either sign), NaN and infinities found from its bits.
+    special32 = st.sampled_from([0.0, -0.0, 0.0, 1.5, -2.0, INF, -INF, NAN, 2.0**-149])
+    rows = [array("f", data.draw(st.lists(special32, min_size=n, max_size=n))) for _ in range(m)]
+    columns = data.draw(st.lists(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n), min_size=p, max_size=p))
+    fast = kernels.dot(rows, row_major(columns), p)
+    plain = kernels.dot_plain([row.tolist() for row in rows], row_major(columns), p)
+    assert len(fast) == len(plain)
+    assert all(math.isclose(a, b, rel_tol=1e-15) or same(a, b) for a, b in zip(fast, plain))
+    assert all(same(a, b) for a, b in zip(fast, plain) if a == 0 or b == 0 or a != a or b != b)
 
 
 @given(st.integers(0, 4), st.integers(0, 5), st.integers(0, 4), st.data())
 def test_tensor_dot_is_the_plain_kernel_on_strided_views(m, n, p, data):
     a = data.draw(tensors((n, m), elements=sparse_float)).T  # strided: read through the strides
     b = data.draw(tensors((p, n), elements=st.floats(-1e3, 1e3))).T
-    expected = kernels.dot_plain(a.tolist(), b.T.tolist()) if n else [0.0] * (m * p)
+    expected = kernels.dot_plain(a.tolist(), b.to_flat_list(), p) if n else [0.0] * (m * p)
+    sizes = kernels.dot_plain(absolute(a.tolist()), [abs(v) for v in b.to_flat_list()], p) if n else [0.0] * (m * p)
     result = a.dot(b)
     assert result.shape == (m, p)
-    assert all(math.isclose(x, y, rel_tol=1e-15, abs_tol=1e-300) for x, y in zip(result.to_flat_list(), expected))
+    assert all(map(close_as_sums, result.to_flat_list(), expected, sizes))
+
+
+def absolute(rows):
+    return [[abs(value) for value in row] for row in rows]
+
+
+def row_major(columns):
+    """The right operand whose columns are ``columns``, row by row: what ``kernels.dot`` takes."""
+    return [value for row in zip(*columns) for value in row]
+
+
+def close_as_sums(a, b, size):
+    """Equal within what rounding the terms of a sum allows: a few ulps of the sum of their
+    sizes (``size``), not of the sum itself, which cancellation can make tiny."""
+    return a == b or abs(a - b) <= 4 * 2.0**-52 * size
 
 
 # ---------------------------------------------------------------------------
@@ -191,3 +250,29 @@ def test_max_and_min_reduce_as_numpys_maximum_does(values):
     t = tensor(values)
     assert same(t.max(), functools.reduce(ieee.maximum, values))
     assert same(t.min(), functools.reduce(ieee.minimum, values))
+
+
+# ---------------------------------------------------------------------------
+# pairwise_sum: NumPy's order of additions, the same bits as the C loop line for line
+# ---------------------------------------------------------------------------
+
+pairwise_lengths = st.sampled_from([0, 1, 7, 8, 9, 15, 16, 17, 64, 127, 128, 129, 130, 136, 255, 256, 257, 1000])
+
+
+@given(pairwise_lengths, st.data())
+def test_pairwise_sum_is_numpys_loop_line_for_line(n, data):
+    values = data.draw(st.lists(any_float, min_size=n, max_size=n))
+    assert same(kernels.pairwise_sum(values), kernels.pairwise_sum_plain(values))
+
+
+@given(st.integers(0, 12), st.sampled_from([1, 5, 8, 10, 16, 50, 129]), st.data())
+def test_pairwise_sums_of_rows_are_each_rows_pairwise_sum(rows, length, data):
+    values = data.draw(st.lists(any_float, min_size=rows * length, max_size=rows * length))
+    expected = [kernels.pairwise_sum_plain(values[r * length : (r + 1) * length]) for r in range(rows)]
+    assert all_same(kernels.pairwise_sums(values, length), expected)
+
+
+def test_pairwise_sum_differs_from_a_running_sum_where_numpy_does():
+    running = functools.reduce(operator.add, [0.1] * 10, 0.0)  # (3.12's sum() would compensate)
+    assert kernels.pairwise_sum([0.1] * 10) == 1.0 and running == 0.9999999999999999
+    assert same(kernels.pairwise_sum([-0.0] * 9), 0.0)  # NumPy's reduction starts from +0.0

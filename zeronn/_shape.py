@@ -9,7 +9,7 @@ own (the tensor module builds on it, never the other way round):
   make views possible (see ``core.py`` for a drawing; the rules for choosing them are
   in ``layout.py``);
 - ``broadcast_shapes`` and ``broadcast_to``: NumPy's broadcasting rule, and the list
-  repetition that carries it out;
+  repetition that carries it out (the plain twin of ``kernels.stretch``);
 - ``normalize_axis``, ``check_ndim``: axes, and NumPy's limit of 64 of them.
 
 Nested lists in and out of a tensor are in ``nested.py``.
@@ -46,14 +46,6 @@ from typing import List, Tuple, Union
 Number = Union[bool, int, float]
 Shape = Tuple[int, ...]
 
-# The containers a nested literal may be made of. ``range`` is here so that
-# ``tensor(range(5))`` works as ``np.array(range(5))`` does.
-_SEQUENCE_TYPES = (list, tuple, range)
-# The element types a tensor holds. ``bool`` is a subclass of ``int`` and listed for
-# clarity; the order is NumPy's promotion order: bool < int < float.
-_NUMBER_TYPES = (bool, int, float)
-
-
 class OutOfBoundsError(ValueError, IndexError):
     """An axis or an index outside a tensor's shape.
 
@@ -78,7 +70,7 @@ class InvalidIndexError(TypeError, IndexError):
 
 
 # ---------------------------------------------------------------------------
-# Nested data <-> flat data
+# The number of axes
 # ---------------------------------------------------------------------------
 
 
@@ -121,6 +113,10 @@ def strides_of(shape: Shape) -> Shape:
     """
     if 0 in shape:
         return (0,) * len(shape)
+    if len(shape) == 1:  # the usual shapes, without the loop (every new tensor asks)
+        return (1,)
+    if len(shape) == 2:
+        return (shape[1], 1)
     strides = []
     step = 1
     for length in reversed(shape):
@@ -210,7 +206,6 @@ def broadcast_shapes(*shapes: Shape) -> Shape:
     if len(shapes) == 1:
         return tuple(shapes[0])
     if len(shapes) == 2:  # the usual case: one shape ends with the other, as (100, 50) with (50,)
-        # equivalent mutants: which is "longer" only decides whether the shortcut is taken.
         longer, shorter = sorted(shapes, key=len, reverse=True)
         if longer[len(longer) - len(shorter):] == shorter:
             return tuple(longer)
@@ -276,10 +271,3 @@ def normalize_axis(axis: int, ndim: int) -> int:
     if not -ndim <= axis < ndim:
         raise OutOfBoundsError(f"axis {axis} is out of bounds for array of dimension {ndim}")
     return axis % ndim
-
-
-# ---------------------------------------------------------------------------
-# Private helpers
-# ---------------------------------------------------------------------------
-
-

@@ -4,26 +4,29 @@ A tensor keeps its numbers in one flat sequence, the *storage*, and reads it thr
 three more things: its *shape*, its *strides* (how far to step in the storage for one
 step along each axis) and an *offset* (where element ``[0, 0, ...]`` lives)::
 
-    storage  [0, 1, 2, 3, 4, 5]
+    storage  [0, 1, 2, 3, 4, 5]     (float64: 8 bytes each)
 
-    x        [[0, 1, 2],        shape (2, 3)  strides (3, 1)  offset 0
+                                            strides in       strides in
+                                            elements         bytes (.strides)
+    x        [[0, 1, 2],        shape (2, 3)  (3, 1)           (24, 8)       offset 0
               [3, 4, 5]]        x[i, j] is storage[0 + 3*i + 1*j]
 
-    x.T      [[0, 3],           shape (3, 2)  strides (1, 3)  offset 0
+    x.T      [[0, 3],           shape (3, 2)  (1, 3)           (8, 24)       offset 0
               [1, 4],           x.T[i, j] is storage[0 + 1*i + 3*j]
               [2, 5]]
 
-    x[1]     [3, 4, 5]          shape (3,)    strides (1,)    offset 3
-    x[:, 1]  [1, 4]             shape (2,)    strides (3,)    offset 1
-    x[:, ::2] [[0, 2],          shape (2, 2)  strides (3, 2)  offset 0
+    x[1]     [3, 4, 5]          shape (3,)    (1,)             (8,)          offset 3
+    x[:, 1]  [1, 4]             shape (2,)    (3,)             (24,)         offset 1
+    x[:, ::2] [[0, 2],          shape (2, 2)  (3, 2)           (24, 16)      offset 0
                [3, 5]]
 
 Every one of these is a *view*: a new tensor over the same storage, made by computing
 new strides instead of copying numbers. That is why ``x.T`` costs nothing, and why
 writing through a view changes the tensor it came from (``x[1][2] = 7`` changes
 ``x``). Fancy indexing (``x[[0, 1]]``, ``x[x > 0]``), ``flatten``, ``copy`` and
-``astype`` copy, exactly as in NumPy. (The book never shows strides; NumPy reports them
-in bytes, ``x.strides == (24, 8)`` for float64, and so does zeronn.)
+``astype`` copy, exactly as in NumPy. zeronn steps through its storage in elements (the
+``_strides`` field); ``.strides`` reports bytes, the element strides times the item
+size, as NumPy does. (The book never shows strides.)
 
 The numbers are kept as each dtype suggests (see ``dtypes.py``): float64, int64 and
 bool in a Python list, the compact dtypes in an ``array.array``.
@@ -65,6 +68,7 @@ __all__ = [
 ]  # fmt: skip
 
 import builtins
+import functools
 import math
 import operator
 import sys
@@ -77,6 +81,7 @@ from . import (
     casting,
     dtypes,
     float_errors,
+    ieee,
     indexing,
     kernels,
     lanes,
@@ -100,11 +105,13 @@ from ._shape import (
 )
 from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
 from .flat import flatiter
-from .layout import is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
+from .layout import innermost_run, is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
 from .nested import flatten_nested, nest, python_dtype
 
 Operand = Union["Tensor", Number, Sequence[Any]]
 Axis = Union[None, int, Tuple[int, ...]]  # a reduction's axes: all of them, one, or several
+Lanes = Callable[[List[Sequence[Any]]], List[Any]]  # a block's rows along an axis, reduced together
+Runs = Callable[[Sequence[Any], int], List[Any]]  # every run of a length reduced at once
 
 
 class Tensor:
@@ -122,15 +129,20 @@ class Tensor:
     (6, tensor([2, 5]))
     """
 
+    # What a tensor is made of. ``tensor()`` (and ``Tensor(shape, dtype, buffer)``) check
+    # what they are given and make one; inside zeronn, results already known to be right
+    # are made by ``_new`` (a new row-major tensor) and ``_make`` (any layout, a view),
+    # which fill in these fields directly, as ``fractions.Fraction`` has a trusted private
+    # constructor beside its checking one.
     __slots__ = ("_storage", "_shape", "_strides", "_offset", "_dtype", "_contiguous", "_writeable", "_base")
     __hash__ = None  # type: ignore[assignment]  # == gives a tensor, so no hashing
 
-    _storage: Storage
+    _storage: Storage  # the flat sequence of numbers, shared by every view of it
     _shape: Shape
-    _strides: Shape  # in elements; .strides reports bytes, as NumPy does
-    _offset: int
+    _strides: Shape  # in elements (storage[offset + i*strides[0] + j*strides[1]]); .strides reports bytes
+    _offset: int  # where element [0, 0, ...] lives in the storage
     _dtype: DType
-    _contiguous: bool
+    _contiguous: bool  # the elements are storage[offset : offset + size], in row-major order
     _writeable: bool
     _base: Any  # what a view reads: the tensor (or buffer) whose memory it shares; None for an owner
 
@@ -317,8 +329,11 @@ class Tensor:
         (6, tensor([[2, 3],
                [5, 6]]), tensor([3, 4, 5, 6]), tensor([3, 4]))
         """
-        if type(key) is int and len(self._shape) > 1:  # the fast path: a row
+        if type(key) is int and len(self._shape) > 1:  # the fast paths: a row, and one element
             return self._row(indexing.check_index(key, self._shape[0], 0))
+        element = self._element_offset(key)
+        if element is not None:
+            return self._storage[element]
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
             picked = self._dtype.storage(_gather(self._storage, selected.offsets))
@@ -326,7 +341,9 @@ class Tensor:
             order = list(selected.order)
             if order == sorted(order):
                 return copy
-            return copy.transpose(*order).copy().transpose(*_inverse(order))  # laid out as NumPy lays it
+            laid_out = copy.transpose(*order).copy().transpose(*_inverse(order))  # laid out as NumPy lays it
+            # (NumPy's result owns its memory when the index arrays make every axis, else it is a view)
+            return _owning(laid_out) if selected.arrays_only else laid_out
         if selected.scalar:
             return self._storage[selected.offset]
         layout = (selected.shape, selected.strides, selected.offset)
@@ -348,6 +365,10 @@ class Tensor:
         """
         if not self._writeable:
             raise ValueError("assignment destination is read-only")
+        element = self._element_offset(key)
+        if element is not None and type(value) is float and self._dtype is float64:  # the book's x[idx] = tmp_val + h
+            self._storage[element] = value
+            return
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):
             values = _assignable(value, selected.shape, self._dtype, "mask" if selected.mask else "picked")
@@ -356,9 +377,24 @@ class Tensor:
         elif selected.scalar:
             fast = type(value) is float and self._dtype is float64  # the book's x[idx] = tmp_val + h
             self._storage[selected.offset] = value if fast else _assignable(value, (), self._dtype, "element")[0]
-        else:
+        elif not _is_the_view(value, self._storage, selected):
             view = _make(self._storage, selected.shape, selected.strides, selected.offset, self._dtype)
             write(view, _assignable(value, selected.shape, self._dtype, "view"))
+        # else: ``t[k] += v`` is Python's ``t.__setitem__(k, t.__getitem__(k).__iadd__(v))``.
+        # ``t[k]`` was a view, already changed in place by ``__iadd__``, and comes back here to
+        # be written over itself: NumPy writes the same numbers again; zeronn skips that.
+
+    def _element_offset(self, key: Any) -> Optional[int]:
+        """Where ``t[i]`` (1-d) or ``t[i, j, ...]`` (one int per axis) lives in the storage:
+        the usual element access, without ``indexing.select``; ``None`` for any other key."""
+        if type(key) is int and len(self._shape) == 1:
+            return self._offset + indexing.check_index(key, self._shape[0], 0) * self._strides[0]
+        if type(key) is not tuple or len(key) != len(self._shape) or not all(type(index) is int for index in key):
+            return None
+        offset = self._offset
+        for axis, (index, length, stride) in enumerate(zip(key, self._shape, self._strides)):
+            offset += indexing.check_index(index, length, axis) * stride
+        return offset
 
     @property
     def flags(self) -> Flags:
@@ -380,11 +416,18 @@ class Tensor:
     def setflags(self, write: Optional[bool] = None) -> None:
         """Make the tensor read-only (``write=False``) or writable again, as NumPy's ``setflags``.
 
+        A view of a read-only tensor cannot be made writable (its writes would reach the
+        read-only tensor), as in NumPy.
+
         >>> x = tensor([1, 2]); x.setflags(write=False)
         >>> x[0] = 5
         Traceback (most recent call last):
         ...
         ValueError: assignment destination is read-only
+        >>> x[1:].setflags(write=True)
+        Traceback (most recent call last):
+        ...
+        ValueError: cannot set WRITEABLE flag to True of this array: its base is read-only
         """
         if write is None:
             return
@@ -466,12 +509,17 @@ class Tensor:
         )
 
     def __float__(self) -> float:
-        """``float(t)`` for a one-element tensor."""
-        return float(self.item())
+        """``float(t)`` for a one-element tensor (``TypeError`` for more, as in NumPy)."""
+        return float(self._only_element())
 
     def __int__(self) -> int:
-        """``int(t)`` for a one-element tensor."""
-        return int(self.item())
+        """``int(t)`` for a one-element tensor (``TypeError`` for more, as in NumPy)."""
+        return int(self._only_element())
+
+    def _only_element(self) -> Number:
+        if self.size != 1:
+            raise TypeError("only length-1 arrays can be converted to Python scalars")
+        return self.item()
 
     def __index__(self) -> int:
         """``operator.index(t)`` for a 0-d tensor of integers (so it can index a list)."""
@@ -645,16 +693,19 @@ class Tensor:
         return self._update(loops.power_shortcut(self._dtype, other) or "power", other)
 
     def _update(self, name: str, other: Operand) -> Tensor:
-        """``self = self <op> other``, written into this tensor's own storage."""
+        """``self = self <op> other``, written into this tensor's own storage: first NumPy's
+        rules for an output operand (``loops.check_output``: the shape, the cast), then the
+        operation as ``elementwise`` (or ``unary``) computes it."""
         if not self._writeable:
             raise ValueError("output array is read-only")
-        if loops.UFUNCS[name].nin == 1:  # x **= 2: NumPy's square(x, out=x)
-            out = loops.result_dtype(name, loops.unary_loop(name, self._dtype))
-            values, shape = _as_storage(unary(name, self), out), self._shape
-        else:
-            other = other if _is_scalar(other) else as_tensor(other)
-            values, shape, out = _compute(name, self, other, _loop_dtype(name, self, other))
+        other = other if _is_scalar(other) else as_tensor(other)
+        one_operand = loops.UFUNCS[name].nin == 1  # x **= 2: NumPy's square(x, out=x)
+        loop = loops.unary_loop(name, self._dtype) if one_operand else _loop_dtype(name, self, other)
+        out = loops.result_dtype(name, loop)
+        shape = self._shape if one_operand else broadcast_shapes(self._shape, getattr(other, "_shape", ()))
         loops.check_output(name, out, shape, self._dtype, self._shape)
+        operand = self if self._shape else self.reshape(1)  # (a 0-d result would be a number, without its dtype)
+        values = elements(unary(name, operand) if one_operand else elementwise(name, operand, other))
         if out is not self._dtype:
             values = casting.cast_values(values, out, self._dtype)
         write(self, values)
@@ -683,8 +734,11 @@ class Tensor:
     ) -> Any:
         """The sum of all elements, or along ``axis`` (negative axes count from the end).
 
-        Integers and bools sum as int64 (uint64 for unsigned), as in NumPy; ``dtype``
-        chooses another (``dtype=float``), ``initial`` starts the sum.
+        Integers and bools sum exactly, as int64 (uint64 for unsigned) wrapped as NumPy's
+        wrap; ``dtype`` chooses another (``dtype=float``), ``initial`` starts the sum.
+        Floats are added in NumPy's own order (pairwise along the axis contiguous in
+        memory: see ``_float_sum``), so that even the last bits agree with NumPy's, where
+        a running sum differs already at 9 elements.
 
         >>> m = tensor([[1, 2, 3], [4, 5, 6]])
         >>> m.sum(), m.sum(axis=0), m.sum(axis=-1, keepdims=True)
@@ -692,17 +746,23 @@ class Tensor:
                [15]]))
         >>> m.sum(axis=(0, 1)), m.sum(where=m > 2), tensor([]).sum()
         (21, 18, 0.0)
+        >>> tensor([0.1] * 10).sum()          # NumPy's 1.0; a running sum gives 0.9999999999999999
+        1.0
         """
         to = self._sum_dtype(dtype)
-        zero = to.type(initial)
         source = self if dtype is None else self._as_kind(to)
-        return source._reduction("add", lambda lane: sum(lane, zero), axis, keepdims, to, out, where)
+        if to.kind == "f":
+            return source._float_sum(axis, keepdims, to, out, initial, where, buffered=self._dtype is not to)
+        start = to.type(initial)  # exact Python ints, wrapped to ``to`` at the end
+        return source._reduction("add", lambda lane: builtins.sum(lane, start), axis, keepdims, to, out, where)
 
     def mean(
         self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
         keepdims: bool = False, *, where: Any = True,
     ) -> Any:
-        """The arithmetic mean, overall or along ``axis``; float64 for integers.
+        """The arithmetic mean, overall or along ``axis``: the sum (in NumPy's order of
+        additions, see ``sum``) divided by the count, as NumPy computes it; float32 stays
+        float32, integers are summed as float64.
 
         An empty lane's mean is NaN, with NumPy's ``RuntimeWarning`` "Mean of empty slice."
         (and its ``invalid`` error: see ``float_errors.errstate``).
@@ -713,18 +773,62 @@ class Tensor:
         2.6666666666666665
         """
         to = dtypes.dtype(dtype) if dtype is not None else self._dtype if self._dtype.kind == "f" else float64
-        empty: List[bool] = []
-
-        def mean_of(lane: Sequence[Any]) -> float:
-            if not len(lane):
-                empty.append(True)
-            return reductions.mean_of(lane)
-
-        result = self._as_kind(to)._reduction("add", mean_of, axis, keepdims, to, None, where)
+        axes = _axes(axis, self.ndim)  # (a 0-d tensor has no axis 0 here, as in NumPy)
+        count = self._count(axes, where)
+        if isinstance(count, Tensor) and not keepdims:
+            count = count.reshape(tuple(n for position, n in enumerate(count.shape) if position not in axes))
+        total = self.sum(axis, to, None, keepdims, where=where)
+        empty = 0 in elements(count) if isinstance(count, Tensor) else count == 0
         if empty:
             float_errors.warn("Mean of empty slice.")
-            float_errors.report({"invalid"}, "divide")
+        if isinstance(total, Tensor):  # NumPy's true_divide into the sums, cast back to their dtype
+            result = as_tensor(elementwise("divide", total, count)).astype(to)
+        else:
+            if empty:
+                float_errors.report({"invalid"}, "divide")
+            result = reductions.as_element(ieee.divide(total, float(count)), to)
         return result if out is None else _into(out, result, "add")
+
+    def _float_sum(
+        self, axis: Axis, keepdims: bool, to: DType, out: Optional[Tensor], initial: Number, where: Any,
+        buffered: bool,
+    ) -> Any:
+        """``sum`` in the float dtype ``to``, in NumPy's order of additions.
+
+        NumPy reads the tensor in memory order (``order="K"``) and sums each lane along
+        the axis contiguous in memory pairwise (``kernels.pairwise_sum``); across the
+        other axes it adds row after row (``reductions.add_rows``). A whole tensor that
+        is one run of memory is one pairwise sum; one read through a cast (``buffered``:
+        a sum of integers as floats, of float32 as float64) or made of several runs goes
+        through NumPy's buffer, 8,192 elements at a time (``reductions.buffered_sum``; as
+        many whole runs as fit in 8,192 where NumPy reads them in place).
+        A whole tensor is read with its axes in memory order, largest stride first, and each
+        walked as it runs (a reversed axis stays reversed, unlike ``ravel("K")``).
+        Several axes, a ``where`` mask or an ``initial`` sum each lane pairwise. (For a
+        whole tensor of several runs NumPy sometimes cuts its buffer at a multiple of the
+        runs' length, and it walks several axes in its own order: there the last bits may
+        differ from NumPy's.)
+        """
+        float32 = to is dtypes.float32
+        run_sum = reductions.pairwise_sum_float32 if float32 else reductions.pairwise_sum
+        along = reductions.pairwise_sums_float32 if float32 else reductions.pairwise_sums
+        across = reductions.add_rows_float32 if float32 else reductions.add_rows
+        if buffered:  # every run read through the buffer
+            run_sum = functools.partial(reductions.buffered_sum, run_sum=run_sum, float32=float32)
+        if isinstance(axis, (tuple, list)):  # one axis, or all of them, as NumPy reduces those
+            axes = _axes(axis, self.ndim)
+            axis = None if len(axes) == self.ndim else axes[0] if len(axes) == 1 else axis
+        if initial or where is not True or not (axis is None or type(axis) is int):
+            start = to.type(initial)
+            return self._reduction("add", lambda lane: start + run_sum(lane), axis, keepdims, to, out, where)
+        if axis is not None:
+            return self._reduction("add", run_sum, axis, keepdims, to, out, where, across, None if buffered else along)
+        in_memory = self if self._contiguous else self.transpose(*like_order(self._shape, self._strides))
+        length, step = innermost_run(in_memory._shape, in_memory._strides)
+        if length < in_memory.size and not buffered:  # several runs: as many as NumPy's loop takes at a time
+            size = reductions.buffer_size(length, step)
+            run_sum = functools.partial(reductions.buffered_sum, run_sum=run_sum, float32=float32, size=size)
+        return in_memory._reduction("add", run_sum, None, keepdims, to, out, where)
 
     def max(
         self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
@@ -784,11 +888,20 @@ class Tensor:
         """
         return self._reduction("logical_and", all, axis, keepdims, bool_, out, where)
 
-    def _reduce(self, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType) -> Any:
+    def _reduce(
+        self, lane_function: Callable[[Any], Any], axis: Optional[int], keepdims: bool, out: DType,
+        across: Optional[Lanes] = None, along: Optional[Runs] = None,
+    ) -> Any:
         """``lane_function`` of all the elements, or of every lane along ``axis``, as dtype
         ``out``: a Python number where NumPy's result would be 0-d, else a tensor laid out in
-        this tensor's memory order, as NumPy lays it out (``reductions.py`` does the lanes).
+        this tensor's memory order, as NumPy lays it out (``reductions.py`` does the lanes;
+        ``across`` and ``along`` are ``reduce_lanes``'s, for the other axes and the last).
+
+        A 0-d tensor takes ``axis=0`` or ``-1`` as the whole tensor, as NumPy does.
         """
+        if axis is not None and not self._shape:
+            normalize_axis(axis, 1)  # 0 and -1 only
+            axis = None
         if axis is None:
             value = reductions.as_element(lane_function(elements(self)), out)
             return _new(out.storage([value]), (1,) * self.ndim, out) if keepdims else value
@@ -797,10 +910,11 @@ class Tensor:
             steps = tuple(0 if length == 1 else stride for length, stride in zip(self._shape, self._strides))
             order = memory_order(self._shape, [steps], same_shapes=False)
             if order != list(range(self.ndim)):
-                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out)
+                permuted = self.transpose(*order)._reduce(lane_function, order.index(axis), True, out, across, along)
                 kept = permuted.transpose(*_inverse(order))
                 return _owning(kept if keepdims else kept[(slice(None),) * axis + (0,)])
-        results, shape = reductions.reduce_lanes(elements(self), self._shape, axis, keepdims, lane_function, out)
+        values = elements(self)
+        results, shape = reductions.reduce_lanes(values, self._shape, axis, keepdims, lane_function, out, across, along)
         return _result(out.storage(results), shape, out)
 
     # -----------------------------------------------------------------------
@@ -897,10 +1011,10 @@ class Tensor:
         if len(counts) and min(counts) - ddof <= 0:
             float_errors.warn("Degrees of freedom <= 0 for slice")
         if mean is None:
-            mean = elementwise("divide", self.sum(axes, to, keepdims=True, where=where), count)
+            mean = elementwise("divide", self.sum(axis, to, keepdims=True, where=where), count)
         deviations = as_tensor(elementwise("subtract", self, mean))
         squares = as_tensor(elementwise("multiply", deviations, deviations))
-        total = squares.sum(axes, to, keepdims=keepdims, where=where)
+        total = squares.sum(axis, to, keepdims=keepdims, where=where)  # (as NumPy's sum, in its order)
         if isinstance(count, Tensor) and not keepdims:
             count = count.reshape(tuple(n for axis, n in enumerate(count.shape) if axis not in axes))
         divisor = elementwise("maximum", elementwise("subtract", count, ddof), 0)
@@ -967,12 +1081,13 @@ class Tensor:
 
     def _reduction(
         self, name: str, lane_function: Callable[[Any], Any], axis: Axis, keepdims: bool, to: DType,
-        out: Optional[Tensor], where: Any,
+        out: Optional[Tensor], where: Any, across: Optional[Lanes] = None, along: Optional[Runs] = None,
     ) -> Any:
         """The reduction ``name`` by ``lane_function`` over ``axis`` (None, an int or a tuple),
-        only where ``where`` is True, as dtype ``to``; written into ``out`` if given."""
+        only where ``where`` is True, as dtype ``to``; written into ``out`` if given.
+        ``across`` and ``along`` reduce many lanes at once (see ``_reduce``)."""
         if where is True and (axis is None or type(axis) is int):
-            result = self._reduce(lane_function, axis, keepdims, to)
+            result = self._reduce(lane_function, axis, keepdims, to, across, along)
         else:
             result = self._reduce_masked(lane_function, _axes(axis, self.ndim), keepdims, to, where)
         if to.kind == "f" and name in ("add", "multiply") and not _all_finite(result):
@@ -1979,8 +2094,26 @@ def _owning(t: Tensor) -> Tensor:
 
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
-    """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual case."""
-    return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
+    """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual
+    case, spelled out because every result is made here."""
+    self = object.__new__(Tensor)
+    self._storage = storage
+    self._shape = shape
+    self._strides = strides_of(shape)
+    self._offset = 0
+    self._dtype = dtype
+    self._contiguous = True
+    self._writeable = writeable
+    self._base = None
+    return self
+
+
+def _is_the_view(value: Any, storage: Storage, selected: indexing.View) -> bool:
+    """Whether ``value`` is a view of exactly the elements ``selected`` picks from ``storage``."""
+    return (
+        isinstance(value, Tensor) and value._storage is storage and value._offset == selected.offset
+        and value._shape == selected.shape and value._strides == selected.strides
+    )
 
 
 def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: bool = False) -> Tensor:
@@ -2009,6 +2142,18 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: b
 # ---------------------------------------------------------------------------
 # Elementwise operations: NumPy's ufuncs
 # ---------------------------------------------------------------------------
+#
+# ``a + b`` runs ``Tensor.__add__`` -> ``_operator`` -> ``elementwise``, which asks one
+# question first: is this the case a network meets nearly always? Float64 tensors laid
+# out row-major, of one shape, or a row against a matrix, or one of them a Python
+# number. Then ``_float64`` computes it: one ``kernels.binary`` over the two storages,
+# one look at the results for NumPy's floating-point errors (``loops.check``: a single
+# ``sum`` when they are all numbers), one new tensor. Everything else goes through
+# ``_any_dtypes``: NumPy's promotion rules for every dtype and for Python numbers
+# (NEP 50), broadcasting of any shapes, and the memory layout of strided operands. Both
+# compute an element with the same functions (``loops.kernel``), so they give the same
+# answers.
+
 
 def elementwise(name: str, x1: Any, x2: Any) -> Any:
     """NumPy's ufunc ``name`` (``"add"``, ``"maximum"``, ``"less"``, ...) of ``x1`` and ``x2``.
@@ -2026,19 +2171,94 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
     ...
     ValueError: operands could not be broadcast together with shapes (2,) (3,)
     """
+    if name in loops.FLOAT64 and _is_common_case(x1, x2):
+        return _float64(name, x1, x2)
+    return _any_dtypes(name, x1, x2)
+
+
+def _is_common_case(x1: Any, x2: Any) -> bool:
+    """Whether ``x1`` and ``x2`` are row-major float64 tensors, one shape the other's or its
+    trailing part (a row against a matrix, a 0-d tensor against anything), or one such
+    tensor and a Python float or int: the case ``_float64`` computes."""
+    if type(x1) is Tensor:
+        if x1._dtype is not float64 or not x1._contiguous:
+            return False
+        if type(x2) is not Tensor:  # a Python number, which NumPy converts to float64
+            return type(x2) is float or (type(x2) is int and -_FLOAT64_INTS < x2 < _FLOAT64_INTS)
+        if x2._dtype is not float64 or not x2._contiguous:
+            return False
+        shape1, shape2 = x1._shape, x2._shape
+        return shape1[len(shape1) - len(shape2) :] == shape2 or shape2[len(shape2) - len(shape1) :] == shape1
+    if type(x2) is not Tensor or x2._dtype is not float64 or not x2._contiguous:
+        return False
+    return type(x1) is float or (type(x1) is int and -_FLOAT64_INTS < x1 < _FLOAT64_INTS)
+
+
+_FLOAT64_INTS = 2**1023  # (an int beyond, which float() may not convert, goes the general way)
+
+
+def _float64(name: str, x1: Any, x2: Any) -> Any:
+    """``x1 <name> x2`` in the common case: the ufunc's Python function (its float64
+    kernel) over the two storages, the shorter one (a row, a number) repeated along the
+    longer by ``kernels.binary``, NumPy's floating-point errors reported, one new tensor."""
+    kernel = loops.FLOAT64[name]
+    left = elements(x1) if type(x1) is Tensor else [float(x1)]  # NumPy converts the number to float64
+    right = elements(x2) if type(x2) is Tensor else [float(x2)]
+    values = _binary(name, kernel.fast, kernel.safe, left, right)
+    # Every result a number (their sum is finite only then) and underflow ignored, as by
+    # default: nothing to report, the usual case. Else NumPy's flags, element by element.
+    if kernel.out is float64 and (not math.isfinite(sum(values)) or float_errors.watching_under()):
+        loops.check(name, values, (left, right), float64)
+    longer = x1 if type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape)) else x2
+    shape = longer._shape
+    return _new(values, shape, kernel.out) if shape else values[0]
+
+
+def _binary(
+    name: str, fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]
+) -> List[Any]:
+    """``kernels.binary``, or for ``maximum`` against one number (the book's ``relu``,
+    ``maximum(0, x)``) its kernel without a function call per element."""
+    if name == "maximum" and (len(left) == 1 or len(right) == 1):
+        scalar_first = len(left) == 1
+        values, scalar = (right, left[0]) if scalar_first else (left, right[0])
+        return kernels.maximum_with_scalar(values, scalar, scalar_first)
+    return kernels.binary(fast, safe, left, right)
+
+
+def _any_dtypes(name: str, x1: Any, x2: Any) -> Any:
+    """``elementwise`` for every case: any dtypes (with NumPy's promotion, NEP 50 for
+    Python numbers), any broadcast, any memory layout."""
     left = x1 if _is_scalar(x1) else as_tensor(x1)
     right = x2 if _is_scalar(x2) else as_tensor(x2)
     loop = _loop_dtype(name, left, right)
     shape = broadcast_shapes(*(x._shape for x in (left, right) if isinstance(x, Tensor)))
     if shape != getattr(left, "_shape", None) and shape != getattr(right, "_shape", None):
         dtypes.check_fits(shape, loop)  # broadcasting made a larger shape than either operand's
-
-    def compute(left: Any, right: Any) -> Any:
+    order = _memory_order([left, right], shape, loop)
+    if order is None:
         return _result(*_compute(name, left, right, loop))
+    computed = _result(*_compute(name, _permuted(left, order), _permuted(right, order), loop))
+    return _owning(computed.transpose(*_inverse(order)))
 
-    if len(shape) < 2:
-        return compute(left, right)
-    return _laid_out(compute, [left, right], shape, loop)
+
+def _compute(name: str, left: Any, right: Any, loop: DType) -> Tuple[Storage, Shape, DType]:
+    """The elements (row-major), shape and dtype of ``left <name> right`` (tensors or
+    Python numbers), computed in dtype ``loop`` by ``loops.kernel(name, loop)``."""
+    left_values, left_shape = _operand_values(left, loop)
+    right_values, right_shape = _operand_values(right, loop)
+    shape = broadcast_shapes(left_shape, right_shape)
+    fast, safe, out = loops.kernel(name, loop)
+    if name == "power" and loop.kind == "f" and len(right_values) == 1 and (not right_shape or right_shape != shape):
+        # One exponent for the whole loop, which NumPy's loop reads with stride 0: see there
+        fast, safe = loops.power_of_one_number(right_values[0]) or (fast, safe)
+    # One number is repeated by the kernel itself; any other operand is stretched first.
+    if len(left_values) != 1:
+        left_values = kernels.stretch(left_values, left_shape, shape)
+    if len(right_values) != 1:
+        right_values = kernels.stretch(right_values, right_shape, shape)
+    values = _binary(name, fast, safe, left_values, right_values)
+    return _stored(name, values, (left_values, right_values), loop, out), shape, out
 
 
 def unary(name: str, x: Any) -> Any:
@@ -2050,54 +2270,72 @@ def unary(name: str, x: Any) -> Any:
     (tensor([1.        , 2.71828183]), 2.0, tensor([False,  True]))
     """
     x = as_tensor(x)
+    if name in loops.FLOAT64 and x._dtype is float64 and x._contiguous:  # the common case, as in elementwise
+        fast, safe, out = loops.FLOAT64[name]
+        values = elements(x)
+        result = kernels.unary(fast, safe, values)
+        if out is float64 and (not math.isfinite(sum(result)) or float_errors.watching_under()):
+            loops.check(name, result, (values,), float64)  # NumPy's flags, as in _float64
+        return _result(result, x._shape, out)
     dtype = x._dtype
     loop = dtype if dtype in loops.NATIVE[name] else loops.unary_loop(name, dtype)
-    return _laid_out(lambda t: _unary(name, t, loop), [x], x._shape, loop)
+    order = None if x._contiguous else _memory_order([x], x._shape, loop)
+    if order is None:  # the result row-major, as the tensor is
+        return _result(*_unary(name, x, loop))
+    computed = _result(*_unary(name, _permuted(x, order), loop))
+    return _owning(computed.transpose(*_inverse(order)))
 
 
-def _unary(name: str, x: Tensor, loop: DType) -> Any:
-    """``unary`` for a tensor, computed in dtype ``loop``, its result row-major."""
+def _unary(name: str, x: Tensor, loop: DType) -> Tuple[Storage, Shape, DType]:
+    """The elements (row-major), shape and dtype of ``unary(name, x)``, computed in dtype ``loop``."""
     fast, safe, out = loops.kernel(name, loop)
     values: Sequence[Any] = elements(x)
     if loop is not x._dtype:
         values = casting.cast_values(values, x._dtype, loop)
+    result = kernels.unary(fast, safe, values)
+    return _stored(name, result, (values,), loop, out), x._shape, out
 
-    def operands() -> Tuple[Sequence[Any]]:
-        return (values,)
 
+def _stored(name: str, values: List[Any], operands: Tuple[Sequence[Any], ...], loop: DType, out: DType) -> Storage:
+    """A loop's ``values`` as the storage of dtype ``out``, with NumPy's floating-point errors
+    reported (``loops.check``): integers are looked at exact and then wrapped, as C's wrap;
+    floats once stored, where float32 has rounded them (``1e39`` is ``inf`` there)."""
     if out.kind in "iu":
-        exact: List[int] = kernels.elementwise(fast, safe, operands, int64)  # type: ignore[assignment]
-        loops.check(name, exact, operands, loop)
-        result = out.storage(casting.wrap(exact, out))
-    else:
-        result = kernels.elementwise(fast, safe, operands, out)
-        loops.check(name, result, operands, loop)
-    return _result(result, x._shape, out)
+        loops.check(name, values, operands, loop)
+        return out.storage(casting.wrap(values, out))
+    stored = out.storage(values) if out.typecode else values  # (a list dtype keeps the new list)
+    loops.check(name, stored, operands, loop)
+    return stored
 
 
-def _laid_out(compute: Callable[..., Any], operands: List[Any], shape: Shape, loop: DType) -> Any:
-    """``compute(*operands)``, its result laid out in memory as NumPy lays it out.
+def _memory_order(operands: List[Any], shape: Shape, loop: DType) -> Optional[List[int]]:
+    """The axes, outermost first, in which NumPy lays out the result of an elementwise
+    operation, or ``None`` when that is plain row-major order (the usual case).
 
-    NumPy gives the result of an elementwise operation the memory order of its operands
-    (``layout.memory_order``): ``x.T + 1`` is laid out as ``x.T`` is. Row-major operands,
-    the usual case, go straight through; otherwise the operands are transposed into that
-    order (views), computed row by row, and the result transposed back (a view again).
-    ``loop`` is the dtype the operands are computed in: NumPy's shortcut for operands
-    all of one layout only applies when none of them has to be converted first.
+    NumPy gives the result the memory order of its operands (``layout.memory_order``):
+    ``x.T + 1`` is laid out as ``x.T`` is. Row-major operands go straight through;
+    otherwise ``elementwise`` computes on the operands transposed into that order (views),
+    and transposes the result back (a view again). ``loop`` is the dtype the operands are
+    computed in: NumPy's shortcut for operands all of one layout only applies when none
+    of them has to be converted first.
     """
     tensors = [t for t in operands if isinstance(t, Tensor) and t._shape]
-    if all(t._contiguous for t in tensors):  # every vote is for row-major order
-        return compute(*operands)
+    if len(shape) < 2 or all(t._contiguous for t in tensors):  # every vote is for row-major order
+        return None
     ndim = len(shape)
     aligned = [t[(None,) * (ndim - t.ndim)] if t.ndim < ndim else t for t in tensors]
     strides = [tuple(0 if length == 1 else stride for length, stride in zip(t._shape, t._strides)) for t in aligned]
     uniform = all(t._shape == shape and t._dtype is loop for t in tensors)
     order = memory_order(shape, strides, uniform)
-    if order == list(range(ndim)):
-        return compute(*operands)
-    permuted = [t[(None,) * (ndim - t.ndim)].transpose(*order) if isinstance(t, Tensor) and t._shape else t
-                for t in operands]
-    return _owning(compute(*permuted).transpose(*_inverse(order)))
+    return None if order == list(range(ndim)) else order
+
+
+def _permuted(operand: Any, order: List[int]) -> Any:
+    """A tensor operand with leading axes of length 1 added up to ``len(order)`` axes and
+    then transposed into ``order`` (a view); a number or a 0-d tensor as it is."""
+    if not isinstance(operand, Tensor) or not operand._shape:
+        return operand
+    return operand[(None,) * (len(order) - operand.ndim)].transpose(*order)
 
 
 def _inverse(order: List[int]) -> List[int]:
@@ -2112,6 +2350,8 @@ def _operator(name: str, left: Any, right: Any) -> Any:
     ``==`` and ``!=`` with something that is no number (``t == None``) compare every
     element unequal, as NumPy 2 does.
     """
+    if type(left) in _OPERAND_TYPES and type(right) in _OPERAND_TYPES:  # the usual case, at once
+        return elementwise(name, left, right)
     for operand in (left, right):
         if not isinstance(operand, (Tensor, bool, int, float, list, tuple, range)):
             if name in ("equal", "not_equal"):
@@ -2121,36 +2361,7 @@ def _operator(name: str, left: Any, right: Any) -> Any:
     return elementwise(name, left, right)
 
 
-def _compute(name: str, left: Any, right: Any, common: DType) -> Tuple[Storage, Shape, DType]:
-    """The elements, shape and dtype of ``left <name> right`` (tensors or Python numbers),
-    computed in dtype ``common``."""
-    fast, safe, out = loops.kernel(name, common)
-    left_values, left_shape = _operand_values(left, common)
-    right_values, right_shape = _operand_values(right, common)
-    shape = broadcast_shapes(left_shape, right_shape)
-    if name == "maximum" and (not left_shape or not right_shape):
-        # The book's relu, maximum(0, x): one comprehension, no call per element.
-        scalar_first = not left_shape  # equivalent mutants: swapped, both roles swap, and ties still keep the right
-        values, scalar = (right_values, left_values[0]) if scalar_first else (left_values, right_values[0])
-        if len(values) == size_of(shape):
-            made = kernels.maximum_with_scalar(values, scalar, scalar_first)  # a new list
-            return (out.storage(made) if out.typecode else made), shape, out  # (a list dtype keeps it, uncopied)
-
-    def operands() -> Tuple[Any, Any]:
-        return (
-            kernels.stretch(left_values, left_shape, shape),
-            kernels.stretch(right_values, right_shape, shape),
-        )
-
-    if out.kind in "iu":  # exact Python ints first, then wrapped as C integers wrap
-        exact: List[int] = kernels.elementwise(fast, safe, operands, int64)  # type: ignore[assignment]
-        loops.check(name, exact, operands, common)  # NumPy's floating-point errors (float_errors.py)
-        values = out.storage(casting.wrap(exact, out))
-    else:
-        values = kernels.elementwise(fast, safe, operands, out)
-        loops.check(name, values, operands, common)
-    return values, shape, out
-
+_OPERAND_TYPES = frozenset({Tensor, float, int, bool, list, tuple, range})
 
 _NUMBERS = (int, float)
 
@@ -2316,13 +2527,18 @@ def _into(out: Any, result: Any, name: str) -> Tensor:
 # ---------------------------------------------------------------------------
 
 
-def _rows(t: Tensor) -> Iterator[List[Any]]:
-    """The rows of a 1-d (one row) or 2-d tensor as lists, read through the strides one at a
-    time, so that the 60,000 rows of the MNIST training set never all become lists at once."""
+def _rows(t: Tensor) -> Iterator[Sequence[Any]]:
+    """The rows of a 1-d (one row) or 2-d tensor, read through the strides one at a time,
+    so that the 60,000 rows of the MNIST training set never all become lists at once.
+
+    Each is a list, except that a float32 row stays the ``array`` it was sliced as:
+    ``kernels.dot`` finds its zeros without turning them into Python floats.
+    """
     if t.ndim == 1:
         yield list(elements(t))
         return
     storage, (rows, length), (step_row, step) = t._storage, t._shape, t._strides
+    keep_array = t._dtype is dtypes.float32 and not isinstance(storage, memoryview)
     for row in range(rows):
         start = t._offset + row * step_row
         stop = start + length * step
@@ -2330,13 +2546,18 @@ def _rows(t: Tensor) -> Iterator[List[Any]]:
             yield []
             continue
         line: Any = storage[start : stop if stop >= 0 else None : step] if step else [storage[start]] * length
-        yield line.tolist() if hasattr(line, "tolist") else line
+        yield line if keep_array or type(line) is list else line.tolist()
 
 
 def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     """``np.dot`` (``keep_single_term``) or ``np.matmul`` of tensors of up to 2 axes."""
     if not left.ndim or not right.ndim:
-        return elementwise("multiply", left, right)
+        product = elementwise("multiply", left, right)
+        if isinstance(product, Tensor) and product._dtype.kind == "f" and product.size > 1 and keep_single_term:
+            # NumPy's dot scales a float tensor by a number with BLAS's axpy into zeros, which
+            # turns a product of -0.0 into +0.0; one element is multiplied plainly.
+            return elementwise("add", 0.0, product)
+        return product
     if left.ndim > 2 or right.ndim > 2:
         raise ValueError(
             f"dot supports tensors of up to 2 dimensions, got shapes "
@@ -2352,16 +2573,16 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     shape = left.shape[:-1] + right.shape[1:]
     dtypes.check_fits(shape, out)
     rows = _rows(left)
-    # The columns as tuples: ``map`` walks a tuple a little faster than a list (~5 % here).
-    columns = list(map(tuple, _rows(right.T) if right.ndim == 2 else _rows(right)))
+    right_values = elements(right)  # row-major: (inner, width), a vector being one column
+    width = right.shape[1] if right.ndim == 2 else 1
     if inner == 0:
         values: List[Any] = [out.type(0)] * size_of(shape)
     elif inner == 1 and keep_single_term and left.ndim == right.ndim:
         # np.dot of one term is the product itself, whose sign a zero keeps ([-0.0]·[1.0]
         # is -0.0); sums of more terms (and matmul) start from +0.0, as BLAS does.
-        values = [row[0] * column[0] for row in rows for column in columns]
+        values = [row[0] * term for row in rows for term in right_values]
     else:
-        values = kernels.dot(rows, columns)
+        values = kernels.dot(rows, right_values, width)
     if out is bool_:
         values = [value != 0 for value in values]
     elif out.kind in "iu":

@@ -34,7 +34,7 @@ The public names:
 - ``seterrcall(func)``, ``geterrcall()``: the function (or log object) for ``'call'``
   and ``'log'``;
 - ``report(flags, name)``: what the loops call after ufunc ``name`` raised ``flags``;
-  ``watching()`` tells them whether to look at all;
+  ``watching()`` and ``watching_under()`` tell them whether to look at all;
 - ``deferred(name)``: flags raised inside it reported once, as raised by ``name``
   (``divmod`` is a floor division and a remainder; ``np.add.reduce`` reports as
   ``reduce``);
@@ -65,6 +65,7 @@ __all__ = [
     "geterrcall",
     "report",
     "watching",
+    "watching_under",
     "deferred",
     "warn",
 ]
@@ -261,6 +262,16 @@ def watching() -> Tuple[bool, bool]:
     """
     state = _state.get()
     return not (state.divide == state.over == state.invalid == "ignore"), state.under != "ignore"
+
+
+def watching_under() -> bool:
+    """Whether an ``under`` flag would do anything now (NumPy ignores it by default): the
+    one question a loop whose results are all numbers still has to ask.
+
+    >>> watching_under(), errstate(under="raise")(watching_under)()
+    (False, True)
+    """
+    return _state.get().under != "ignore"
 
 
 def report(flags: Iterable[str], name: str) -> None:

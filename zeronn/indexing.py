@@ -49,6 +49,7 @@ from ._shape import (
     unravel,
 )
 from .dtypes import check_fits, int64
+from .layout import memory_order
 
 
 class View(NamedTuple):
@@ -70,6 +71,8 @@ class Picked(NamedTuple):
     ``order`` is how NumPy lays the copy out in memory, outermost axis first: the axes
     that the index arrays make go outermost, and the others keep the order of their
     strides in the tensor indexed (``x.T[:, [0, 1]]`` keeps ``x.T``'s column order).
+    When the index arrays make every axis (``arrays_only``), the copy is laid out as
+    the index arrays are (``x[i.T]`` like ``i.T``), as NumPy's iterator over them walks.
     ``mask`` says the key was one boolean mask of the whole shape (``x[x > 0]``), for
     which NumPy's assignment has rules of its own.
     """
@@ -78,14 +81,17 @@ class Picked(NamedTuple):
     offsets: List[int]
     order: Tuple[int, ...] = ()
     mask: bool = False
+    arrays_only: bool = False
 
 
 class _Array(NamedTuple):
-    """An index array, as the flat list of its ints (or bools) and its shape."""
+    """An index array, as the flat list of its ints (or bools), its shape and its strides
+    (in bytes: only their order matters, for the layout of the copy)."""
 
     values: List[Any]
     shape: Shape
     boolean: bool
+    strides: Shape = ()
 
 
 Item = Union[int, slice, None, _Array]
@@ -137,8 +143,12 @@ def _parse(key: Any, ndim: int, to_tensor: ToTensor) -> Tuple[List[Item], bool]:
     ellipses = sum(item is Ellipsis for item in items)
     if ellipses > 1:
         raise InvalidIndexError("an index can only have a single ellipsis ('...')")
-    used = sum(len(item.shape) if isinstance(item, _Array) and item.boolean else item is not None for item in items)
-    used -= ellipses
+    used = 0  # the axes of the tensor the key indexes: a boolean mask covers as many as it has
+    for item in items:
+        if isinstance(item, _Array) and item.boolean:
+            used += len(item.shape)
+        elif item is not None and item is not Ellipsis:  # a new axis or ``...`` indexes none itself
+            used += 1
     if used > ndim:
         raise OutOfBoundsError(f"too many indices for array: array is {ndim}-dimensional, but {used} were indexed")
     scalar = not ellipses and used == ndim and all(isinstance(item, int) for item in items)
@@ -179,7 +189,7 @@ def _item(part: Any, to_tensor: ToTensor) -> Any:
             if kind == "b":
                 raise InvalidIndexError("a 0-d boolean index is not supported by zeronn")
             return int(array.item())
-        return _Array(array.to_flat_list(), array.shape, kind == "b")
+        return _Array(array.to_flat_list(), array.shape, kind == "b", tuple(array.strides))
     if hasattr(part, "__index__"):
         return operator.index(part)
     raise InvalidIndexError(
@@ -248,7 +258,7 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
         elif isinstance(item, (_Array, int)):
             array = item if isinstance(item, _Array) else _Array([item], (), False)
             checked = [check_index(i, shape[axis], axis) for i in array.values]
-            parts.append(("array", _Array(checked, array.shape, False), axis))
+            parts.append(("array", _Array(checked, array.shape, False, array.strides), axis))
             axis += 1
         elif item is None:
             parts.append(("new", None, axis))  # (a new axis indexes nothing: its axis is never read)
@@ -294,7 +304,22 @@ def _advanced(shape: Shape, strides: Shape, offset: int, items: List[Item]) -> P
         offsets = [start + step for start in offsets for step in block]
     picked_axes = [axis for axis, step in enumerate(steps) if step is None]
     kept_axes = sorted((axis for axis, step in enumerate(steps) if step is not None), key=lambda a: -abs(steps[a] or 0))
+    if not kept_axes:  # the index arrays make every axis: laid out as they are
+        return Picked(out_shape, offsets, tuple(_index_order(common, [array for array, _ in arrays])), arrays_only=True)
     return Picked(out_shape, offsets, tuple(picked_axes + kept_axes))
+
+
+def _index_order(common: Shape, arrays: List[_Array]) -> List[int]:
+    """The memory order (outermost axis first) of index arrays broadcast to ``common``, as
+    NumPy's iterator over them finds it (``layout.memory_order``, as for an elementwise result)."""
+    steps = []
+    for array in arrays:
+        strides = array.strides if len(array.strides) == len(array.shape) else strides_of(array.shape)
+        padded = (0,) * (len(common) - len(array.shape)) + tuple(
+            0 if length == 1 else stride for length, stride in zip(array.shape, strides)
+        )
+        steps.append(padded)
+    return memory_order(common, steps, all(array.shape == common for array in arrays))
 
 
 def _check_mask(shape: Shape, axis: int, mask: _Array) -> None:

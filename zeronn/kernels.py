@@ -8,8 +8,8 @@ both signs, infinities, NaN, numbers that overflow, ints, empty tensors.
 
 Where the speed comes from:
 
-- ``map`` over whole sequences, with ``itertools`` to broadcast (``cycle`` repeats a row,
-  ``repeat`` a number) instead of building the expanded operand;
+- ``map`` over whole sequences, with ``itertools`` to broadcast (``cycle`` repeats a row
+  or a number) instead of building the expanded operand;
 - Python's operators first, and NumPy's IEEE answers (``ieee.py``) element by element
   only for a sequence where an operator raised;
 - ``sum(map(mul, row, col))`` for the matrix product, or ``math.sumprod`` (3.12+, about
@@ -18,40 +18,53 @@ Where the speed comes from:
 
 The public names:
 
-- ``elementwise(fast, safe, operands, out)``: one function over broadcast operands;
-- ``stretch(values, shape, target)``: values broadcast to ``target`` as an iterable;
-- ``dot(rows, columns)`` (plain twin ``dot_plain``): all row-column sums of products;
+- ``binary(fast, safe, left, right)`` (plain twin ``binary_plain``): one function over
+  two sequences, the shorter repeated along the longer; ``unary(fast, safe, values)``;
+- ``stretch(values, shape, target)`` (plain twin ``_shape.broadcast_to``): values
+  broadcast to ``target``;
+- ``dot(rows, right, width)`` (plain twin ``dot_plain``): all row-column sums of
+  products, the right operand given row-major;
 - ``maximum_with_scalar(values, scalar, scalar_first)``: ``maximum`` against one number;
+- ``pairwise_sum(values)`` (plain twin ``pairwise_sum_plain``): NumPy's sum of a run of
+  floats, in its own order of additions;
 - ``sigmoid(values)``, ``softmax_rows(values, length)``: the book's formulas in one pass
   (their plain twins are the formulas themselves in ``activations.py``).
 
->>> list(stretch([1, 2, 3], (3,), (2, 3)))
+>>> stretch([1, 2, 3], (3,), (2, 3))
 [1, 2, 3, 1, 2, 3]
->>> dot([[1.0, 2.0]], [[3.0, 4.0], [5.0, 6.0]])
-[11.0, 17.0]
+>>> dot([[1.0, 2.0]], [3.0, 4.0, 5.0, 6.0], 2)        # [[1, 2]] @ [[3, 4], [5, 6]]
+[13.0, 16.0]
 """
 
 from __future__ import annotations
 
 __all__ = [
-    "elementwise",
+    "binary",
+    "binary_plain",
+    "unary",
     "stretch",
     "dot",
     "dot_plain",
     "maximum_with_scalar",
+    "add_in_order",
+    "pairwise_sum",
+    "pairwise_sums",
+    "pairwise_sum_plain",
     "sigmoid",
     "softmax_rows",
 ]
 
+import functools
 import math
 import sys
+from array import array
+from functools import reduce
 from itertools import chain, compress, cycle, islice, repeat
-from operator import itemgetter, mul, sub, truediv
-from typing import Any, Callable, Iterable, List, Sequence, Tuple
+from operator import add, itemgetter, mul, sub, truediv
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from . import ieee
 from ._shape import Shape, broadcast_to, size_of
-from .dtypes import DType, Storage
 
 Values = Sequence[Any]
 
@@ -60,48 +73,78 @@ Values = Sequence[Any]
 # ---------------------------------------------------------------------------
 
 
-def elementwise(
-    fast: Callable[..., Any],
-    safe: Callable[..., Any],
-    operands: Callable[[], Tuple[Iterable[Any], ...]],
-    out: DType,
-) -> Storage:
-    """``fast`` applied element by element to ``operands()``, stored as dtype ``out``.
+def binary(fast: Callable[[Any, Any], Any], safe: Callable[[Any, Any], Any], left: Values, right: Values) -> List[Any]:
+    """``fast(a, b)`` for each pair of elements of ``left`` and ``right``, the shorter one
+    repeated along the longer: broadcasting's two everyday cases, one number against a
+    tensor (a sequence of one) and a row against a matrix (a length that divides the
+    other's), repeated by ``cycle`` without building anything. (Other broadcasts are
+    ``stretch``-ed to full length first.)
 
-    ``fast`` is a Python operator (``operator.truediv``, ``math.exp``), which raises on
-    some inputs where NumPy answers (``1.0 / 0.0``). If it raises anywhere, the whole
-    sequence is computed again with ``safe``, its IEEE twin from ``ieee.py``, which
-    gives the same answer wherever ``fast`` does not raise. ``operands`` makes fresh
-    iterables for each attempt. The plain twin: ``[safe(*args) for args in
-    zip(*operands())]``.
+    ``fast`` is Python's operator (``operator.truediv``), which raises on some inputs
+    where NumPy answers (``1.0 / 0.0``). If it raises anywhere, every pair is computed
+    again with ``safe``, its IEEE twin from ``ieee.py``, which gives the same answer
+    wherever ``fast`` does not raise: so an element's answer never depends on its
+    neighbours. Plain twin: ``binary_plain``.
 
     >>> from operator import truediv
-    >>> from zeronn.dtypes import float64
-    >>> elementwise(truediv, ieee.divide, lambda: ([1.0, 1.0, 0.0], [2.0, 0.0, 0.0]), float64)
+    >>> binary(truediv, ieee.divide, [1.0, 1.0, 0.0], [2.0, 0.0, 0.0])
     [0.5, inf, nan]
+    >>> binary(truediv, ieee.divide, [1.0, 2.0, 3.0, 4.0], [1.0, 10.0])   # a row of 2, repeated
+    [1.0, 0.2, 3.0, 0.4]
     """
     try:
-        return out.storage(map(fast, *operands()))
+        return list(map(fast, left, right) if len(left) == len(right) else map(fast, *_paired(left, right)))
     except (ArithmeticError, ValueError):  # e.g. ZeroDivisionError, OverflowError, math domain error
-        return out.storage(map(safe, *operands()))
+        return list(map(safe, *_paired(left, right)))
 
 
-def stretch(values: Values, shape: Shape, target: Shape) -> Iterable[Any]:
-    """``values`` of ``shape`` broadcast to ``target`` (which they broadcast to), lazily.
+def binary_plain(safe: Callable[[Any, Any], Any], left: Values, right: Values) -> List[Any]:
+    """The plain twin of ``binary``: ``safe`` of each pair, the shorter sequence read round and round.
 
-    The cases a network meets cost nothing to build: the same shape gives the values
-    themselves, one number a ``repeat``, a row (``(n,)`` against ``(m, n)``) a
-    ``cycle``, a column (``(m, 1)`` against ``(m, n)``) each value repeated in turn.
-    Anything else is expanded with ``_shape.broadcast_to``.
+    >>> binary_plain(ieee.divide, [1.0, 2.0, 3.0, 4.0], [1.0, 10.0])
+    [1.0, 0.2, 3.0, 0.4]
+    """
+    size = max(len(left), len(right)) if len(left) and len(right) else 0
+    return [safe(left[i % len(left)], right[i % len(right)]) for i in range(size)]
 
-    >>> list(stretch([7], (), (2, 2))), list(stretch([1, 2], (2, 1), (2, 3)))
+
+def _paired(left: Values, right: Values) -> Tuple[Iterable[Any], Iterable[Any]]:
+    """The two sequences, the shorter one repeated (``cycle``) as long as the longer lasts."""
+    if len(left) == len(right):
+        return left, right
+    return (cycle(left), right) if len(left) < len(right) else (left, cycle(right))
+
+
+def unary(fast: Callable[[Any], Any], safe: Callable[[Any], Any], values: Values) -> List[Any]:
+    """``fast(v)`` for every ``v``; if it raises anywhere, ``safe(v)`` for every ``v``, as in ``binary``.
+    Plain twin: ``[safe(v) for v in values]``.
+
+    >>> unary(math.exp, ieee.exp, [0.0, 1000.0])
+    [1.0, inf]
+    """
+    try:
+        return list(map(fast, values))
+    except (ArithmeticError, ValueError):
+        return list(map(safe, values))
+
+
+def stretch(values: Values, shape: Shape, target: Shape) -> Values:
+    """``values`` of ``shape`` broadcast to ``target`` (which they broadcast to): the fast
+    twin of ``_shape.broadcast_to``, which gives the same list.
+
+    The cases a network meets cost one C-speed pass: the same shape gives the values
+    themselves, one number a repeated list, a row (``(n,)`` against ``(m, n)``) the row
+    cycled, a column (``(m, 1)`` against ``(m, n)``) each value repeated in turn.
+    Anything else is ``_shape.broadcast_to`` itself.
+
+    >>> stretch([7], (), (2, 2)), stretch([1, 2], (2, 1), (2, 3))
     ([7, 7, 7, 7], [1, 1, 1, 2, 2, 2])
     """
-    size = size_of(target)
     if shape == target:
         return values
+    size = size_of(target)
     if len(values) == 1:
-        return repeat(values[0], size)
+        return [values[0]] * size
     padded = (1,) * (len(target) - len(shape)) + shape
     lead = 0  # leading axes of length 1, where the whole block repeats
     while padded[lead] == 1:
@@ -112,7 +155,7 @@ def stretch(values: Values, shape: Shape, target: Shape) -> Iterable[Any]:
     if padded[lead:trail] == target[lead:trail]:
         inner = size_of(target[trail:])
         stretched = values if inner == 1 else chain.from_iterable(map(repeat, values, repeat(inner)))
-        return stretched if lead == 0 else islice(cycle(stretched), size)
+        return list(stretched if lead == 0 else islice(cycle(stretched), size))
     return broadcast_to(list(values), shape, target)
 
 
@@ -166,63 +209,214 @@ else:
     _ZEROS_WORTH_SKIPPING = 0.4
 
 
-def dot_plain(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
+def dot_plain(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
     """The plain twin of ``dot``: one sum of products per (row, column), row-major.
 
-    >>> dot_plain([[1, 2], [3, 4]], [[5, 7], [6, 8]])
+    >>> dot_plain([[1, 2], [3, 4]], [5, 6, 7, 8], 2)     # [[1, 2], [3, 4]] @ [[5, 6], [7, 8]]
     [19, 22, 43, 50]
     """
+    columns = [right[j::width] for j in range(width)]
     return [sum(map(mul, row, column)) for row in rows for column in columns]
 
 
-def dot(rows: Iterable[Values], columns: Sequence[Values]) -> List[Any]:
-    """The matrix product, from the left operand's rows (read once, in order) and the
-    right operand's columns.
+def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
+    """The matrix product of the left operand, given as its rows (read once, in order),
+    and the right operand, given as its elements row by row (``width`` to a row),
+    row-major: ``dot_plain``'s answer, faster.
 
-    With ``sumprod`` for each output; and when enough of the left operand is zero (an
-    MNIST image is 82 % zeros, a gradient through ReLU about half) and the right one
-    holds only finite floats, with only the terms whose left factor is not zero: about
-    3x faster on MNIST. A zero term adds nothing
-    to the sum, so the answer is the same, except that ``0 * inf`` and ``0 * nan`` are
-    NaN: that is why the right operand must be finite.
+    Each output is one ``sumprod`` of a left row and a right column. A left row with
+    enough zeros (an MNIST image is 82 % zeros, a gradient through ReLU about half) is
+    multiplied by its nonzero terms only: the right operand's rows at those positions,
+    picked by one ``itemgetter`` and turned into the columns that count by ``zip``,
+    which touches only the rows it needs (about 3x faster on MNIST). A zero term adds
+    nothing to a sum, so the answer is the same, except that ``0 * inf`` and ``0 * nan``
+    are NaN: that is why zeros are skipped only when the right operand holds finite
+    floats (asked once, at the first row worth it). A left row may be a list or, for
+    float32, the ``array`` itself.
 
-    >>> dot([[0.0, 0.0, 0.0, 2.0]], [[1.0, 2.0, 3.0, 4.0]])
+    >>> dot([[0.0, 0.0, 0.0, 2.0]], [1.0, 2.0, 3.0, 4.0], 1)
     [8.0]
-    >>> dot([[0.0, 0.0, 0.0, 2.0]], [[math.inf, 0.0, 0.0, 1.0]])     # 0 * inf is not skipped
+    >>> dot([[0.0, 0.0, 0.0, 2.0]], [math.inf, 0.0, 0.0, 1.0], 1)     # 0 * inf is not skipped
     [nan]
     """
-    rows = iter(rows)
-    first = next(rows, None)
-    if first is None:
-        return []
-    rows = chain([first], rows)
-    if not _worth_skipping_zeros(first, columns):
-        return list(chain.from_iterable(map(_row_times, rows, repeat(columns))))
     values: List[Any] = []
+    if not width:
+        return values
+    finite: Optional[bool] = None  # whether the right operand is finite floats, once asked
+    right_rows: Optional[List[Values]] = None  # its rows, cut at the first sparse row
+    columns: Optional[List[Values]] = None  # its columns, cut at the first dense row
     for row in rows:
-        nonzero = list(compress(range(len(row)), row))  # the k where row[k] != 0
-        if not nonzero:  # a sum of zeros (of either sign), from +0: exactly 0.0
-            values.extend([0.0] * len(columns))
-            continue
-        if len(nonzero) == 1:  # itemgetter of one index gives an item, not a tuple
-            k = nonzero[0]
-            values.extend([0.0 + row[k] * column[k] for column in columns])
-            continue
-        pick = itemgetter(*nonzero)  # gathers the entries at C speed
-        values += _row_times(pick(row), map(pick, columns))
+        nonzero = _nonzero_positions(row)
+        if len(nonzero) <= _DENSE_BELOW * len(row):
+            if finite is None:
+                finite = _all_finite_floats(right)
+            if finite:
+                if right_rows is None:
+                    right_rows = [right[start : start + width] for start in range(0, len(right), width)]
+                values += _sparse_row_times(row, nonzero, right_rows, width)
+                continue
+        if columns is None:
+            columns = [right[j::width] for j in range(width)]
+        values += _row_times(row if type(row) is list else row.tolist(), columns)  # type: ignore[attr-defined]
     return values
 
 
-def _worth_skipping_zeros(first_row: Values, columns: Sequence[Values]) -> bool:
-    """Whether enough of the left operand is zero (judged by its first row) and the right is finite floats.
+# A row is multiplied by its nonzero terms only when at most this share of it is nonzero.
+_DENSE_BELOW = 1 - _ZEROS_WORTH_SKIPPING
 
-    Counting the first row's zeros is one C-speed ``count``, so a dense product pays
-    almost nothing for the question. A sum is finite only if every term is; a float sum
-    that overflows is ``inf`` (never an error), and then the answer is a safe "no".
+
+def _nonzero_positions(row: Values) -> List[int]:
+    """The positions ``k`` where ``row[k]`` is not zero.
+
+    A float32 row (an ``array.array``) is read through the bits of its numbers, as
+    unsigned ints: zero is always the same int object, so the zeros of an image never
+    become Python floats. (``-0.0`` has its sign bit set and counts as nonzero: one more
+    term, which changes no sum.)
     """
-    if list(first_row).count(0) <= _ZEROS_WORTH_SKIPPING * len(first_row) or not columns or not columns[0]:
+    if isinstance(row, array) and row.typecode == "f":
+        bits = memoryview(row).cast("B").cast("I")  # (C's unsigned int: 4 bytes, as a float32)
+        return list(compress(range(len(bits)), bits))
+    return list(compress(range(len(row)), row))
+
+
+def _sparse_row_times(row: Values, nonzero: List[int], right_rows: List[Values], width: int) -> List[Any]:
+    """``row`` times the right operand (its rows ``right_rows``, ``width`` long), with the
+    terms at ``nonzero`` only (every other term is a zero)."""
+    if not nonzero:  # a sum of zeros (of either sign), from +0: exactly 0.0
+        return [0.0] * width
+    if len(nonzero) == 1:  # (itemgetter of one index gives an item, not a tuple)
+        k = nonzero[0]
+        value = row[k]
+        return [0.0 + value * term for term in right_rows[k]]
+    pick = itemgetter(*nonzero)  # gathers the entries at C speed
+    return _row_times(pick(row), zip(*pick(right_rows)))  # (zip: the picked rows' columns)
+
+
+def _all_finite_floats(values: Values) -> bool:
+    """Whether ``values`` are floats, none of them infinite or NaN. A sum is finite only
+    if every term is; a float sum that overflows is ``inf``, never an error, and then the
+    answer is a safe "no"."""
+    if not len(values) or type(values[0]) is not float:
         return False
-    return type(columns[0][0]) is float and math.isfinite(sum(map(sum, columns)))
+    return math.isfinite(sum(values))
+
+
+# ---------------------------------------------------------------------------
+# NumPy's pairwise summation
+# ---------------------------------------------------------------------------
+
+# ``add_in_order(values, start)`` is ``start + values[0] + values[1] + ...``, each addition
+# rounded, left to right, as C's loop adds: Python's ``sum`` before 3.12. From 3.12 on,
+# ``sum`` of floats compensates the rounding errors, and so differs from NumPy in the last
+# bits: there ``reduce`` adds them one by one (both run in C).
+add_in_order: Callable[[Iterable[float], float], float] = (
+    functools.partial(reduce, add) if sys.version_info >= (3, 12) else sum
+)
+
+
+def pairwise_sum(
+    values: Values, add2: Callable[[float, float], float] = add,
+    add_all: Callable[[Iterable[float], float], float] = add_in_order,
+) -> float:
+    """The sum NumPy gives for a run of floats: ``+0.0`` (its reduction's start) plus
+    ``pairwise_sum`` of ``numpy/_core/src/umath/loops_utils.h.src``, last bits included.
+
+    NumPy's order: fewer than 8 values are added in order; up to 128 go to 8 running
+    sums (``values[j]``, ``values[j + 8]``, ``values[j + 16]``, ...), which are added as a
+    tree, then the rest in order; a longer run is halved (at a multiple of 8) and each
+    half summed so, down to blocks of at most 128. The rounding error grows as ``log n``,
+    not ``n``. Here each running sum is one slice (``values[j::8]`` of a block) added in C;
+    ``add2`` and ``add_all`` add two numbers, and a sequence from a start (float32 passes
+    its own, rounded to float32). Plain twin: ``pairwise_sum_plain``, NumPy's C line for line.
+
+    >>> pairwise_sum([0.1] * 10), add_in_order([0.1] * 10, 0.0)    # a running sum
+    (1.0, 0.9999999999999999)
+    >>> pairwise_sum([]), pairwise_sum([-0.0])
+    (0.0, 0.0)
+    """
+    return add2(0.0, _pairwise(values, 0, len(values), add2, add_all))
+
+
+def _pairwise(
+    values: Values, start: int, n: int, add2: Callable[[float, float], float],
+    add_all: Callable[[Iterable[float], float], float],
+) -> float:
+    """NumPy's pairwise sum of the ``n`` values from ``values[start]`` (before its final ``+ 0.0``)."""
+    if n < 8:
+        return add_all(values[start : start + n], -0.0)  # (-0.0: a run of -0.0 sums to -0.0)
+    if n <= 128:
+        whole = start + n - n % 8  # (every running sum starts from its first value: -0.0 + v is v)
+        r = [add_all(values[start + j : whole : 8], -0.0) for j in range(8)]
+        total = add2(add2(add2(r[0], r[1]), add2(r[2], r[3])), add2(add2(r[4], r[5]), add2(r[6], r[7])))
+        return add_all(values[whole : start + n], total)  # the rest, in order
+    half = n // 2
+    half -= half % 8
+    return add2(_pairwise(values, start, half, add2, add_all), _pairwise(values, start + half, n - half, add2, add_all))
+
+
+def pairwise_sums(
+    values: Values, length: int, add2: Callable[[float, float], float] = add,
+    add_all: Callable[[Iterable[float], float], float] = add_in_order,
+) -> List[float]:
+    """``pairwise_sum`` of every run of ``length`` values (the rows of a row-major matrix:
+    ``x.sum(axis=-1)``, softmax's row sums), all rows at once: the running sums of every
+    row are columns of the matrix (``values[j::length]``), added by ``map``.
+
+    >>> pairwise_sums([0.1] * 20, 10), pairwise_sums([1.0, 2.0, 3.0, 4.0], 2)
+    ([1.0, 1.0], [3.0, 7.0])
+    """
+    rows = len(values) // length if length else 0
+    if length > 128 or rows < 8:  # a few rows, or long ones: each on its own
+        return [add2(0.0, _pairwise(values, row * length, length, add2, add_all)) for row in range(rows)]
+    if length < 8:
+        each_row = map(values.__getitem__, [slice(row * length, (row + 1) * length) for row in range(rows)])
+        return list(map(add2, repeat(0.0), map(add_all, each_row, repeat(-0.0))))
+    whole = length - length % 8
+    r: List[Sequence[float]] = [values[j::length] for j in range(8)]  # each row's values 0 to 7 start its sums
+    for k in range(8, whole, 8):
+        r = [list(map(add2, r[j], values[k + j :: length])) for j in range(8)]
+    sums = list(_tree(r, add2))
+    for rest in range(whole, length):  # each row's rest, in order
+        sums = list(map(add2, sums, values[rest::length]))
+    return list(map(add2, repeat(0.0), sums))
+
+
+def _tree(r: List[Sequence[float]], add2: Callable[[float, float], float]) -> Iterator[float]:
+    """``((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))`` for every block (or row) at once."""
+    low = map(add2, map(add2, r[0], r[1]), map(add2, r[2], r[3]))
+    high = map(add2, map(add2, r[4], r[5]), map(add2, r[6], r[7]))
+    return map(add2, low, high)
+
+
+def pairwise_sum_plain(values: Values) -> float:
+    """The plain twin of ``pairwise_sum``: NumPy's C loop, line for line.
+
+    >>> pairwise_sum_plain([0.1] * 10)
+    1.0
+    """
+
+    def pairwise(start: int, n: int) -> float:
+        if n < 8:
+            res = -0.0
+            for i in range(start, start + n):
+                res += values[i]
+            return res
+        if n <= 128:
+            r: List[float] = [values[start + j] for j in range(8)]
+            i = 8
+            while i < n - n % 8:
+                for j in range(8):
+                    r[j] += values[start + i + j]
+                i += 8
+            res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            for rest in range(i, n):  # after the last whole eight
+                res += values[start + rest]
+            return res
+        half = n // 2
+        half -= half % 8
+        return pairwise(start, half) + pairwise(start + half, n - half)
+
+    return 0.0 + pairwise(0, len(values))
 
 
 # ---------------------------------------------------------------------------
@@ -255,30 +449,20 @@ def softmax_rows(values: Values, length: int) -> List[float]:
 
     Plain twin: ``activations.softmax`` computed on tensors, the book's
     ``x = x - np.max(x, axis=-1, keepdims=True); np.exp(x) / np.sum(np.exp(x), ...)``,
-    with the same order of additions, so the same numbers. ``exp`` never overflows here:
+    with the same order of additions (NumPy's, ``pairwise_sum``), so the same numbers. ``exp`` never overflows here:
     ``v - c`` is at most 0 (or NaN, which ``math.exp`` passes through). A NaN anywhere in
     a row makes the whole row NaN, whichever value Python's ``max`` picked.
 
-    Two forms give the same numbers: on CPython 3.12+, which inlines comprehensions, a
-    loop over the rows is fastest; before it, ``map`` passes over the whole tensor are
-    (each row's max and sum repeated along the row), about 10 % faster than the loop.
+    Each step is one ``map`` pass over the whole tensor, each row's max and sum repeated
+    along the row.
 
     >>> softmax_rows([0.0, 0.0, 1000.0, 1000.0], 2)
     [0.5, 0.5, 0.5, 0.5]
     """
     rows = zip(*[iter(values)] * length)  # the rows, as tuples
-    if sys.version_info >= (3, 12):
-        exp = math.exp
-        out: List[float] = []
-        for row in rows:
-            c = max(row)  # overflow countermeasure
-            exp_a = [exp(v - c) for v in row]
-            sum_exp_a = sum(exp_a)
-            out += [e / sum_exp_a for e in exp_a]
-        return out
-    each_c = _each_row(map(max, rows), length)
+    each_c = _each_row(map(max, rows), length)  # overflow countermeasure: each row's max, along the row
     exp_a = list(map(math.exp, map(sub, values, each_c)))
-    each_sum = _each_row(map(sum, zip(*[iter(exp_a)] * length)), length)
+    each_sum = _each_row(pairwise_sums(exp_a, length), length)
     return list(map(truediv, exp_a, each_sum))
 
 

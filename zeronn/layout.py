@@ -7,7 +7,8 @@ program can see through ``.strides``, ``.flags`` and the views it takes afterwar
 - ``reshape_strides``: whether a reshape can be a view, and its strides if so;
 - ``resolve_reshape``: the ``-1`` of ``reshape(3, -1)`` filled in;
 - ``like_order``: how ``astype``, ``np.copy`` and ``*_like`` lay out their copy;
-- ``memory_order``: how an elementwise result is laid out (``x.T + 1`` like ``x.T``).
+- ``memory_order``: how an elementwise result is laid out (``x.T + 1`` like ``x.T``);
+- ``innermost_run``: the run of elements at one step that NumPy's loops read at a time.
 
 >>> reshape_strides((2, 3), (3, 1), (3, 2))       # a contiguous tensor reshapes as a view
 (2, 1)
@@ -17,9 +18,9 @@ True
 
 from __future__ import annotations
 
-__all__ = ["reshape_strides", "resolve_reshape", "is_f_contiguous", "like_order", "memory_order"]
+__all__ = ["reshape_strides", "resolve_reshape", "is_f_contiguous", "like_order", "memory_order", "innermost_run"]
 
-from typing import Any, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence, Tuple
 
 from ._shape import Shape, check_ndim, format_shape, is_contiguous, size_of
 
@@ -144,6 +145,27 @@ def memory_order(shape: Shape, operand_strides: Sequence[Shape], same_shapes: bo
         order[position + 1 : i0 + 1] = order[position:i0]
         order[position] = axis
     return order[::-1]
+
+
+def innermost_run(shape: Shape, strides: Shape) -> Tuple[int, int]:
+    """The length and the step of the runs the elements at ``strides`` (axes outermost
+    first) fall into: the innermost axes that continue each other (an axis whose stride is
+    the next one's times its length), joined as NumPy's iterator joins them. One run of
+    every element is a tensor a loop reads at once, at any step (``x[::-2]``, ``x.T.T``).
+
+    >>> innermost_run((2, 3), (3, 1)), innermost_run((2, 3), (6, 2)), innermost_run((4, 5), (10, 1))
+    ((6, 1), (6, 2), (5, 1))
+    """
+    length, step = 1, 1
+    for axis in reversed(range(len(shape))):
+        if shape[axis] == 1:
+            continue  # (an axis of length 1 continues anything)
+        if length == 1:
+            step = strides[axis]
+        elif strides[axis] != step * length:
+            break
+        length *= shape[axis]
+    return length, step
 
 
 def resolve_reshape(size: int, shape: Sequence[Any]) -> Shape:

@@ -30,9 +30,11 @@ that depend on which ufunc it is:
    ``safe`` its IEEE twin from ``ieee.py``, which answers where ``fast`` raises and
    agrees everywhere else. Integer loops compute exactly and are wrapped to the dtype
    afterwards; a few need the dtype's width (shifts, ``power``, ``invert``) or float32's
-   own rounding (``floor_divide``, ``remainder``, ``nextafter``). Beside them,
-   ``check_output`` (NumPy's rules for ``out=`` and ``x += y``) and ``power_shortcut``
-   (NumPy's ``x ** 2`` is ``square(x)``).
+   own rounding (``floor_divide``, ``remainder``, ``nextafter``). ``FLOAT64`` has the
+   kernel of each ufunc whose float64 loop needs nothing more (core.py's short path);
+   ``power_of_one_number`` is NumPy's power loop for one exponent (``x ** 2`` is
+   ``x * x``). Beside them, ``check_output`` (NumPy's rules for ``out=`` and ``x += y``)
+   and ``power_shortcut`` (NumPy's ``x ** 2`` operator is ``square(x)``).
 3. **Which floating-point errors did it raise?** ``check(name, values, operands, loop)``
    looks at a loop's results and reports NumPy's ``divide``, ``over``, ``under`` and
    ``invalid`` flags to ``float_errors`` (which warns, raises or ignores them, as
@@ -55,6 +57,7 @@ __all__ = [
     "UFUNCS",
     "COMPARISONS",
     "NATIVE",
+    "FLOAT64",
     "Ufunc",
     "loop_dtype",
     "unary_loop",
@@ -65,11 +68,13 @@ __all__ = [
     "unary_functions",
     "check_output",
     "power_shortcut",
+    "power_of_one_number",
     "check",
 ]
 
 import math
 import operator
+from itertools import cycle
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from . import dtypes, float_errors, ieee
@@ -593,6 +598,14 @@ def kernel(name: str, loop: DType) -> Kernel:
     return found
 
 
+# The ufuncs that compute float64 operands in float64 with one kernel and nothing more
+# to decide, each with that kernel: core.py takes float64 tensors through them at once.
+# (``power`` is left out: its loop depends on the exponent, see power_of_one_number.)
+FLOAT64: Dict[str, Kernel] = {
+    name: kernel(name, dtypes.float64) for name, ufunc in UFUNCS.items() if "d" in ufunc.types and name != "power"
+}
+
+
 def check_output(name: str, result: DType, shape: Shape, out: DType, out_shape: Shape) -> None:
     """NumPy's rules for writing ufunc ``name``'s result (of dtype ``result``, broadcast to
     ``shape``) into an existing tensor (``out=``, ``x += y``): the shapes must be the same,
@@ -629,6 +642,63 @@ def power_shortcut(dtype: DType, exponent: Any) -> Optional[str]:
     else:
         return None
     return name if name == "square" or (name and dtype.kind == "f") else None
+
+
+def power_of_one_number(exponent: float) -> Optional[Tuple[Binary, Binary]]:
+    """``(fast, safe)`` of NumPy's float ``power`` loop when the exponent is one number
+    for the whole loop (a Python number, or a tensor of one element broadcast along the
+    base: NumPy's loop reads it with stride 0); None where that loop is C's ``pow``.
+
+    NumPy's power loop looks at such an exponent first: for ``-1``, ``0``, ``0.5``, ``1``
+    and ``2`` it computes ``1 / x``, ``1``, ``sqrt(x)``, ``x`` and ``x * x`` instead of
+    ``pow(x, y)``. The answers differ at ``-0.0`` and ``-inf`` for ``0.5`` (``sqrt`` gives
+    ``-0.0`` and NaN, ``pow`` ``0.0`` and ``inf``) and in the last bit now and then for the
+    others. (That check is in the loop NumPy 2 compiles for AVX-512 processors, which
+    NumPy 2.4.6 runs on the machine zeronn's answers were taken on; on older processors
+    NumPy runs ``pow`` there too.)
+
+    >>> fast, safe = power_of_one_number(0.5)
+    >>> safe(-0.0, 0.5), safe(-math.inf, 0.5), ieee.power(-0.0, 0.5), power_of_one_number(3.0)
+    (-0.0, nan, 0.0, None)
+    """
+    return _POWERS_OF_ONE_NUMBER.get(exponent)
+
+
+def _one_over(base: float, exponent: float) -> float:
+    return 1.0 / base
+
+
+def _safe_one_over(base: float, exponent: float) -> float:
+    return ieee.divide(1.0, base)
+
+
+def _one(base: float, exponent: float) -> float:
+    return 1.0
+
+
+def _square_root(base: float, exponent: float) -> float:
+    return math.sqrt(base)
+
+
+def _safe_square_root(base: float, exponent: float) -> float:
+    return ieee.sqrt(base)
+
+
+def _itself(base: float, exponent: float) -> float:
+    return base
+
+
+def _squared(base: float, exponent: float) -> float:
+    return base * base
+
+
+_POWERS_OF_ONE_NUMBER: Dict[float, Tuple[Binary, Binary]] = {
+    -1.0: (_one_over, _safe_one_over),
+    0.0: _same(_one),
+    0.5: (_square_root, _safe_square_root),
+    1.0: _same(_itself),
+    2.0: _same(_squared),
+}
 
 
 # ---------------------------------------------------------------------------
@@ -681,9 +751,11 @@ _INEXACT_WHEN_TINY = frozenset({"exp", "exp2", "sin", "arctan2", "hypot", "power
 _SMALLEST_NORMAL = {"float32": 2.0**-126, "float64": 2.0**-1022}
 
 
-def check(name: str, values: Sequence[Any], operands: Callable[[], Tuple[Iterable[Any], ...]], loop: DType) -> None:
+def check(name: str, values: Sequence[Any], operands: Tuple[Sequence[Any], ...], loop: DType) -> None:
     """Report the floating-point errors of ufunc ``name``, which computed ``values`` (exact
-    ints, before wrapping, for an integer loop) from ``operands()`` in dtype ``loop``.
+    ints, before wrapping, for an integer loop) from ``operands`` in dtype ``loop``: one
+    sequence for each operand, as long as ``values`` or shorter and repeated (one number,
+    a row against the rows of a matrix), as ``kernels.binary`` reads them.
 
     NumPy reads the processor's flags after its loop; zeronn reads the results: a NaN
     from numbers is ``invalid``, an infinity from finite numbers ``divide`` at a pole
@@ -691,7 +763,7 @@ def check(name: str, values: Sequence[Any], operands: Callable[[], Tuple[Iterabl
     ``divide``. Only a loop with such a result is looked at element by element.
 
     >>> with float_errors.errstate(divide="raise"):
-    ...     check("log", [0.0, -math.inf], lambda: ([1.0, 0.0],), dtypes.float64)
+    ...     check("log", [0.0, -math.inf], ([1.0, 0.0],), dtypes.float64)
     Traceback (most recent call last):
     ...
     FloatingPointError: divide by zero encountered in log
@@ -699,19 +771,26 @@ def check(name: str, values: Sequence[Any], operands: Callable[[], Tuple[Iterabl
     if loop.kind == "f":
         if name in _BOOL_RESULTS:
             return  # comparisons and the like: NumPy's are quiet
-        flagged, under = float_errors.watching()
-        if not (flagged or under) or (not under and math.isfinite(sum(values))):
+        if math.isfinite(sum(values)) and not float_errors.watching_under():
             return  # the usual case: every result a number (their sum is finite only then)
-        flags = _float_flags(name, values, operands(), loop, under)
+        flagged, under = float_errors.watching()
+        if not (flagged or under):
+            return
+        flags = _float_flags(name, values, _repeated(operands, len(values)), loop, under)
     elif name in _INTEGER_DIVISIONS and loop.kind != "b" and float_errors.watching()[0]:
-        flags = _integer_flags(name, operands, loop)
+        flags = _integer_flags(name, values, operands, loop)
     else:
         return  # integer arithmetic wraps silently, as NumPy's does
     float_errors.report(flags, name)
 
 
+def _repeated(operands: Tuple[Sequence[Any], ...], size: int) -> List[Iterable[Any]]:
+    """The operands with each shorter one read round and round (``cycle``) to ``size`` elements."""
+    return [operand if len(operand) == size else cycle(operand) for operand in operands]
+
+
 def _float_flags(
-    name: str, values: Sequence[float], operands: Tuple[Iterable[Any], ...], loop: DType, under: bool
+    name: str, values: Sequence[float], operands: List[Iterable[Any]], loop: DType, under: bool
 ) -> Set[str]:
     flags: Set[str] = set()
     pole = _POLES.get(name)
@@ -775,14 +854,15 @@ def _logaddexp_flags(name: str, x: float, y: float, under: bool) -> Set[str]:
     return {"under"} if under and abs(x - y) > limit else set()
 
 
-def _integer_flags(name: str, operands: Callable[[], Tuple[Iterable[Any], ...]], loop: DType) -> Set[str]:
+def _integer_flags(name: str, values: Sequence[Any], operands: Tuple[Sequence[Any], ...], loop: DType) -> Set[str]:
     """Division by zero, and the one quotient too large (``min // -1``, which wraps back to
     ``min``): looked for element by element only when a divisor is 0 or -1 (C-speed ``in``)."""
     smallest: Optional[int] = int(loop.min) if loop.kind == "i" and name == "floor_divide" else None
-    if 0 not in operands()[1] and (smallest is None or -1 not in operands()[1]):
+    divisors = operands[1]
+    if 0 not in divisors and (smallest is None or -1 not in divisors):
         return set()
     flags: Set[str] = set()
-    for a, b in zip(*operands()):
+    for a, b in zip(*_repeated(operands, len(values))):
         if b == 0:
             flags.add("divide")
         elif b == -1 and a == smallest:

@@ -36,7 +36,7 @@ from ..core import Tensor, tensor
 from ..float_errors import errstate
 from ..io.files import brief
 from ..nn import activations, network
-from . import book, mnist, train
+from . import book, mnist, trace, train
 from .plot import Chart, Series, line_chart
 
 _WIDTH = 78
@@ -307,6 +307,20 @@ def run_book(arguments: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def run_trace(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Print the path an expression takes through the package (``trace.py``)."""
+    package = sys.modules[__name__.rsplit(".", 2)[0]]  # zeronn (this is zeronn.tools.cli), under any name
+    namespace: Dict[str, Any] = {name: getattr(package.nn, name) for name in package.nn.__all__}
+    namespace.update({name: getattr(package, name) for name in package.__all__})
+    namespace.update(np=package, nn=package.nn)
+    try:
+        path = trace.trace_path(arguments.expression, namespace, arguments.setup)
+    except SyntaxError as error:
+        raise ValueError(f"not a Python expression: {error.msg}: {arguments.expression!r}") from None
+    print(trace.format_path(path), file=out)
+    return 0
+
+
 class _ProgressBar:
     """A one-line progress bar on a terminal: ``[#####.....] 5000/10000``, redrawn in place."""
 
@@ -438,4 +452,16 @@ def _build_parser() -> argparse.ArgumentParser:
     script.set_defaults(run=run_book)
 
     train.add_parser(commands, _positive_int, float)
+
+    path = commands.add_parser(
+        "trace",
+        help="list the functions an expression runs through, for reading the source",
+        description="Run EXPRESSION with zeronn's names (and np, nn) at hand, and print the package's "
+        "functions it enters, in order, with file and line, then the size of that path.",
+    )
+    path.add_argument("expression", metavar="EXPRESSION",
+                      help="e.g. \"forward(init_network(), array([1.0, 0.5]))\"")
+    path.add_argument("--setup", default="", metavar="CODE",
+                      help="statements to run first, untraced, e.g. \"a = arange(6.0).reshape(2, 3)\"")
+    path.set_defaults(run=run_trace)
     return parser
