@@ -49,7 +49,7 @@ __all__ = ["conv_output_size", "im2col", "col2im", "Convolution", "Pooling"]
 import math
 from itertools import chain, repeat
 from operator import add
-from typing import Any, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from .. import kernels
 from .._shape import format_shape
@@ -241,7 +241,7 @@ class Convolution:
 
         col = patches.rows(patches.padded(_floats(x)))  # im2col(x, FH, FW, stride, pad), a row at a time
         col_W = _rows_of(_floats(self.W), FN)  # the filters, one per row: W.reshape(FN, -1)
-        out = kernels.dot(col, col_W)  # dot(col, col_W.T): (N*out_h*out_w, FN), one row per place
+        out = _dot(col, col_W)  # dot(col, col_W.T): (N*out_h*out_w, FN), one row per place
         out = _channels_first(out, N, out_h * out_w, FN, elements(self.b))  # + b, laid out (N, FN, out_h, out_w)
 
         self.x = x
@@ -264,15 +264,16 @@ class Convolution:
 
         self.db = Tensor.from_storage([sum(filter_dout, 0.0) for filter_dout in each_filter], (FN,))
         col_T = patches.columns(patches.padded(_floats(self.x)))  # im2col(x, ...).T: the patches again
-        self.dW = Tensor.from_storage(kernels.dot(each_filter, col_T), self.W.shape)  # dout.T · col, shaped as W
+        self.dW = Tensor.from_storage(_dot(each_filter, col_T), self.W.shape)  # dout.T · col, shaped as W
         if not self.needs_dx:
             return None
 
         if self._dx_is_a_convolution(patches):  # the same numbers, summed FN*FH*FW at a time
             return Tensor.from_storage(self._dx_by_convolution(dout_values, out_shape), self.x.shape)
         dout_rows = _place_rows(dout_values, N, FN, places)
-        W_columns = _columns_of(_floats(self.W), FN)  # col_W.T's columns: one filter place, every filter
-        dcol = kernels.dot(dout_rows, W_columns)  # dot(dout, col_W.T): (N*out_h*out_w, C*FH*FW)
+        # dot(dout, col_W.T), where col_W.T is W.reshape(FN, -1): W's own values, row-major,
+        # are the right operand. (N*out_h*out_w, C*FH*FW)
+        dcol = kernels.dot(dout_rows, _floats(self.W), C * FH * FW)
         return Tensor.from_storage(patches.added(dcol), self.x.shape)  # col2im(dcol, x.shape, ...)
 
     def _dx_is_a_convolution(self, patches: _Patches) -> bool:
@@ -305,7 +306,7 @@ class Convolution:
             for c in range(C)
         ]  # fmt: skip
         back = _Patches(dout_shape, FH, FW, 1, FH - 1 - self.pad)
-        dx = kernels.dot(back.rows(back.padded(dout_values)), turned)  # (N*H*W, C)
+        dx = _dot(back.rows(back.padded(dout_values)), turned)  # (N*H*W, C)
         return _channels_first(dx, N, H * W, C, [0.0] * C)  # (+ 0.0, as col2im's sums start from zeros)
 
     def _filters_shape(self, x: Tensor) -> Shape4:
@@ -542,10 +543,10 @@ def _rows_of(values: Sequence[float], count: int) -> List[Sequence[float]]:
     return [values[start : start + length] for start in range(0, count * length, length)] if length else [[]] * count
 
 
-def _columns_of(values: Sequence[float], count: int) -> List[Sequence[float]]:
-    """The columns of ``values`` read as ``count`` rows: ``W.reshape(FN, -1)``'s columns."""
-    length = len(values) // count if count else 0
-    return [values[k::length] for k in range(length)]
+def _dot(rows: Iterable[Sequence[float]], columns: Sequence[Sequence[float]]) -> List[float]:
+    """The matrix product of ``rows`` and the matrix whose columns are ``columns``, row-major:
+    ``kernels.dot``, which takes its right operand row by row."""
+    return kernels.dot(rows, list(chain.from_iterable(zip(*columns))), len(columns))
 
 
 def _channels_first(products: List[float], N: int, places: int, FN: int, b: Sequence[Any]) -> List[float]:
