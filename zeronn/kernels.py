@@ -257,7 +257,7 @@ def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
                 continue
         if columns is None:
             columns = [right[j::width] for j in range(width)]
-        values += _row_times(row if type(row) is list else row.tolist(), columns)  # type: ignore[attr-defined]
+        values += _row_times(row if type(row) is list else list(row), columns)
     return values
 
 

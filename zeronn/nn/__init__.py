@@ -16,7 +16,11 @@ formats, and nothing below it imports it. Read the modules in this order:
   ``MultiLayerNetExtend``;
 - ``optimizers.py`` (6.1): ``SGD``, ``Momentum``, ``Nesterov``, ``AdaGrad``, ``RMSprop``, ``Adam``;
 - ``weight_init.py`` (6.2): ``weight_scale``, ``init_weights`` (He, Xavier, or a number);
-- ``trainer.py`` (6): ``Trainer``, the training loop.
+- ``trainer.py`` (6): ``Trainer``, the training loop;
+- ``convolution.py`` (7.2–7.4): ``conv_output_size``, ``im2col``, ``col2im``, and the layers
+  ``Convolution`` and ``Pooling``: forward and backward;
+- ``convnets.py`` (7.5, 8.1): ``ConvNet``, ``SimpleConvNet``, ``DeepConvNet``, and
+  ``pretrained(name, file_name)``, a network by name with trained weights (``CONVNETS``).
 
 >>> from zeronn.nn import forward, init_network
 >>> forward(init_network(), [1.0, 0.5])
@@ -24,6 +28,8 @@ tensor([0.31682708, 0.69627909])
 """
 
 from .activations import identity, relu, relu_grad, sigmoid, sigmoid_grad, softmax, step
+from .convnets import CONVNETS, ConvNet, DeepConvNet, SimpleConvNet, pretrained
+from .convolution import Convolution, Pooling, col2im, conv_output_size, im2col
 from .dense import Dense, Network, load_network, network_from_json, network_to_json, save_network
 from .gradient import gradient_descent, numerical_diff, numerical_gradient
 from .layers import AddLayer, Affine, BatchNormalization, Dropout, MulLayer, Relu, Sigmoid, SoftmaxWithLoss
@@ -78,4 +84,14 @@ __all__ = [
     "weight_scale",
     "init_weights",
     "Trainer",
+    "conv_output_size",
+    "im2col",
+    "col2im",
+    "Convolution",
+    "Pooling",
+    "ConvNet",
+    "SimpleConvNet",
+    "DeepConvNet",
+    "CONVNETS",
+    "pretrained",
 ]

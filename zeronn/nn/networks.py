@@ -6,7 +6,9 @@
 - ``TwoLayerNet`` (4.5, 5.7.2): Affine, ReLU, Affine, then ``SoftmaxWithLoss``;
 - ``MultiLayerNet`` (6.1–6.4): any number of hidden layers, ReLU or sigmoid, He or
   Xavier initial weights, weight decay;
-- ``MultiLayerNetExtend`` (6.3, 6.4.3): and batch normalisation and dropout.
+- ``MultiLayerNetExtend`` (6.3, 6.4.3): and batch normalisation and dropout;
+- ``save_params``/``load_params`` (every network here): the weights to a file and back,
+  the book's pickles (read without running them) and NumPy's ``.npz``.
 
 A network keeps its weights in ``params`` (``"W1"``, ``"b1"``, ``"W2"``, ...), the
 very tensors its layers hold: an optimizer's ``update(network.params, grads)`` changes
@@ -30,15 +32,20 @@ from __future__ import annotations
 
 __all__ = ["LayerNet", "TwoLayerNet", "MultiLayerNet", "MultiLayerNetExtend"]
 
+import os
+import pickle
 from collections import OrderedDict
-from typing import Any, Callable, Dict, List, Sequence
+from typing import IO, Any, Callable, Dict, List, Sequence, Union
 
 from .. import random  # noqa: F401  (the examples use it)
-from ..core import Tensor, tensor  # noqa: F401  (tensor: the examples use it)
+from ..core import Tensor, as_tensor, tensor  # noqa: F401  (tensor: the examples use it)
 from ..creation import ones, zeros
+from ..io.npy import NpzFile, load, savez
 from .gradient import numerical_gradient
 from .layers import Affine, BatchNormalization, Dropout, Relu, Sigmoid, SoftmaxWithLoss
 from .weight_init import WeightInitStd, init_weights
+
+PathOrFile = Union[str, "os.PathLike[str]", IO[bytes]]
 
 # accuracy() predicts this many rows at a time: the same answers (when not training,
 # each row's prediction is its own), without 60,000 rows of every layer in memory at once.
@@ -154,6 +161,107 @@ class LayerNet:
                 grads["gamma" + str(idx)] = batch_norm.dgamma
                 grads["beta" + str(idx)] = batch_norm.dbeta
         return grads
+
+    # -----------------------------------------------------------------------
+    # The weights to a file and back
+    # -----------------------------------------------------------------------
+
+    def save_params(self, file_name: PathOrFile = "params.pkl") -> None:
+        """Write ``params`` (and batch normalisation's running averages, as
+        ``running_mean<i>`` and ``running_var<i>``) to ``file_name``: NumPy's ``.npz``
+        (``np.savez``) when the name ends in ``.npz``, which NumPy's ``np.load`` reads too;
+        otherwise a pickle of a dict of tensors, as the book's ``pickle.dump`` (which
+        ``load_params`` reads back, as does Python's ``pickle.load`` with zeronn importable).
+
+        >>> import os, tempfile
+        >>> random.seed(0)
+        >>> network = TwoLayerNet(input_size=2, hidden_size=3, output_size=2)
+        >>> path = os.path.join(tempfile.mkdtemp(), "params.npz")
+        >>> network.save_params(path)
+        >>> network.params["W1"][...] = 0.0
+        >>> network.load_params(path)
+        >>> network.params["W1"][0]                  # back, in the very tensor the layer holds
+        tensor([0.01764052, 0.00400157, 0.00978738])
+
+        The book's ``save_params`` (``ch07/simple_convnet.py``), which pickles ``params`` only.
+        """
+        saved: Dict[str, Any] = self._saved_params()
+        if isinstance(file_name, (str, os.PathLike)) and os.fspath(file_name).endswith(".npz"):
+            savez(file_name, **saved)
+        elif isinstance(file_name, (str, os.PathLike)):
+            with open(file_name, "wb") as file:
+                pickle.dump(saved, file)
+        else:  # an open binary file
+            pickle.dump(saved, file_name)
+
+    def load_params(self, file_name: PathOrFile = "params.pkl") -> None:
+        """Read the weights in ``file_name`` into the network's own tensors (``params[key][...]
+        = value``): the layers hold those very tensors, so they compute with the new weights.
+
+        The file is NumPy's ``.npz`` or a pickle of a dict of arrays (the book's
+        ``params.pkl`` and ``deep_convnet_params.pkl``, or one that ``save_params`` wrote),
+        told apart by its first bytes and read by ``io.load``; a pickle is read by zeronn's
+        safe reader, which runs nothing the pickle names. It must hold every weight of the
+        network, each of its shape, and nothing else but batch normalisation's running
+        averages. The values are cast to the network's dtype (float64), and nothing is
+        changed unless all of them fit.
+
+        >>> import io, pickle
+        >>> network = TwoLayerNet(input_size=2, hidden_size=3, output_size=2)
+        >>> network.load_params(io.BytesIO(pickle.dumps({"W1": zeros((3, 2))})))
+        Traceback (most recent call last):
+        ...
+        ValueError: <file>: the file's weights are not this network's (missing: b1, W2, b2)
+
+        The book's ``load_params`` (``ch07/simple_convnet.py``), which runs ``pickle.load``
+        (any code a pickle names) and puts the loaded arrays in place of the network's.
+        """
+        where = os.fspath(file_name) if isinstance(file_name, (str, os.PathLike)) else "<file>"
+        loaded = load(file_name, allow_pickle=True)
+        if isinstance(loaded, NpzFile):
+            with loaded:
+                loaded = {key: loaded[key] for key in loaded.files}
+        self._load_saved_params(loaded, where)
+
+    def _saved_params(self) -> Dict[str, Tensor]:
+        """``params``, and each batch normalisation's running averages once it has some."""
+        saved = dict(self.params)
+        for name, layer in self.layers.items():
+            if isinstance(layer, BatchNormalization) and layer.running_mean is not None:
+                idx = name[len("BatchNorm") :]
+                saved["running_mean" + idx] = layer.running_mean
+                saved["running_var" + idx] = layer.running_var
+        return saved
+
+    def _load_saved_params(self, loaded: Any, where: str) -> None:
+        """Check ``loaded`` (a dict from the file ``where``) against the network, then write it in."""
+        if not isinstance(loaded, dict) or not all(isinstance(key, str) for key in loaded):
+            raise ValueError(f"{where}: expected a dict of named weights, got {type(loaded).__name__}")
+        running = {}
+        for name, layer in self.layers.items():
+            if isinstance(layer, BatchNormalization):
+                idx = name[len("BatchNorm") :]
+                running["running_mean" + idx] = (layer, "running_mean")
+                running["running_var" + idx] = (layer, "running_var")
+        unknown = [key for key in loaded if key not in self.params and key not in running]
+        missing = [key for key in self.params if key not in loaded]
+        if unknown or missing:
+            raise ValueError(
+                f"{where}: the file's weights are not this network's"
+                + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+                + (f" (missing: {', '.join(missing)})" if missing else "")
+            )
+        values = {key: as_tensor(value) for key, value in loaded.items()}
+        for key, value in values.items():  # every shape checked before anything is written
+            expected = self.params[key].shape if key in self.params else running[key][0].gamma.shape
+            if value.shape != expected:
+                raise ValueError(f"{where}: {key} has shape {value.shape} in the file, the network's is {expected}")
+        for key, value in values.items():
+            if key in self.params:
+                self.params[key][...] = value
+            else:
+                layer, attribute = running[key]
+                setattr(layer, attribute, value.astype(float))
 
 
 class TwoLayerNet(LayerNet):
