@@ -95,6 +95,7 @@ def run_here(library: str, script: str, limit: Optional[int]) -> None:
 
         run_script(script, seed=0, out=io.StringIO(), mnist_limit=limit)  # charts into the StringIO
         return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # one thread, as zeronn: its processor time is then comparable
     import matplotlib
 
     matplotlib.use("Agg")
