@@ -12,7 +12,8 @@ Each is written as the book writes it, on tensors. ``sigmoid`` and ``softmax`` a
 several steps, each a pass over the data; for float64 (where every step rounds as
 Python's float does) they run instead as one fused pass (``kernels.sigmoid``,
 ``kernels.softmax_rows``), which ``tests/test_kernels.py`` holds equal to the formula
-here, number for number.
+here, number for number. In plain mode (``plain_mode(True)`` or ``ZERONN_PLAIN=1``, see
+``kernels.py``) the fused passes are skipped and the formula lines below are what runs.
 
 >>> sigmoid([-1.0, 1.0, 2.0])
 tensor([0.26894142, 0.73105858, 0.88079708])
@@ -54,7 +55,7 @@ def sigmoid(x: Any) -> Any:
     tensor([0. , 0.5, 1. ])
     """
     x = as_tensor(x)
-    if x.dtype is float64 and x.ndim:  # the same numbers in one pass: see kernels.sigmoid
+    if x.dtype is float64 and x.ndim and not kernels.plain_mode_on:  # the same numbers in one pass: kernels.sigmoid
         return Tensor.from_storage(kernels.sigmoid(elements(x)), x.shape, float64)
     with errstate(over="ignore"):  # exp(1000.0) is inf, and 1 / (1 + inf) the 0.0 wanted: silent, as the fused pass
         return 1 / (1 + exp(-x))
@@ -94,7 +95,7 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
     """
     x = as_tensor(x)
     last = x.ndim and normalize_axis(axis, x.ndim) == x.ndim - 1
-    if x.dtype is float64 and last and x.size:  # the same numbers, row by row: see kernels.softmax_rows
+    if x.dtype is float64 and last and x.size and not kernels.plain_mode_on:  # the same numbers: kernels.softmax_rows
         return Tensor.from_storage(kernels.softmax_rows(elements(x), x.shape[-1]), x.shape, float64)
     x = x - x.max(axis=axis, keepdims=True)  # overflow countermeasure
     y: Tensor = exp(x) / exp(x).sum(axis=axis, keepdims=True)
