@@ -60,3 +60,9 @@ def test_callers_outside_the_expression_are_not_counted():
     out = io.StringIO()
     main(["trace", "--crossings", "array([1.0])"], out=out)
     assert "tools/cli.py" not in out.getvalue()
+
+
+def test_a_statement_is_traced_too():
+    path = trace_path("a[:, 1] += 10", {"np": zeronn}, setup="a = np.arange(6.0).reshape(2, 3)")
+    names = [f.name for f in path.functions]
+    assert names.index("__getitem__") < names.index("__iadd__") < names.index("__setitem__")

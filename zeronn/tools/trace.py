@@ -52,12 +52,16 @@ class Path(NamedTuple):
 
 def trace_path(expression: str, namespace: Dict[str, Any], setup: str = "") -> Path:
     """Run ``setup`` (untraced), then ``expression`` traced, in ``namespace``; the path it took.
+    ``expression`` may also be a statement (``a[:, 1] += 10``).
 
     Only the package's own code counts: the standard library and the caller's code are
     passed through (but a package function they call is still seen).
     """
     exec(compile(setup, "<setup>", "exec"), namespace)  # noqa: S102 - the user's own code, as python -c runs it
-    code = compile(expression, "<expression>", "eval")
+    try:
+        code = compile(expression, "<expression>", "eval")
+    except SyntaxError:  # a statement, such as ``a[:, 1] += 10``
+        code = compile(expression, "<expression>", "exec")
     order: List[types.CodeType] = []
     calls: Dict[types.CodeType, int] = {}
     executed: Set[Tuple[str, int]] = set()
@@ -83,7 +87,7 @@ def trace_path(expression: str, namespace: Dict[str, Any], setup: str = "") -> P
     previous = sys.gettrace()
     sys.settrace(on_event)
     try:
-        eval(code, namespace)  # noqa: S307 - the user's own expression
+        exec(code, namespace)  # noqa: S102 - the user's own expression (or statement)
     finally:
         sys.settrace(previous)
 
