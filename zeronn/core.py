@@ -64,7 +64,7 @@ from __future__ import annotations
 
 __all__ = [
     "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "memory_of", "write", "rebuild_tensor",
-    "elementwise", "unary",
+    "elementwise", "unary", "dot",
 ]  # fmt: skip
 
 import builtins
@@ -73,7 +73,7 @@ import math
 import operator
 import sys
 from array import array
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import (
     axes,
@@ -1321,7 +1321,7 @@ class Tensor:
         ...
         ValueError: shapes (1,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)
         """
-        return _dot(self, as_tensor(other), keep_single_term=True)
+        return dot(self, other)
 
     def __matmul__(self, other: Operand) -> Any:
         """``a @ b``: ``a.dot(b)``, except that 0-d operands are refused, as in NumPy."""
@@ -1711,7 +1711,21 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     ...
     ValueError: ragged nested list at [1]: expected length 2, got 1
     """
-    to = None if dtype is None else dtypes.dtype(dtype)
+    if dtype is None and type(data) is list and _NESTED_ITEMS.issuperset(map(type, data)):  # the usual case
+        flat, shape = flatten_nested(data)  # nested lists of numbers, checked and flattened (nested.py)
+        if flat and type(flat[0]) is float:  # floats make float64, kept in that very list
+            return _new(flat, shape, float64)
+        return _from_flat(flat, shape, None)
+    return _from_any_data(data, None if dtype is None else dtypes.dtype(dtype))
+
+
+# What the lists of the usual case hold: numbers, and more lists (not tensors, not NumPy's arrays).
+_NESTED_ITEMS = frozenset({float, int, bool, list, tuple})
+
+
+def _from_any_data(data: Any, to: Optional[DType]) -> Tensor:
+    """``tensor(data, to)`` for any data: a number, another tensor, tensors in a list, another
+    library's array."""
     if _is_foreign(data):  # another library's array (NumPy's, say), read through its buffer
         data = _from_foreign(data)
     if isinstance(data, Tensor):
@@ -1723,6 +1737,12 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
         data = [item.tolist() if isinstance(item, Tensor) else item for item in data]
     flat, shape = flatten_nested(data)
+    return _from_flat(flat, shape, to)
+
+
+def _from_flat(flat: List[Number], shape: Shape, to: Optional[DType]) -> Tensor:
+    """A tensor of ``shape`` holding ``flat`` (numbers of one type), as ``to`` or as NumPy
+    chooses (``python_dtype``)."""
     if to is None:
         to = python_dtype(flat)
         if to is float64 and flat and type(flat[0]) is int:  # ints too large for int64
@@ -1730,7 +1750,7 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
         storage = to.storage(flat)
     else:
         storage = casting.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
-    return Tensor.from_storage(storage, shape, to)
+    return _new(storage, shape, to)
 
 
 def _is_foreign(data: Any) -> bool:
@@ -2527,16 +2547,70 @@ def _into(out: Any, result: Any, name: str) -> Tensor:
 # ---------------------------------------------------------------------------
 
 
-def _rows(t: Tensor) -> Iterator[Sequence[Any]]:
-    """The rows of a 1-d (one row) or 2-d tensor, read through the strides one at a time,
-    so that the 60,000 rows of the MNIST training set never all become lists at once.
+def dot(a: Any, b: Any) -> Any:
+    """``np.dot`` for 0-d to 2-d tensors (or nested lists): the matrix product, a number
+    for two vectors, the elementwise product with a 0-d tensor or a number.
+
+    >>> dot([1.0, 0.5], [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
+    tensor([0.2, 0.5, 0.8])
+    >>> dot([1, 2, 3], [4, 5, 6]), dot([-0.0], [1.0])
+    (32, -0.0)
+    >>> dot([[1, 2, 3]], [1, 2])
+    Traceback (most recent call last):
+    ...
+    ValueError: shapes (1,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)
+    """
+    return _dot(as_tensor(a), as_tensor(b), keep_single_term=True)
+
+
+def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
+    """``np.dot`` (``keep_single_term``) or ``np.matmul`` of tensors of up to 2 axes.
+
+    The usual case first: float64 matrices or vectors, at least two terms to a sum. The
+    left operand goes to ``kernels.dot`` row by row, the right one as its elements row
+    by row, ``width`` to a row (a vector is one column).
+    """
+    if len(left._shape) not in (1, 2) or len(right._shape) not in (1, 2):
+        return _dot_of_numbers_or_error(left, right, keep_single_term)
+    inner = left._shape[-1]
+    if inner != right._shape[0]:
+        raise ValueError(
+            f"shapes {format_shape(left.shape)} and {format_shape(right.shape)} not aligned: "
+            f"{inner} (dim {left.ndim - 1}) != {right.shape[0]} (dim 0)"
+        )
+    shape = left._shape[:-1] + right._shape[1:]
+    if left._dtype is not float64 or right._dtype is not float64 or inner < 2:
+        return _dot_any_dtypes(left, right, shape, keep_single_term)
+    if math.prod(shape) > _SURELY_FITS:  # a large product asks first whether memory holds it
+        dtypes.check_fits(shape, float64)
+    width = right._shape[1] if len(right._shape) == 2 else 1
+    values = kernels.dot(_rows(left), elements(right), width)
+    return _new(values, shape, float64) if shape else values[0]
+
+
+# Fewer elements than this take less than 64 MB as a list: no need to ask the machine.
+_SURELY_FITS = 1 << 23
+
+
+def _rows(t: Tensor) -> Iterable[Sequence[Any]]:
+    """The rows of a 1-d (one row) or 2-d tensor, read one at a time, so that the 60,000
+    rows of the MNIST training set never all become lists at once: for a row-major tensor,
+    ``map`` slices them out of the storage, as ``kernels.dot`` asks for them."""
+    if len(t._shape) == 1:
+        return [list(elements(t))]
+    rows, length = t._shape
+    if not t._contiguous or type(t._storage) is not list or not length:
+        return _strided_rows(t)
+    starts = range(t._offset, t._offset + rows * length, length)
+    return map(t._storage.__getitem__, [slice(start, start + length) for start in starts])
+
+
+def _strided_rows(t: Tensor) -> Iterator[Sequence[Any]]:
+    """The rows of a 2-d tensor, read through the strides, one at a time.
 
     Each is a list, except that a float32 row stays the ``array`` it was sliced as:
     ``kernels.dot`` finds its zeros without turning them into Python floats.
     """
-    if t.ndim == 1:
-        yield list(elements(t))
-        return
     storage, (rows, length), (step_row, step) = t._storage, t._shape, t._strides
     keep_array = t._dtype is dtypes.float32 and not isinstance(storage, memoryview)
     for row in range(rows):
@@ -2549,8 +2623,8 @@ def _rows(t: Tensor) -> Iterator[Sequence[Any]]:
         yield line if keep_array or type(line) is list else line.tolist()
 
 
-def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
-    """``np.dot`` (``keep_single_term``) or ``np.matmul`` of tensors of up to 2 axes."""
+def _dot_of_numbers_or_error(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
+    """``_dot`` with a 0-d operand (an elementwise product), or the error for more than 2 axes."""
     if not left.ndim or not right.ndim:
         product = elementwise("multiply", left, right)
         if isinstance(product, Tensor) and product._dtype.kind == "f" and product.size > 1 and keep_single_term:
@@ -2558,19 +2632,16 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
             # turns a product of -0.0 into +0.0; one element is multiplied plainly.
             return elementwise("add", 0.0, product)
         return product
-    if left.ndim > 2 or right.ndim > 2:
-        raise ValueError(
-            f"dot supports tensors of up to 2 dimensions, got shapes "
-            f"{format_shape(left.shape)} and {format_shape(right.shape)}"
-        )
+    raise ValueError(
+        f"dot supports tensors of up to 2 dimensions, got shapes "
+        f"{format_shape(left.shape)} and {format_shape(right.shape)}"
+    )
+
+
+def _dot_any_dtypes(left: Tensor, right: Tensor, shape: Shape, keep_single_term: bool) -> Any:
+    """``_dot`` of aligned tensors of any dtypes, and of sums of one term or none."""
     inner = left.shape[-1]
-    if inner != right.shape[0]:
-        raise ValueError(
-            f"shapes {format_shape(left.shape)} and {format_shape(right.shape)} not aligned: "
-            f"{inner} (dim {left.ndim - 1}) != {right.shape[0]} (dim 0)"
-        )
     out = dtypes.promote_types(left.dtype, right.dtype)
-    shape = left.shape[:-1] + right.shape[1:]
     dtypes.check_fits(shape, out)
     rows = _rows(left)
     right_values = elements(right)  # row-major: (inner, width), a vector being one column
