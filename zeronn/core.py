@@ -63,7 +63,8 @@ tensor([[101., 102.],
 from __future__ import annotations
 
 __all__ = [
-    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "memory_of", "write", "rebuild_tensor",
+    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "float64_elements", "shaped_like", "memory_of",
+    "write", "rebuild_tensor",
     "elementwise", "unary", "dot",
 ]  # fmt: skip
 
@@ -1930,9 +1931,15 @@ def elements(t: Tensor) -> Storage:
     >>> elements(x), elements(x[1]), elements(x.T)
     ([1, 2, 3, 4, 5, 6], [4, 5, 6], [1, 4, 2, 5, 3, 6])
     """
-    storage, offset, size = t._storage, t._offset, size_of(t._shape)
+    storage, offset, size = t._storage, t._offset, math.prod(t._shape)
     if t._contiguous:
         return storage if len(storage) == size else storage[offset : offset + size]  # (the whole: offset 0)
+    return _gathered(t)
+
+
+def _gathered(t: Tensor) -> List[Any]:
+    """The elements of a strided view, in row-major order: each innermost run is one slice."""
+    storage, offset = t._storage, t._offset
     *outer_shape, length = t._shape  # (0-d and empty tensors are contiguous)
     *outer_strides, step = t._strides
     values: List[Any] = []
@@ -1943,6 +1950,29 @@ def elements(t: Tensor) -> Storage:
         else:
             values.extend(storage[start : stop if stop >= 0 else None : step])
     return values
+
+
+def float64_elements(t: Tensor) -> Optional[Storage]:
+    """``elements(t)`` when ``t`` is a float64 tensor with at least one axis and plain mode is
+    off: the input of a fused kernel (``kernels.sigmoid``); else ``None``, and the caller
+    computes its formula step by step.
+
+    >>> float64_elements(tensor([1.0, 2.0])), float64_elements(tensor([1, 2])), float64_elements(tensor(1.0))
+    ([1.0, 2.0], None, None)
+    """
+    if t._dtype is float64 and t._shape and not kernels.plain_mode_on:
+        return elements(t)
+    return None
+
+
+def shaped_like(t: Tensor, values: Storage) -> Tensor:
+    """A new row-major tensor of ``t``'s shape and dtype holding ``values`` (already of that
+    dtype, one for each element): a fused kernel's result.
+
+    >>> shaped_like(tensor([[1.0, 2.0]]), [3.0, 4.0])
+    tensor([[3., 4.]])
+    """
+    return _new(values, t._shape, t._dtype)
 
 
 def write(t: Tensor, values: Sequence[Any]) -> None:
@@ -2370,8 +2400,15 @@ def _operator(name: str, left: Any, right: Any) -> Any:
     ``==`` and ``!=`` with something that is no number (``t == None``) compare every
     element unequal, as NumPy 2 does.
     """
-    if type(left) in _OPERAND_TYPES and type(right) in _OPERAND_TYPES:  # the usual case, at once
-        return elementwise(name, left, right)
+    if name in loops.FLOAT64 and _is_common_case(left, right):  # float64 tensors, or one and a number
+        return _float64(name, left, right)
+    return _operator_any(name, left, right)
+
+
+def _operator_any(name: str, left: Any, right: Any) -> Any:
+    """``_operator`` for every case but the common one."""
+    if type(left) in _OPERAND_TYPES and type(right) in _OPERAND_TYPES:  # operands NumPy knows, at once
+        return _any_dtypes(name, left, right)
     for operand in (left, right):
         if not isinstance(operand, (Tensor, bool, int, float, list, tuple, range)):
             if name in ("equal", "not_equal"):
