@@ -70,6 +70,7 @@ __all__ = [
 
 import builtins
 import functools
+import itertools
 import math
 import operator
 import sys
@@ -335,6 +336,13 @@ class Tensor:
         element = self._element_offset(key)
         if element is not None:
             return self._storage[element]
+        picked = _picked_pairs(self, key)  # the book's y[np.arange(batch_size), t]: one element per row
+        if picked is not None:
+            return picked
+        return self._get_selection(key)
+
+    def _get_selection(self, key: Any) -> Any:
+        """``__getitem__`` for every key but the fast ones: what ``indexing.select`` selects."""
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
             picked = self._dtype.storage(_gather(self._storage, selected.offsets))
@@ -370,6 +378,13 @@ class Tensor:
         if element is not None and type(value) is float and self._dtype is float64:  # the book's x[idx] = tmp_val + h
             self._storage[element] = value
             return
+        if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
+            _set_where(self, key, float(value))
+            return
+        self._set_selection(key, value)
+
+    def _set_selection(self, key: Any, value: Any) -> None:
+        """``__setitem__`` for every key but the fast ones: what ``indexing.select`` selects."""
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):
             values = _assignable(value, selected.shape, self._dtype, "mask" if selected.mask else "picked")
@@ -699,6 +714,11 @@ class Tensor:
         operation as ``elementwise`` (or ``unary``) computes it."""
         if not self._writeable:
             raise ValueError("output array is read-only")
+        if name in _FLOAT64_IN_PLACE and self._shape and _is_common_case(self, other) and (
+            type(other) is not Tensor or len(other._shape) <= len(self._shape)
+        ):  # float64, and the result has our shape: computed as ``self <op> other`` is, then written in
+            write(self, _float64(name, self, other)._storage)
+            return self
         other = other if _is_scalar(other) else as_tensor(other)
         one_operand = loops.UFUNCS[name].nin == 1  # x **= 2: NumPy's square(x, out=x)
         loop = loops.unary_loop(name, self._dtype) if one_operand else _loop_dtype(name, self, other)
@@ -750,6 +770,12 @@ class Tensor:
         >>> tensor([0.1] * 10).sum()          # NumPy's 1.0; a running sum gives 0.9999999999999999
         1.0
         """
+        if self._dtype is float64 and self._contiguous and dtype is None and out is None and where is True and not (
+            keepdims or initial
+        ):
+            total = _float64_sum(self, axis)  # the usual case; None when it is not that after all
+            if total is not None:
+                return total
         to = self._sum_dtype(dtype)
         source = self if dtype is None else self._as_kind(to)
         if to.kind == "f":
@@ -1202,6 +1228,14 @@ class Tensor:
         """
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
+        if self._contiguous and order == "C" and copy is None and self.size:  # the usual case: a row-major view
+            new_shape = resolve_reshape(self.size, shape)
+            strides = self._strides if new_shape == self._shape and -1 not in shape else strides_of(new_shape)
+            return _make(self._storage, new_shape, strides, self._offset, self._dtype, self._writeable, True, _base_of(self))
+        return self._reshape_any(shape, order, copy)
+
+    def _reshape_any(self, shape: Tuple[Any, ...], order: str, copy: Optional[bool]) -> Tensor:
+        """``reshape`` in every case: another order, a copy asked for or refused, a strided view."""
         if order not in ("C", "F", "A"):
             raise ValueError(f"order {order!r} is not permitted for reshaping" if order == "K" else
                              f"order must be one of 'C', 'F', 'A' (got {order!r})")
@@ -1952,6 +1986,65 @@ def _gathered(t: Tensor) -> List[Any]:
     return values
 
 
+def _float64_sum(t: Tensor, axis: Any) -> Any:
+    """``t.sum(axis)`` of a row-major float64 tensor, all of it or along an axis of a
+    matrix, in NumPy's order of additions (what ``_float_sum`` does for these, in fewer
+    steps): pairwise along the rows (``kernels.pairwise_sum``), one row after another down
+    the columns (``reductions.add_rows``). ``None`` for anything else, and for a result
+    that is not finite (NumPy's "overflow encountered in reduce" is ``_float_sum``'s to report)."""
+    values = elements(t)
+    if axis is None:
+        total = kernels.pairwise_sum(values)
+        return total if math.isfinite(total) else None
+    if len(t._shape) != 2 or type(axis) is not int or not -2 <= axis <= 1 or 0 in t._shape:
+        return None
+    rows, length = t._shape
+    if axis in (1, -1):  # each row's sum
+        sums, shape = kernels.pairwise_sums(values, length), (rows,)
+    elif length > 1:  # each column's sum: the rows added one after another
+        sums, shape = reductions.add_rows([values[start : start + length] for start in range(0, rows * length, length)]), (length,)
+    else:
+        return None
+    return _new(sums, shape, float64) if math.isfinite(builtins.sum(sums)) else None
+
+
+def _is_own_mask(key: Any, t: Tensor) -> bool:
+    """Whether ``key`` is a row-major bool tensor of ``t``'s own shape (``t[t > 0]``), ``t`` row-major too."""
+    return type(key) is Tensor and key._dtype is bool_ and key._shape == t._shape and key._contiguous and t._contiguous
+
+
+def _is_float64_number(value: Any, t: Tensor) -> bool:
+    """Whether ``value`` is a Python float, or an int that float64 holds, and ``t`` is float64."""
+    return t._dtype is float64 and (type(value) is float or (type(value) is int and -_FLOAT64_INTS < value < _FLOAT64_INTS))
+
+
+def _set_where(t: Tensor, mask: Tensor, value: float) -> None:
+    """``t[mask] = value``: ``value`` written wherever the mask is True (``compress`` finds
+    those positions at C speed)."""
+    storage, offset = t._storage, t._offset
+    for position in itertools.compress(range(t.size), elements(mask)):
+        storage[offset + position] = value
+
+
+def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
+    """``t[rows, columns]`` for a row-major matrix ``t`` and two int64 vectors of one length
+    (the book's ``y[np.arange(batch_size), t]``): element ``(rows[k], columns[k])`` for each
+    ``k``. ``None`` for any other key, or an index out of bounds (``indexing.py`` says which)."""
+    if type(key) is not tuple or len(key) != 2 or len(t._shape) != 2 or not t._contiguous:
+        return None
+    rows, columns = key
+    if not all(type(k) is Tensor and k._dtype is int64 and len(k._shape) == 1 for k in key) or rows._shape != columns._shape:
+        return None
+    height, width = t._shape
+    row_values, column_values = elements(rows), elements(columns)
+    if row_values and not (-height <= min(row_values) and max(row_values) < height
+                           and -width <= min(column_values) and max(column_values) < width):
+        return None
+    storage, offset = t._storage, t._offset
+    picked = [storage[offset + (r % height) * width + c % width] for r, c in zip(row_values, column_values)]
+    return _new(t._dtype.storage(picked), rows._shape, t._dtype)
+
+
 def float64_elements(t: Tensor) -> Optional[Storage]:
     """``elements(t)`` when ``t`` is a float64 tensor with at least one axis and plain mode is
     off: the input of a fused kernel (``kernels.sigmoid``); else ``None``, and the caller
@@ -2419,6 +2512,9 @@ def _operator_any(name: str, left: Any, right: Any) -> Any:
 
 
 _OPERAND_TYPES = frozenset({Tensor, float, int, bool, list, tuple, range})
+
+# The in-place operators that ``_update`` computes as ``_float64`` does, when the operands are its common case.
+_FLOAT64_IN_PLACE = frozenset({"add", "subtract", "multiply", "divide", "floor_divide", "remainder"})
 
 _NUMBERS = (int, float)
 
