@@ -190,27 +190,10 @@ class Tensor:
         tensor([[1, 3],
                 [2, 4]], dtype=uint8)
         """
-        dtype = dtypes.dtype(dtype)
-        shape = tuple(shape)
-        kind = "a list" if not dtype.typecode else f"an array('{dtype.typecode}')"
-        if isinstance(storage, memoryview):
-            fits = storage.format == dtype.typecode  # (a list dtype's typecode is "", no memoryview's format)
-        elif dtype.typecode:
-            fits = isinstance(storage, array) and storage.typecode == dtype.typecode
-        else:
-            fits = isinstance(storage, list)
-        if not fits:
-            raise TypeError(f"{dtype} storage must be {kind}, got {type(storage).__name__}")
-        if size_of(shape) != len(storage):
-            raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
-        writeable = not (isinstance(storage, memoryview) and storage.readonly)
-        if strides is None:
-            return _new(storage, shape, dtype, writeable)
-        element_strides = tuple(step // dtype.itemsize for step in strides)
-        if len(strides) != len(shape) or any(step % dtype.itemsize for step in strides):
-            raise ValueError(f"strides {tuple(strides)} do not fit shape {shape} and dtype {dtype}")
-        _check_reach(len(storage), shape, element_strides, 0, f"strides {tuple(strides)}")
-        return _make(storage, shape, element_strides, 0, dtype, writeable)
+        if type(storage) is list and (dtype is float64 or dtype is int64 or dtype is bool_) and strides is None:
+            if len(storage) == math.prod(shape):  # the usual case: a list of a list dtype's numbers, row-major
+                return _new(storage, tuple(shape), dtype)
+        return _from_any_storage(storage, shape, dtypes.dtype(dtype), strides)
 
     # -----------------------------------------------------------------------
     # Inspection
@@ -1823,6 +1806,31 @@ def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
         values.extend(elements(item) if same else casting.cast_values(elements(item), item.dtype, common))
     stacked = Tensor.from_storage(common.storage(values), (len(items),) + shape, common)
     return stacked if to is None or to is common else stacked.astype(to)
+
+
+def _from_any_storage(storage: Storage, shape: Sequence[int], dtype: DType, strides: Optional[Sequence[int]]) -> Tensor:
+    """``Tensor.from_storage`` in every case: the container checked against the dtype, the
+    size against the shape, and ``strides`` (in bytes) against both."""
+    shape = tuple(shape)
+    kind = "a list" if not dtype.typecode else f"an array('{dtype.typecode}')"
+    if isinstance(storage, memoryview):
+        fits = storage.format == dtype.typecode  # (a list dtype's typecode is "", no memoryview's format)
+    elif dtype.typecode:
+        fits = isinstance(storage, array) and storage.typecode == dtype.typecode
+    else:
+        fits = isinstance(storage, list)
+    if not fits:
+        raise TypeError(f"{dtype} storage must be {kind}, got {type(storage).__name__}")
+    if size_of(shape) != len(storage):
+        raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
+    writeable = not (isinstance(storage, memoryview) and storage.readonly)
+    if strides is None:
+        return _new(storage, shape, dtype, writeable)
+    element_strides = tuple(step // dtype.itemsize for step in strides)
+    if len(strides) != len(shape) or any(step % dtype.itemsize for step in strides):
+        raise ValueError(f"strides {tuple(strides)} do not fit shape {shape} and dtype {dtype}")
+    _check_reach(len(storage), shape, element_strides, 0, f"strides {tuple(strides)}")
+    return _make(storage, shape, element_strides, 0, dtype, writeable)
 
 
 def as_tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
