@@ -697,11 +697,15 @@ class Tensor:
         operation as ``elementwise`` (or ``unary``) computes it."""
         if not self._writeable:
             raise ValueError("output array is read-only")
-        if name in _FLOAT64_IN_PLACE and self._shape and _is_common_case(self, other) and (
+        if name in _FLOAT64_IN_PLACE and self._shape and _is_common_case(self, other, any_layout=True) and (
             type(other) is not Tensor or len(other._shape) <= len(self._shape)
         ):  # float64, and the result has our shape: computed as ``self <op> other`` is, then written in
             write(self, _float64(name, self, other)._storage)
             return self
+        return self._update_any(name, other)
+
+    def _update_any(self, name: str, other: Operand) -> Tensor:
+        """``_update`` in every case: any dtypes (the result cast back to ours), broadcasting, layout."""
         other = other if _is_scalar(other) else as_tensor(other)
         one_operand = loops.UFUNCS[name].nin == 1  # x **= 2: NumPy's square(x, out=x)
         loop = loops.unary_loop(name, self._dtype) if one_operand else _loop_dtype(name, self, other)
@@ -879,6 +883,12 @@ class Tensor:
         >>> tensor([[1, 9], [7, 2]]).argmax(), tensor([[1, 9], [7, 2]]).argmax(axis=1)
         (1, tensor([1, 0]))
         """
+        if type(axis) is int and axis in (1, -1) and len(self._shape) == 2 and self._shape[1] and self._contiguous:
+            if out is None and not keepdims:  # the usual case, each row's answer (the book's accuracy)
+                rows, length = self._shape
+                values = elements(self)
+                found = [reductions.argmax_of(values[start : start + length]) for start in range(0, rows * length, length)]
+                return _new(found, (rows,), int64)
         result = self._reduce(reductions.argmax_of, axis, keepdims, int64)
         return result if out is None else _into(out, result, "argmax")
 
@@ -2327,22 +2337,18 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
     return _any_dtypes(name, x1, x2)
 
 
-def _is_common_case(x1: Any, x2: Any) -> bool:
+def _is_common_case(x1: Any, x2: Any, any_layout: bool = False) -> bool:
     """Whether ``x1`` and ``x2`` are row-major float64 tensors, one shape the other's or its
     trailing part (a row against a matrix, a 0-d tensor against anything), or one such
-    tensor and a Python float or int: the case ``_float64`` computes."""
-    if type(x1) is Tensor:
-        if x1._dtype is not float64 or not x1._contiguous:
-            return False
-        if type(x2) is not Tensor:  # a Python number, which NumPy converts to float64
-            return type(x2) is float or (type(x2) is int and -_FLOAT64_INTS < x2 < _FLOAT64_INTS)
-        if x2._dtype is not float64 or not x2._contiguous:
-            return False
-        shape1, shape2 = x1._shape, x2._shape
-        return shape1[len(shape1) - len(shape2) :] == shape2 or shape2[len(shape2) - len(shape1) :] == shape1
-    if type(x2) is not Tensor or x2._dtype is not float64 or not x2._contiguous:
+    tensor and a Python float or int: the case ``_float64`` computes. (``any_layout``: strided
+    views too, for a result whose layout does not matter, as an in-place one's.)"""
+    if type(x1) is not Tensor or type(x2) is not Tensor:  # a tensor and a number, which NumPy makes float64
+        t, number = (x1, x2) if type(x1) is Tensor else (x2, x1)
+        return type(t) is Tensor and _is_float64_number(number, t) and (t._contiguous or any_layout)
+    if x1._dtype is not float64 or x2._dtype is not float64 or not (x1._contiguous and x2._contiguous or any_layout):
         return False
-    return type(x1) is float or (type(x1) is int and -_FLOAT64_INTS < x1 < _FLOAT64_INTS)
+    shape1, shape2 = x1._shape, x2._shape
+    return shape1[len(shape1) - len(shape2) :] == shape2 or shape2[len(shape2) - len(shape1) :] == shape1
 
 
 _FLOAT64_INTS = 2**1023  # (an int beyond, which float() may not convert, goes the general way)
@@ -2428,6 +2434,11 @@ def unary(name: str, x: Any) -> Any:
         if out is float64 and (not math.isfinite(sum(result)) or float_errors.watching_under()):
             loops.check(name, result, (values,), float64)  # NumPy's flags, as in _float64
         return _result(result, x._shape, out)
+    return _unary_any(name, x)
+
+
+def _unary_any(name: str, x: Tensor) -> Any:
+    """``unary`` in every case: any dtype (computed in the dtype ``loops.py`` says), any layout."""
     dtype = x._dtype
     loop = dtype if dtype in loops.NATIVE[name] else loops.unary_loop(name, dtype)
     order = None if x._contiguous else _memory_order([x], x._shape, loop)
