@@ -246,7 +246,7 @@ class Tensor:
         >>> tensor([[1, 2, 3], [4, 5, 6]]).size
         6
         """
-        return size_of(self._shape)
+        return math.prod(self._shape)
 
     @property
     def dtype(self) -> DType:
@@ -2060,7 +2060,7 @@ def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
         return None
     storage, offset = t._storage, t._offset
     picked = [storage[offset + (r % height) * width + c % width] for r, c in zip(row_values, column_values)]
-    return _new(t._dtype.storage(picked), rows._shape, t._dtype)
+    return _new(t._dtype.storage(picked) if t._dtype.typecode else picked, rows._shape, t._dtype)
 
 
 def float64_elements(t: Tensor) -> Optional[Storage]:
@@ -2746,15 +2746,17 @@ _SURELY_FITS = 1 << 23
 
 def _rows(t: Tensor) -> Iterable[Sequence[Any]]:
     """The rows of a 1-d (one row) or 2-d tensor, read one at a time, so that the 60,000
-    rows of the MNIST training set never all become lists at once: for a row-major tensor,
-    ``map`` slices them out of the storage, as ``kernels.dot`` asks for them."""
+    rows of the MNIST training set never all become lists at once: for a tensor held in a
+    list, ``map`` slices them out of the storage through the strides as ``kernels.dot`` asks
+    for them (no Python code of ours runs between two rows)."""
     if len(t._shape) == 1:
         return [list(elements(t))]
-    rows, length = t._shape
-    if not t._contiguous or type(t._storage) is not list or not length:
+    (rows, length), (step_row, step) = t._shape, t._strides
+    if type(t._storage) is not list or not length or not step:  # an array's rows; one value repeated along a row
         return _strided_rows(t)
-    starts = range(t._offset, t._offset + rows * length, length)
-    return map(t._storage.__getitem__, [slice(start, start + length) for start in starts])
+    starts = [t._offset + row * step_row for row in range(rows)]
+    ends = [start + length * step for start in starts]  # (one past the row's last element: below 0 is "to the start")
+    return map(t._storage.__getitem__, [slice(start, end if end >= 0 else None, step) for start, end in zip(starts, ends)])
 
 
 def _strided_rows(t: Tensor) -> Iterator[Sequence[Any]]:
