@@ -46,7 +46,8 @@ ELEMENTWISE = {
     "sigmoid": zeronn.sigmoid, "relu": zeronn.relu, "softmax": zeronn.softmax, "step": zeronn.step,
     "exp": zeronn.exp, "log": zeronn.log, "x + 1": lambda x: x + 1, "1 / x": lambda x: 1 / x,
     "x ** 2": lambda x: x**2, "maximum(x, 0)": lambda x: zeronn.maximum(x, 0), "x > 0": lambda x: x > 0,
-    "sum(axis=-1)": lambda x: x.sum(axis=-1), "sum": lambda x: x.sum(), "float32 sum": lambda x: x.astype("float32").sum(),
+    "sum(axis=-1)": lambda x: x.sum(axis=-1), "sum": lambda x: x.sum(),
+    "float32 sum": lambda x: x.astype("float32").sum(),
     "mean(axis=0)": lambda x: x.mean(axis=0), "max(axis=-1)": lambda x: x.max(axis=-1),
 }  # fmt: skip
 

@@ -887,8 +887,8 @@ class Tensor:
             if out is None and not keepdims:  # the usual case, each row's answer (the book's accuracy)
                 rows, length = self._shape
                 values = elements(self)
-                found = [reductions.argmax_of(values[start : start + length]) for start in range(0, rows * length, length)]
-                return _new(found, (rows,), int64)
+                starts = range(0, rows * length, length)
+                return _new([reductions.argmax_of(values[start : start + length]) for start in starts], (rows,), int64)
         result = self._reduce(reductions.argmax_of, axis, keepdims, int64)
         return result if out is None else _into(out, result, "argmax")
 
@@ -1224,7 +1224,8 @@ class Tensor:
         if self._contiguous and order == "C" and copy is None and self.size:  # the usual case: a row-major view
             new_shape = resolve_reshape(self.size, shape)
             strides = self._strides if new_shape == self._shape and -1 not in shape else strides_of(new_shape)
-            return _make(self._storage, new_shape, strides, self._offset, self._dtype, self._writeable, True, _base_of(self))
+            layout = (new_shape, strides, self._offset)
+            return _make(self._storage, *layout, self._dtype, self._writeable, True, _base_of(self))
         return self._reshape_any(shape, order, copy)
 
     def _reshape_any(self, shape: Tuple[Any, ...], order: str, copy: Optional[bool]) -> Tensor:
@@ -2020,7 +2021,8 @@ def _float64_sum(t: Tensor, axis: Any) -> Any:
     if axis in (1, -1):  # each row's sum
         sums, shape = kernels.pairwise_sums(values, length), (rows,)
     elif length > 1:  # each column's sum: the rows added one after another
-        sums, shape = reductions.add_rows([values[start : start + length] for start in range(0, rows * length, length)]), (length,)
+        each_row: List[Sequence[float]] = [values[start : start + length] for start in range(0, rows * length, length)]
+        sums, shape = reductions.add_rows(each_row), (length,)
     else:
         return None
     return _new(sums, shape, float64) if math.isfinite(builtins.sum(sums)) else None
@@ -2033,7 +2035,8 @@ def _is_own_mask(key: Any, t: Tensor) -> bool:
 
 def _is_float64_number(value: Any, t: Tensor) -> bool:
     """Whether ``value`` is a Python float, or an int that float64 holds, and ``t`` is float64."""
-    return t._dtype is float64 and (type(value) is float or (type(value) is int and -_FLOAT64_INTS < value < _FLOAT64_INTS))
+    kind = type(value)
+    return t._dtype is float64 and (kind is float or (kind is int and -_FLOAT64_INTS < value < _FLOAT64_INTS))
 
 
 def _set_where(t: Tensor, mask: Tensor, value: float) -> None:
@@ -2051,7 +2054,9 @@ def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
     if type(key) is not tuple or len(key) != 2 or len(t._shape) != 2 or not t._contiguous:
         return None
     rows, columns = key
-    if not all(type(k) is Tensor and k._dtype is int64 and len(k._shape) == 1 for k in key) or rows._shape != columns._shape:
+    if not all(type(k) is Tensor and k._dtype is int64 and len(k._shape) == 1 for k in key):
+        return None
+    if rows._shape != columns._shape:
         return None
     height, width = t._shape
     row_values, column_values = elements(rows), elements(columns)
@@ -2752,11 +2757,10 @@ def _rows(t: Tensor) -> Iterable[Sequence[Any]]:
     if len(t._shape) == 1:
         return [list(elements(t))]
     (rows, length), (step_row, step) = t._shape, t._strides
-    if type(t._storage) is not list or not length or not step:  # an array's rows; one value repeated along a row
+    if type(t._storage) is not list or not length or step <= 0:  # an array's rows; a row repeated, or reversed
         return _strided_rows(t)
     starts = [t._offset + row * step_row for row in range(rows)]
-    ends = [start + length * step for start in starts]  # (one past the row's last element: below 0 is "to the start")
-    return map(t._storage.__getitem__, [slice(start, end if end >= 0 else None, step) for start, end in zip(starts, ends)])
+    return map(t._storage.__getitem__, [slice(start, start + length * step, step) for start in starts])
 
 
 def _strided_rows(t: Tensor) -> Iterator[Sequence[Any]]:

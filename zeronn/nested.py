@@ -169,7 +169,7 @@ def python_dtype(flat: List[Number]) -> DType:
     return _int_dtype(flat)
 
 
-def _int_dtype(flat: List[int]) -> DType:
+def _int_dtype(flat: List[Number]) -> DType:
     """``python_dtype`` of Python ints: int64, or uint64, or float64 (see there)."""
     low, high = min(flat), max(flat)
     if int64.min <= low and high <= int64.max:
