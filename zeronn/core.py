@@ -46,8 +46,16 @@ The public names:
   ``var``, ``std`` (``statistics.py``), with NumPy's ``axis`` (tuples too), ``keepdims``,
   ``out``, ``where``, ``dtype``, ``initial``; ``clip``, ``round``; ``reshape``, ``ravel``,
   ``flatten``, ``transpose``, ``copy``, ``astype``; ``dot`` and ``@``;
-- ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``:
+- ``dot(a, b)`` (``np.dot``);
+- ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``, and
+  ``float64_elements(t)``, ``shaped_like(t, values)`` (a fused kernel's input and output):
   what the other modules build on.
+
+Each operation takes the float64 case first, in a few lines (the forward pass and a
+training step run almost only those), and hands every other case (other dtypes, strided
+layouts, keywords) to a function beside it: ``_update_any``, ``_dot_any_dtypes``,
+``_from_any_data``, ``_get_selection``, ... README's "Reading the
+source" follows three paths through this file, function by function.
 
 >>> x = tensor([[1.0, 2.0], [3.0, 4.0]])
 >>> x + tensor([10, 20])          # (2, 2) + (2,) broadcasts along the rows
@@ -2309,10 +2317,10 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: b
 # Elementwise operations: NumPy's ufuncs
 # ---------------------------------------------------------------------------
 #
-# ``a + b`` runs ``Tensor.__add__`` -> ``_operator`` -> ``elementwise``, which asks one
-# question first: is this the case a network meets nearly always? Float64 tensors laid
-# out row-major, of one shape, or a row against a matrix, or one of them a Python
-# number. Then ``_float64`` computes it: one ``kernels.binary`` over the two storages,
+# ``a + b`` runs ``Tensor.__add__`` -> ``_operator`` (``np.add(a, b)`` runs ``elementwise``),
+# which asks one question first (``_is_common_case``): is this the case a network meets
+# nearly always? Float64 tensors laid out row-major, of one shape, or a row against a
+# matrix, or one of them a Python number. Then ``_float64`` computes it: one ``kernels.binary`` over the two storages,
 # one look at the results for NumPy's floating-point errors (``loops.check``: a single
 # ``sum`` when they are all numbers), one new tensor. Everything else goes through
 # ``_any_dtypes``: NumPy's promotion rules for every dtype and for Python numbers
