@@ -51,10 +51,10 @@ class flatiter:
     (0, 1, 2, (0, 2))
     >>> len(it), it.copy()
     (6, tensor([0, 1, 2, 3, 4, 5]))
-    >>> it[6]
+    >>> it[6]  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
     ...
-    zeronn._shape.OutOfBoundsError: index 6 is out of bounds for size 6
+    OutOfBoundsError: index 6 is out of bounds for size 6
     """
 
     def __init__(self, base: Any, to_tensor: Callable[..., Any], view: Any = None) -> None:

@@ -872,7 +872,7 @@ tensor([0.        , 0.88137359])
 arccosh = ufunc("arccosh", """The inverse hyperbolic cosine (``np.arccosh``, ``np.acosh``): ``nan`` below 1.
 
 >>> arccosh([1.0, 2.0])
-tensor([0.        , 1.31695790])
+tensor([0.       , 1.3169579])
 """)
 arctanh = ufunc("arctanh", """The inverse hyperbolic tangent (``np.arctanh``, ``np.atanh``): ``±inf`` at ±1.
 
