@@ -47,7 +47,7 @@ __all__ = [
     "clip",
 ]
 
-from typing import Any, Optional
+from typing import Any, Literal, Optional, overload
 
 from ._shape import Number, normalize_axis
 from .core import Axis, Tensor, as_tensor, tensor
@@ -110,6 +110,16 @@ def matmul(a: Any, b: Any) -> Any:
 # ---------------------------------------------------------------------------
 
 
+@overload
+def sum(
+    a: Any, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    keepdims: Literal[False] = False, initial: Number = 0, where: Any = True,
+) -> float: ...
+@overload
+def sum(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+    keepdims: bool = False, initial: Number = 0, where: Any = True,
+) -> Any: ...
 def sum(
     a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
     keepdims: bool = False, initial: Number = 0, where: Any = True,
@@ -135,6 +145,16 @@ def prod(
     return as_tensor(a).prod(axis, dtype, out, keepdims, initial, where)
 
 
+@overload
+def max(
+    a: Any, axis: None = None, out: None = None, keepdims: Literal[False] = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> float: ...
+@overload
+def max(
+    a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> Any: ...
 def max(
     a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
     initial: Optional[Number] = None, where: Any = True,
@@ -148,6 +168,16 @@ def max(
     return as_tensor(a).max(axis, out, keepdims, initial, where)
 
 
+@overload
+def min(
+    a: Any, axis: None = None, out: None = None, keepdims: Literal[False] = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> float: ...
+@overload
+def min(
+    a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> Any: ...
 def min(
     a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
     initial: Optional[Number] = None, where: Any = True,
@@ -170,6 +200,16 @@ def ptp(a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool 
     return subtract(x.max(axis, keepdims=keepdims), x.min(axis, keepdims=keepdims), out=out)
 
 
+@overload
+def mean(
+    a: Any, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    keepdims: Literal[False] = False, *, where: Any = True,
+) -> float: ...
+@overload
+def mean(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+    keepdims: bool = False, *, where: Any = True,
+) -> Any: ...
 def mean(
     a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
     keepdims: bool = False, *, where: Any = True,
