@@ -739,6 +739,11 @@ class Tensor:
     ) -> float: ...
     @overload
     def sum(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+        *, keepdims: Literal[True], initial: Number = 0, where: Any = True,
+    ) -> Tensor: ...
+    @overload
+    def sum(
         self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
         keepdims: bool = False, initial: Number = 0, where: Any = True,
     ) -> Any: ...
@@ -775,6 +780,11 @@ class Tensor:
         self, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
         keepdims: Literal[False] = False, *, where: Any = True,
     ) -> float: ...
+    @overload
+    def mean(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+        *, keepdims: Literal[True], where: Any = True,
+    ) -> Tensor: ...
     @overload
     def mean(
         self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
@@ -861,6 +871,11 @@ class Tensor:
     ) -> float: ...
     @overload
     def max(
+        self, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Tensor: ...
+    @overload
+    def max(
         self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
         initial: Optional[Number] = None, where: Any = True,
     ) -> Any: ...
@@ -885,6 +900,11 @@ class Tensor:
         self, axis: None = None, out: None = None, keepdims: Literal[False] = False,
         initial: Optional[Number] = None, where: Any = True,
     ) -> float: ...
+    @overload
+    def min(
+        self, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Tensor: ...
     @overload
     def min(
         self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
@@ -1112,7 +1132,7 @@ class Tensor:
         result = unary("sqrt", variance)
         return result if out is None else _into(out, result, "std")
 
-    def clip(self, min: Any = None, max: Any = None, out: Optional[Tensor] = None) -> Any:
+    def clip(self, min: Any = None, max: Any = None, out: Optional[Tensor] = None) -> Tensor:
         """Every element brought into ``[min, max]``: ``minimum(maximum(x, min), max)``.
 
         NaN stays NaN; with ``min > max`` every element is ``max``, as in NumPy. A Python

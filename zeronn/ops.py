@@ -117,6 +117,11 @@ def sum(
 ) -> float: ...
 @overload
 def sum(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    *, keepdims: Literal[True], initial: Number = 0, where: Any = True,
+) -> Tensor: ...
+@overload
+def sum(
     a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
     keepdims: bool = False, initial: Number = 0, where: Any = True,
 ) -> Any: ...
@@ -152,6 +157,11 @@ def max(
 ) -> float: ...
 @overload
 def max(
+    a: Any, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+    initial: Optional[Number] = None, where: Any = True,
+) -> Tensor: ...
+@overload
+def max(
     a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
     initial: Optional[Number] = None, where: Any = True,
 ) -> Any: ...
@@ -173,6 +183,11 @@ def min(
     a: Any, axis: None = None, out: None = None, keepdims: Literal[False] = False,
     initial: Optional[Number] = None, where: Any = True,
 ) -> float: ...
+@overload
+def min(
+    a: Any, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+    initial: Optional[Number] = None, where: Any = True,
+) -> Tensor: ...
 @overload
 def min(
     a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
@@ -205,6 +220,11 @@ def mean(
     a: Any, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
     keepdims: Literal[False] = False, *, where: Any = True,
 ) -> float: ...
+@overload
+def mean(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    *, keepdims: Literal[True], where: Any = True,
+) -> Tensor: ...
 @overload
 def mean(
     a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
@@ -375,6 +395,10 @@ def around(a: Any, decimals: int = 0, out: Optional[Tensor] = None) -> Any:
     return as_tensor(a).round(decimals, out)
 
 
+@overload
+def clip(a: Tensor, a_min: Any = None, a_max: Any = None, out: Optional[Tensor] = None) -> Tensor: ...
+@overload
+def clip(a: Any, a_min: Any = None, a_max: Any = None, out: Optional[Tensor] = None) -> Any: ...
 def clip(a: Any, a_min: Any = None, a_max: Any = None, out: Optional[Tensor] = None) -> Any:
     """``np.clip``: see ``Tensor.clip``.
 

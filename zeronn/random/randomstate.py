@@ -38,7 +38,7 @@ import operator
 import warnings
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple, Union, overload
 from typing import Sequence as SequenceType
 
 from .. import dtypes, ieee
@@ -181,6 +181,12 @@ class RandomState:
     # Uniform numbers
     # -----------------------------------------------------------------------
 
+    @overload
+    def random_sample(self, size: None = None) -> float: ...
+    @overload
+    def random_sample(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def random_sample(self, size: Size = None) -> Any: ...
     def random_sample(self, size: Size = None) -> Any:
         """Floats in [0, 1) (``np.random.random_sample``; also ``random``).
 
@@ -194,6 +200,12 @@ class RandomState:
         dtypes.check_fits(shape, float64)
         return _float_tensor([draw() for _ in range(size_of(shape))], shape)
 
+    @overload
+    def random(self, size: None = None) -> float: ...
+    @overload
+    def random(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def random(self, size: Size = None) -> Any: ...
     def random(self, size: Size = None) -> Any:
         """``random_sample`` by NumPy's newer name, ``np.random.random``.
 
@@ -202,6 +214,10 @@ class RandomState:
         """
         return self.random_sample(size)
 
+    @overload
+    def rand(self) -> float: ...
+    @overload
+    def rand(self, d0: int, /, *shape: int) -> Tensor: ...
     def rand(self, *shape: int) -> Any:
         """Floats in [0, 1) in a tensor of ``shape`` (``rand(2, 3)``), or one float.
 
@@ -213,6 +229,12 @@ class RandomState:
         """
         return self.random_sample(shape or None)
 
+    @overload
+    def uniform(self, low: float = 0.0, high: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Size = None) -> Any: ...
     def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Size = None) -> Any:
         """Floats spread evenly over [``low``, ``high``): ``low + (high - low) * U``.
         NumPy's ``np.random.uniform``.
@@ -319,6 +341,12 @@ class RandomState:
     # Normal numbers
     # -----------------------------------------------------------------------
 
+    @overload
+    def standard_normal(self, size: None = None) -> float: ...
+    @overload
+    def standard_normal(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def standard_normal(self, size: Size = None) -> Any: ...
     def standard_normal(self, size: Size = None) -> Any:
         """Normally distributed floats (mean 0, standard deviation 1). NumPy's ``np.random.standard_normal``.
 
@@ -331,6 +359,10 @@ class RandomState:
         dtypes.check_fits(shape, float64)
         return _float_tensor(continuous.gauss_fill(self._bits, size_of(shape)), shape)
 
+    @overload
+    def randn(self) -> float: ...
+    @overload
+    def randn(self, d0: int, /, *shape: int) -> Tensor: ...
     def randn(self, *shape: int) -> Any:
         """Normal floats in a tensor of ``shape`` (``randn(784, 50)``), or one float.
         NumPy's ``np.random.randn``.
@@ -340,6 +372,12 @@ class RandomState:
         """
         return self.standard_normal(shape or None)
 
+    @overload
+    def normal(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Normal floats of mean ``loc`` and standard deviation ``scale``.
         NumPy's ``np.random.normal``.
@@ -396,6 +434,12 @@ class RandomState:
     # The other continuous distributions
     # -----------------------------------------------------------------------
 
+    @overload
+    def beta(self, a: float, b: float, size: None = None) -> float: ...
+    @overload
+    def beta(self, a: Any, b: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def beta(self, a: Any, b: Any, size: Size = None) -> Any: ...
     def beta(self, a: Any, b: Any, size: Size = None) -> Any:
         """Beta-distributed floats in [0, 1] of shapes ``a`` and ``b`` (both > 0).
         NumPy's ``np.random.beta``.
@@ -405,6 +449,12 @@ class RandomState:
         """
         return fill(continuous.beta, self._bits, size, [(a, "a", POSITIVE), (b, "b", POSITIVE)])
 
+    @overload
+    def exponential(self, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def exponential(self, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def exponential(self, scale: Any = 1.0, size: Size = None) -> Any: ...
     def exponential(self, scale: Any = 1.0, size: Size = None) -> Any:
         """Exponential floats of mean ``scale`` (>= 0; ``-0.0`` is refused, as NumPy
         checks the sign bit).
@@ -415,6 +465,12 @@ class RandomState:
         """
         return fill(continuous.exponential, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
 
+    @overload
+    def standard_exponential(self, size: None = None) -> float: ...
+    @overload
+    def standard_exponential(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def standard_exponential(self, size: Size = None) -> Any: ...
     def standard_exponential(self, size: Size = None) -> Any:
         """Exponential floats of mean 1: ``-log(1 - U)``. NumPy's ``np.random.standard_exponential``.
 
@@ -423,6 +479,12 @@ class RandomState:
         """
         return fill(continuous.standard_exponential, self._bits, size, [])
 
+    @overload
+    def standard_gamma(self, shape: float, size: None = None) -> float: ...
+    @overload
+    def standard_gamma(self, shape: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def standard_gamma(self, shape: Any, size: Size = None) -> Any: ...
     def standard_gamma(self, shape: Any, size: Size = None) -> Any:
         """Gamma floats of scale 1 and shape ``shape`` (>= 0). NumPy's ``np.random.standard_gamma``.
 
@@ -431,6 +493,12 @@ class RandomState:
         """
         return fill(continuous.standard_gamma, self._bits, size, [(shape, "shape", NON_NEGATIVE)])
 
+    @overload
+    def gamma(self, shape: float, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def gamma(self, shape: Any, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def gamma(self, shape: Any, scale: Any = 1.0, size: Size = None) -> Any: ...
     def gamma(self, shape: Any, scale: Any = 1.0, size: Size = None) -> Any:
         """Gamma floats of shape ``shape`` and scale ``scale`` (both >= 0).
         NumPy's ``np.random.gamma``.
@@ -441,6 +509,12 @@ class RandomState:
         parameters = [(shape, "shape", NON_NEGATIVE), (scale, "scale", NON_NEGATIVE)]
         return fill(continuous.gamma, self._bits, size, parameters)
 
+    @overload
+    def f(self, dfnum: float, dfden: float, size: None = None) -> float: ...
+    @overload
+    def f(self, dfnum: Any, dfden: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def f(self, dfnum: Any, dfden: Any, size: Size = None) -> Any: ...
     def f(self, dfnum: Any, dfden: Any, size: Size = None) -> Any:
         """Fisher's F of ``dfnum`` and ``dfden`` degrees of freedom (both > 0).
         NumPy's ``np.random.f``.
@@ -450,6 +524,12 @@ class RandomState:
         """
         return fill(continuous.f, self._bits, size, [(dfnum, "dfnum", POSITIVE), (dfden, "dfden", POSITIVE)])
 
+    @overload
+    def noncentral_f(self, dfnum: float, dfden: float, nonc: float, size: None = None) -> float: ...
+    @overload
+    def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Size = None) -> Any: ...
     def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Size = None) -> Any:
         """The noncentral F (``nonc`` >= 0; a NaN ``nonc`` gives NaN, as in NumPy).
         NumPy's ``np.random.noncentral_f``.
@@ -460,6 +540,12 @@ class RandomState:
         parameters = [(dfnum, "dfnum", POSITIVE), (dfden, "dfden", POSITIVE), (nonc, "nonc", NON_NEGATIVE)]
         return fill(mixtures.noncentral_f, self._bits, size, parameters)
 
+    @overload
+    def chisquare(self, df: float, size: None = None) -> float: ...
+    @overload
+    def chisquare(self, df: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def chisquare(self, df: Any, size: Size = None) -> Any: ...
     def chisquare(self, df: Any, size: Size = None) -> Any:
         """Chi-square floats of ``df`` degrees of freedom (> 0). NumPy's ``np.random.chisquare``.
 
@@ -468,6 +554,12 @@ class RandomState:
         """
         return fill(continuous.chisquare, self._bits, size, [(df, "df", POSITIVE)])
 
+    @overload
+    def noncentral_chisquare(self, df: float, nonc: float, size: None = None) -> float: ...
+    @overload
+    def noncentral_chisquare(self, df: Any, nonc: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def noncentral_chisquare(self, df: Any, nonc: Any, size: Size = None) -> Any: ...
     def noncentral_chisquare(self, df: Any, nonc: Any, size: Size = None) -> Any:
         """The noncentral chi-square (``df`` > 0, ``nonc`` >= 0). NumPy's ``np.random.noncentral_chisquare``.
 
@@ -477,6 +569,12 @@ class RandomState:
         parameters = [(df, "df", POSITIVE), (nonc, "nonc", NON_NEGATIVE)]
         return fill(mixtures.noncentral_chisquare, self._bits, size, parameters)
 
+    @overload
+    def standard_cauchy(self, size: None = None) -> float: ...
+    @overload
+    def standard_cauchy(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def standard_cauchy(self, size: Size = None) -> Any: ...
     def standard_cauchy(self, size: Size = None) -> Any:
         """Cauchy floats: the ratio of two normals. NumPy's ``np.random.standard_cauchy``.
 
@@ -485,6 +583,12 @@ class RandomState:
         """
         return fill(continuous.standard_cauchy, self._bits, size, [])
 
+    @overload
+    def standard_t(self, df: float, size: None = None) -> float: ...
+    @overload
+    def standard_t(self, df: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def standard_t(self, df: Any, size: Size = None) -> Any: ...
     def standard_t(self, df: Any, size: Size = None) -> Any:
         """Student's t of ``df`` degrees of freedom (> 0). NumPy's ``np.random.standard_t``.
 
@@ -493,6 +597,12 @@ class RandomState:
         """
         return fill(continuous.standard_t, self._bits, size, [(df, "df", POSITIVE)])
 
+    @overload
+    def vonmises(self, mu: float, kappa: float, size: None = None) -> float: ...
+    @overload
+    def vonmises(self, mu: Any, kappa: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def vonmises(self, mu: Any, kappa: Any, size: Size = None) -> Any: ...
     def vonmises(self, mu: Any, kappa: Any, size: Size = None) -> Any:
         """Von Mises angles in [-pi, pi] of mode ``mu`` and concentration ``kappa`` (>= 0).
         NumPy's ``np.random.vonmises``.
@@ -502,6 +612,12 @@ class RandomState:
         """
         return fill(continuous.vonmises, self._bits, size, [(mu, "mu"), (kappa, "kappa", NON_NEGATIVE)])
 
+    @overload
+    def pareto(self, a: float, size: None = None) -> float: ...
+    @overload
+    def pareto(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def pareto(self, a: Any, size: Size = None) -> Any: ...
     def pareto(self, a: Any, size: Size = None) -> Any:
         """Lomax (Pareto II) floats of shape ``a`` (> 0): ``exp(E / a) - 1``.
         NumPy's ``np.random.pareto``.
@@ -511,6 +627,12 @@ class RandomState:
         """
         return fill(continuous.pareto, self._bits, size, [(a, "a", POSITIVE)])
 
+    @overload
+    def weibull(self, a: float, size: None = None) -> float: ...
+    @overload
+    def weibull(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def weibull(self, a: Any, size: Size = None) -> Any: ...
     def weibull(self, a: Any, size: Size = None) -> Any:
         """Weibull floats of shape ``a`` (>= 0): ``E ** (1 / a)``, and 0 for ``a = 0``.
         NumPy's ``np.random.weibull``.
@@ -520,6 +642,12 @@ class RandomState:
         """
         return fill(continuous.weibull, self._bits, size, [(a, "a", NON_NEGATIVE)])
 
+    @overload
+    def power(self, a: float, size: None = None) -> float: ...
+    @overload
+    def power(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def power(self, a: Any, size: Size = None) -> Any: ...
     def power(self, a: Any, size: Size = None) -> Any:
         """Floats in [0, 1] of density ``a * x ** (a - 1)`` (``a`` > 0).
         NumPy's ``np.random.power``.
@@ -529,6 +657,12 @@ class RandomState:
         """
         return fill(continuous.power, self._bits, size, [(a, "a", POSITIVE)])
 
+    @overload
+    def laplace(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Laplace (double exponential) floats of centre ``loc`` and scale ``scale`` (>= 0).
         NumPy's ``np.random.laplace``.
@@ -538,6 +672,12 @@ class RandomState:
         """
         return fill(continuous.laplace, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
+    @overload
+    def gumbel(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Gumbel floats of mode ``loc`` and scale ``scale`` (>= 0). NumPy's ``np.random.gumbel``.
 
@@ -546,6 +686,12 @@ class RandomState:
         """
         return fill(continuous.gumbel, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
+    @overload
+    def logistic(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Logistic floats of centre ``loc`` and scale ``scale`` (>= 0).
         NumPy's ``np.random.logistic``.
@@ -555,6 +701,12 @@ class RandomState:
         """
         return fill(continuous.logistic, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
+    @overload
+    def lognormal(self, mean: float = 0.0, sigma: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Size = None) -> Any: ...
     def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Size = None) -> Any:
         """``exp`` of normal floats of mean ``mean`` and standard deviation ``sigma`` (>= 0).
         NumPy's ``np.random.lognormal``.
@@ -564,6 +716,12 @@ class RandomState:
         """
         return fill(continuous.lognormal, self._bits, size, [(mean, "mean"), (sigma, "sigma", NON_NEGATIVE)])
 
+    @overload
+    def rayleigh(self, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def rayleigh(self, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def rayleigh(self, scale: Any = 1.0, size: Size = None) -> Any: ...
     def rayleigh(self, scale: Any = 1.0, size: Size = None) -> Any:
         """Rayleigh floats of mode ``scale`` (>= 0). NumPy's ``np.random.rayleigh``.
 
@@ -572,6 +730,12 @@ class RandomState:
         """
         return fill(continuous.rayleigh, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
 
+    @overload
+    def wald(self, mean: float, scale: float, size: None = None) -> float: ...
+    @overload
+    def wald(self, mean: Any, scale: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def wald(self, mean: Any, scale: Any, size: Size = None) -> Any: ...
     def wald(self, mean: Any, scale: Any, size: Size = None) -> Any:
         """Wald (inverse Gaussian) floats of mean ``mean`` and scale ``scale`` (both > 0).
         NumPy's ``np.random.wald``.
@@ -581,6 +745,12 @@ class RandomState:
         """
         return fill(continuous.wald, self._bits, size, [(mean, "mean", POSITIVE), (scale, "scale", POSITIVE)])
 
+    @overload
+    def triangular(self, left: float, mode: float, right: float, size: None = None) -> float: ...
+    @overload
+    def triangular(self, left: Any, mode: Any, right: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def triangular(self, left: Any, mode: Any, right: Any, size: Size = None) -> Any: ...
     def triangular(self, left: Any, mode: Any, right: Any, size: Size = None) -> Any:
         """Triangular floats over [``left``, ``right``] peaking at ``mode``.
         NumPy's ``np.random.triangular``.
@@ -644,6 +814,12 @@ class RandomState:
     # Discrete distributions
     # -----------------------------------------------------------------------
 
+    @overload
+    def binomial(self, n: float, p: float, size: None = None) -> float: ...
+    @overload
+    def binomial(self, n: Any, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def binomial(self, n: Any, p: Any, size: Size = None) -> Any: ...
     def binomial(self, n: Any, p: Any, size: Size = None) -> Any:
         """Successes in ``n`` trials (>= 0; floats truncated) of probability ``p`` (in [0, 1]).
         NumPy's ``np.random.binomial``.
@@ -654,6 +830,12 @@ class RandomState:
         parameters = [(p, "p", PROBABILITY), (n, "n", LONG, "int")]
         return fill(_binomial_by_p_n, self._bits, size, parameters, int64)
 
+    @overload
+    def negative_binomial(self, n: float, p: float, size: None = None) -> float: ...
+    @overload
+    def negative_binomial(self, n: Any, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def negative_binomial(self, n: Any, p: Any, size: Size = None) -> Any: ...
     def negative_binomial(self, n: Any, p: Any, size: Size = None) -> Any:
         """Failures before the ``n``-th success (``n`` > 0, a float too), each of
         probability ``p`` (in [0, 1]).
@@ -665,6 +847,12 @@ class RandomState:
         parameters = [(n, "n", POSITIVE), (p, "p", PROBABILITY)]
         return fill(mixtures.negative_binomial, self._bits, size, parameters, int64)
 
+    @overload
+    def poisson(self, lam: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def poisson(self, lam: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def poisson(self, lam: Any = 1.0, size: Size = None) -> Any: ...
     def poisson(self, lam: Any = 1.0, size: Size = None) -> Any:
         """Poisson counts of mean ``lam`` (>= 0, and ten standard deviations below 2**63).
         NumPy's ``np.random.poisson``.
@@ -674,6 +862,12 @@ class RandomState:
         """
         return fill(discrete.poisson, self._bits, size, [(lam, "lam", POISSON_LAM)], int64)
 
+    @overload
+    def zipf(self, a: float, size: None = None) -> float: ...
+    @overload
+    def zipf(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def zipf(self, a: Any, size: Size = None) -> Any: ...
     def zipf(self, a: Any, size: Size = None) -> Any:
         """Zipf (zeta) counts of exponent ``a`` (> 1; below 1025, where NumPy's loop ends).
         NumPy's ``np.random.zipf``.
@@ -683,6 +877,12 @@ class RandomState:
         """
         return fill(discrete.zipf, self._bits, size, [(a, "a", ABOVE_1)], int64)
 
+    @overload
+    def geometric(self, p: float, size: None = None) -> float: ...
+    @overload
+    def geometric(self, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def geometric(self, p: Any, size: Size = None) -> Any: ...
     def geometric(self, p: Any, size: Size = None) -> Any:
         """Trials up to the first success, each of probability ``p`` (in (0, 1]).
         NumPy's ``np.random.geometric``.
@@ -692,6 +892,14 @@ class RandomState:
         """
         return fill(discrete.geometric, self._bits, size, [(p, "p", PROBABILITY_NOT_0)], int64)
 
+    @overload
+    def hypergeometric(self, ngood: float, nbad: float, nsample: float, size: None = None) -> float: ...
+    @overload
+    def hypergeometric(
+        self, ngood: Any, nbad: Any, nsample: Any, size: Union[int, SequenceType[int]] = ...
+    ) -> Tensor: ...
+    @overload
+    def hypergeometric(self, ngood: Any, nbad: Any, nsample: Any, size: Size = None) -> Any: ...
     def hypergeometric(self, ngood: Any, nbad: Any, nsample: Any, size: Size = None) -> Any:
         """Good items among ``nsample`` drawn without replacement from ``ngood`` good and
         ``nbad`` bad ones.
@@ -717,6 +925,12 @@ class RandomState:
         ]
         return fill(discrete.hypergeometric, self._bits, size, parameters, int64)
 
+    @overload
+    def logseries(self, p: float, size: None = None) -> float: ...
+    @overload
+    def logseries(self, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    @overload
+    def logseries(self, p: Any, size: Size = None) -> Any: ...
     def logseries(self, p: Any, size: Size = None) -> Any:
         """Logarithmic series counts of parameter ``p`` (in [0, 1)). NumPy's ``np.random.logseries``.
 
