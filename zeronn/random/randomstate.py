@@ -184,7 +184,7 @@ class RandomState:
     @overload
     def random_sample(self, size: None = None) -> float: ...
     @overload
-    def random_sample(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    def random_sample(self, size: Union[int, SequenceType[int]]) -> Tensor: ...
     @overload
     def random_sample(self, size: Size = None) -> Any: ...
     def random_sample(self, size: Size = None) -> Any:
@@ -203,7 +203,7 @@ class RandomState:
     @overload
     def random(self, size: None = None) -> float: ...
     @overload
-    def random(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    def random(self, size: Union[int, SequenceType[int]]) -> Tensor: ...
     @overload
     def random(self, size: Size = None) -> Any: ...
     def random(self, size: Size = None) -> Any:
@@ -232,7 +232,7 @@ class RandomState:
     @overload
     def uniform(self, low: float = 0.0, high: float = 1.0, size: None = None) -> float: ...
     @overload
-    def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    def uniform(self, low: Any = 0.0, high: Any = 1.0, *, size: Union[int, SequenceType[int]]) -> Tensor: ...
     @overload
     def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Size = None) -> Any: ...
     def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Size = None) -> Any:
@@ -344,7 +344,7 @@ class RandomState:
     @overload
     def standard_normal(self, size: None = None) -> float: ...
     @overload
-    def standard_normal(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    def standard_normal(self, size: Union[int, SequenceType[int]]) -> Tensor: ...
     @overload
     def standard_normal(self, size: Size = None) -> Any: ...
     def standard_normal(self, size: Size = None) -> Any:
@@ -375,7 +375,7 @@ class RandomState:
     @overload
     def normal(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
     @overload
-    def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
+    def normal(self, loc: Any = 0.0, scale: Any = 1.0, *, size: Union[int, SequenceType[int]]) -> Tensor: ...
     @overload
     def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
@@ -434,12 +434,6 @@ class RandomState:
     # The other continuous distributions
     # -----------------------------------------------------------------------
 
-    @overload
-    def beta(self, a: float, b: float, size: None = None) -> float: ...
-    @overload
-    def beta(self, a: Any, b: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def beta(self, a: Any, b: Any, size: Size = None) -> Any: ...
     def beta(self, a: Any, b: Any, size: Size = None) -> Any:
         """Beta-distributed floats in [0, 1] of shapes ``a`` and ``b`` (both > 0).
         NumPy's ``np.random.beta``.
@@ -449,12 +443,6 @@ class RandomState:
         """
         return fill(continuous.beta, self._bits, size, [(a, "a", POSITIVE), (b, "b", POSITIVE)])
 
-    @overload
-    def exponential(self, scale: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def exponential(self, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def exponential(self, scale: Any = 1.0, size: Size = None) -> Any: ...
     def exponential(self, scale: Any = 1.0, size: Size = None) -> Any:
         """Exponential floats of mean ``scale`` (>= 0; ``-0.0`` is refused, as NumPy
         checks the sign bit).
@@ -465,12 +453,6 @@ class RandomState:
         """
         return fill(continuous.exponential, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
 
-    @overload
-    def standard_exponential(self, size: None = None) -> float: ...
-    @overload
-    def standard_exponential(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def standard_exponential(self, size: Size = None) -> Any: ...
     def standard_exponential(self, size: Size = None) -> Any:
         """Exponential floats of mean 1: ``-log(1 - U)``. NumPy's ``np.random.standard_exponential``.
 
@@ -479,12 +461,6 @@ class RandomState:
         """
         return fill(continuous.standard_exponential, self._bits, size, [])
 
-    @overload
-    def standard_gamma(self, shape: float, size: None = None) -> float: ...
-    @overload
-    def standard_gamma(self, shape: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def standard_gamma(self, shape: Any, size: Size = None) -> Any: ...
     def standard_gamma(self, shape: Any, size: Size = None) -> Any:
         """Gamma floats of scale 1 and shape ``shape`` (>= 0). NumPy's ``np.random.standard_gamma``.
 
@@ -493,12 +469,6 @@ class RandomState:
         """
         return fill(continuous.standard_gamma, self._bits, size, [(shape, "shape", NON_NEGATIVE)])
 
-    @overload
-    def gamma(self, shape: float, scale: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def gamma(self, shape: Any, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def gamma(self, shape: Any, scale: Any = 1.0, size: Size = None) -> Any: ...
     def gamma(self, shape: Any, scale: Any = 1.0, size: Size = None) -> Any:
         """Gamma floats of shape ``shape`` and scale ``scale`` (both >= 0).
         NumPy's ``np.random.gamma``.
@@ -509,12 +479,6 @@ class RandomState:
         parameters = [(shape, "shape", NON_NEGATIVE), (scale, "scale", NON_NEGATIVE)]
         return fill(continuous.gamma, self._bits, size, parameters)
 
-    @overload
-    def f(self, dfnum: float, dfden: float, size: None = None) -> float: ...
-    @overload
-    def f(self, dfnum: Any, dfden: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def f(self, dfnum: Any, dfden: Any, size: Size = None) -> Any: ...
     def f(self, dfnum: Any, dfden: Any, size: Size = None) -> Any:
         """Fisher's F of ``dfnum`` and ``dfden`` degrees of freedom (both > 0).
         NumPy's ``np.random.f``.
@@ -524,12 +488,6 @@ class RandomState:
         """
         return fill(continuous.f, self._bits, size, [(dfnum, "dfnum", POSITIVE), (dfden, "dfden", POSITIVE)])
 
-    @overload
-    def noncentral_f(self, dfnum: float, dfden: float, nonc: float, size: None = None) -> float: ...
-    @overload
-    def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Size = None) -> Any: ...
     def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Size = None) -> Any:
         """The noncentral F (``nonc`` >= 0; a NaN ``nonc`` gives NaN, as in NumPy).
         NumPy's ``np.random.noncentral_f``.
@@ -540,12 +498,6 @@ class RandomState:
         parameters = [(dfnum, "dfnum", POSITIVE), (dfden, "dfden", POSITIVE), (nonc, "nonc", NON_NEGATIVE)]
         return fill(mixtures.noncentral_f, self._bits, size, parameters)
 
-    @overload
-    def chisquare(self, df: float, size: None = None) -> float: ...
-    @overload
-    def chisquare(self, df: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def chisquare(self, df: Any, size: Size = None) -> Any: ...
     def chisquare(self, df: Any, size: Size = None) -> Any:
         """Chi-square floats of ``df`` degrees of freedom (> 0). NumPy's ``np.random.chisquare``.
 
@@ -554,12 +506,6 @@ class RandomState:
         """
         return fill(continuous.chisquare, self._bits, size, [(df, "df", POSITIVE)])
 
-    @overload
-    def noncentral_chisquare(self, df: float, nonc: float, size: None = None) -> float: ...
-    @overload
-    def noncentral_chisquare(self, df: Any, nonc: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def noncentral_chisquare(self, df: Any, nonc: Any, size: Size = None) -> Any: ...
     def noncentral_chisquare(self, df: Any, nonc: Any, size: Size = None) -> Any:
         """The noncentral chi-square (``df`` > 0, ``nonc`` >= 0). NumPy's ``np.random.noncentral_chisquare``.
 
@@ -569,12 +515,6 @@ class RandomState:
         parameters = [(df, "df", POSITIVE), (nonc, "nonc", NON_NEGATIVE)]
         return fill(mixtures.noncentral_chisquare, self._bits, size, parameters)
 
-    @overload
-    def standard_cauchy(self, size: None = None) -> float: ...
-    @overload
-    def standard_cauchy(self, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def standard_cauchy(self, size: Size = None) -> Any: ...
     def standard_cauchy(self, size: Size = None) -> Any:
         """Cauchy floats: the ratio of two normals. NumPy's ``np.random.standard_cauchy``.
 
@@ -583,12 +523,6 @@ class RandomState:
         """
         return fill(continuous.standard_cauchy, self._bits, size, [])
 
-    @overload
-    def standard_t(self, df: float, size: None = None) -> float: ...
-    @overload
-    def standard_t(self, df: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def standard_t(self, df: Any, size: Size = None) -> Any: ...
     def standard_t(self, df: Any, size: Size = None) -> Any:
         """Student's t of ``df`` degrees of freedom (> 0). NumPy's ``np.random.standard_t``.
 
@@ -597,12 +531,6 @@ class RandomState:
         """
         return fill(continuous.standard_t, self._bits, size, [(df, "df", POSITIVE)])
 
-    @overload
-    def vonmises(self, mu: float, kappa: float, size: None = None) -> float: ...
-    @overload
-    def vonmises(self, mu: Any, kappa: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def vonmises(self, mu: Any, kappa: Any, size: Size = None) -> Any: ...
     def vonmises(self, mu: Any, kappa: Any, size: Size = None) -> Any:
         """Von Mises angles in [-pi, pi] of mode ``mu`` and concentration ``kappa`` (>= 0).
         NumPy's ``np.random.vonmises``.
@@ -612,12 +540,6 @@ class RandomState:
         """
         return fill(continuous.vonmises, self._bits, size, [(mu, "mu"), (kappa, "kappa", NON_NEGATIVE)])
 
-    @overload
-    def pareto(self, a: float, size: None = None) -> float: ...
-    @overload
-    def pareto(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def pareto(self, a: Any, size: Size = None) -> Any: ...
     def pareto(self, a: Any, size: Size = None) -> Any:
         """Lomax (Pareto II) floats of shape ``a`` (> 0): ``exp(E / a) - 1``.
         NumPy's ``np.random.pareto``.
@@ -627,12 +549,6 @@ class RandomState:
         """
         return fill(continuous.pareto, self._bits, size, [(a, "a", POSITIVE)])
 
-    @overload
-    def weibull(self, a: float, size: None = None) -> float: ...
-    @overload
-    def weibull(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def weibull(self, a: Any, size: Size = None) -> Any: ...
     def weibull(self, a: Any, size: Size = None) -> Any:
         """Weibull floats of shape ``a`` (>= 0): ``E ** (1 / a)``, and 0 for ``a = 0``.
         NumPy's ``np.random.weibull``.
@@ -642,12 +558,6 @@ class RandomState:
         """
         return fill(continuous.weibull, self._bits, size, [(a, "a", NON_NEGATIVE)])
 
-    @overload
-    def power(self, a: float, size: None = None) -> float: ...
-    @overload
-    def power(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def power(self, a: Any, size: Size = None) -> Any: ...
     def power(self, a: Any, size: Size = None) -> Any:
         """Floats in [0, 1] of density ``a * x ** (a - 1)`` (``a`` > 0).
         NumPy's ``np.random.power``.
@@ -657,12 +567,6 @@ class RandomState:
         """
         return fill(continuous.power, self._bits, size, [(a, "a", POSITIVE)])
 
-    @overload
-    def laplace(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Laplace (double exponential) floats of centre ``loc`` and scale ``scale`` (>= 0).
         NumPy's ``np.random.laplace``.
@@ -672,12 +576,6 @@ class RandomState:
         """
         return fill(continuous.laplace, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
-    @overload
-    def gumbel(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Gumbel floats of mode ``loc`` and scale ``scale`` (>= 0). NumPy's ``np.random.gumbel``.
 
@@ -686,12 +584,6 @@ class RandomState:
         """
         return fill(continuous.gumbel, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
-    @overload
-    def logistic(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Logistic floats of centre ``loc`` and scale ``scale`` (>= 0).
         NumPy's ``np.random.logistic``.
@@ -701,12 +593,6 @@ class RandomState:
         """
         return fill(continuous.logistic, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
-    @overload
-    def lognormal(self, mean: float = 0.0, sigma: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Size = None) -> Any: ...
     def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Size = None) -> Any:
         """``exp`` of normal floats of mean ``mean`` and standard deviation ``sigma`` (>= 0).
         NumPy's ``np.random.lognormal``.
@@ -716,12 +602,6 @@ class RandomState:
         """
         return fill(continuous.lognormal, self._bits, size, [(mean, "mean"), (sigma, "sigma", NON_NEGATIVE)])
 
-    @overload
-    def rayleigh(self, scale: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def rayleigh(self, scale: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def rayleigh(self, scale: Any = 1.0, size: Size = None) -> Any: ...
     def rayleigh(self, scale: Any = 1.0, size: Size = None) -> Any:
         """Rayleigh floats of mode ``scale`` (>= 0). NumPy's ``np.random.rayleigh``.
 
@@ -730,12 +610,6 @@ class RandomState:
         """
         return fill(continuous.rayleigh, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
 
-    @overload
-    def wald(self, mean: float, scale: float, size: None = None) -> float: ...
-    @overload
-    def wald(self, mean: Any, scale: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def wald(self, mean: Any, scale: Any, size: Size = None) -> Any: ...
     def wald(self, mean: Any, scale: Any, size: Size = None) -> Any:
         """Wald (inverse Gaussian) floats of mean ``mean`` and scale ``scale`` (both > 0).
         NumPy's ``np.random.wald``.
@@ -745,12 +619,6 @@ class RandomState:
         """
         return fill(continuous.wald, self._bits, size, [(mean, "mean", POSITIVE), (scale, "scale", POSITIVE)])
 
-    @overload
-    def triangular(self, left: float, mode: float, right: float, size: None = None) -> float: ...
-    @overload
-    def triangular(self, left: Any, mode: Any, right: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def triangular(self, left: Any, mode: Any, right: Any, size: Size = None) -> Any: ...
     def triangular(self, left: Any, mode: Any, right: Any, size: Size = None) -> Any:
         """Triangular floats over [``left``, ``right``] peaking at ``mode``.
         NumPy's ``np.random.triangular``.
@@ -814,12 +682,6 @@ class RandomState:
     # Discrete distributions
     # -----------------------------------------------------------------------
 
-    @overload
-    def binomial(self, n: float, p: float, size: None = None) -> float: ...
-    @overload
-    def binomial(self, n: Any, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def binomial(self, n: Any, p: Any, size: Size = None) -> Any: ...
     def binomial(self, n: Any, p: Any, size: Size = None) -> Any:
         """Successes in ``n`` trials (>= 0; floats truncated) of probability ``p`` (in [0, 1]).
         NumPy's ``np.random.binomial``.
@@ -830,12 +692,6 @@ class RandomState:
         parameters = [(p, "p", PROBABILITY), (n, "n", LONG, "int")]
         return fill(_binomial_by_p_n, self._bits, size, parameters, int64)
 
-    @overload
-    def negative_binomial(self, n: float, p: float, size: None = None) -> float: ...
-    @overload
-    def negative_binomial(self, n: Any, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def negative_binomial(self, n: Any, p: Any, size: Size = None) -> Any: ...
     def negative_binomial(self, n: Any, p: Any, size: Size = None) -> Any:
         """Failures before the ``n``-th success (``n`` > 0, a float too), each of
         probability ``p`` (in [0, 1]).
@@ -847,12 +703,6 @@ class RandomState:
         parameters = [(n, "n", POSITIVE), (p, "p", PROBABILITY)]
         return fill(mixtures.negative_binomial, self._bits, size, parameters, int64)
 
-    @overload
-    def poisson(self, lam: float = 1.0, size: None = None) -> float: ...
-    @overload
-    def poisson(self, lam: Any = 1.0, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def poisson(self, lam: Any = 1.0, size: Size = None) -> Any: ...
     def poisson(self, lam: Any = 1.0, size: Size = None) -> Any:
         """Poisson counts of mean ``lam`` (>= 0, and ten standard deviations below 2**63).
         NumPy's ``np.random.poisson``.
@@ -862,12 +712,6 @@ class RandomState:
         """
         return fill(discrete.poisson, self._bits, size, [(lam, "lam", POISSON_LAM)], int64)
 
-    @overload
-    def zipf(self, a: float, size: None = None) -> float: ...
-    @overload
-    def zipf(self, a: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def zipf(self, a: Any, size: Size = None) -> Any: ...
     def zipf(self, a: Any, size: Size = None) -> Any:
         """Zipf (zeta) counts of exponent ``a`` (> 1; below 1025, where NumPy's loop ends).
         NumPy's ``np.random.zipf``.
@@ -877,12 +721,6 @@ class RandomState:
         """
         return fill(discrete.zipf, self._bits, size, [(a, "a", ABOVE_1)], int64)
 
-    @overload
-    def geometric(self, p: float, size: None = None) -> float: ...
-    @overload
-    def geometric(self, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def geometric(self, p: Any, size: Size = None) -> Any: ...
     def geometric(self, p: Any, size: Size = None) -> Any:
         """Trials up to the first success, each of probability ``p`` (in (0, 1]).
         NumPy's ``np.random.geometric``.
@@ -892,14 +730,6 @@ class RandomState:
         """
         return fill(discrete.geometric, self._bits, size, [(p, "p", PROBABILITY_NOT_0)], int64)
 
-    @overload
-    def hypergeometric(self, ngood: float, nbad: float, nsample: float, size: None = None) -> float: ...
-    @overload
-    def hypergeometric(
-        self, ngood: Any, nbad: Any, nsample: Any, size: Union[int, SequenceType[int]] = ...
-    ) -> Tensor: ...
-    @overload
-    def hypergeometric(self, ngood: Any, nbad: Any, nsample: Any, size: Size = None) -> Any: ...
     def hypergeometric(self, ngood: Any, nbad: Any, nsample: Any, size: Size = None) -> Any:
         """Good items among ``nsample`` drawn without replacement from ``ngood`` good and
         ``nbad`` bad ones.
@@ -925,12 +755,6 @@ class RandomState:
         ]
         return fill(discrete.hypergeometric, self._bits, size, parameters, int64)
 
-    @overload
-    def logseries(self, p: float, size: None = None) -> float: ...
-    @overload
-    def logseries(self, p: Any, size: Union[int, SequenceType[int]] = ...) -> Tensor: ...
-    @overload
-    def logseries(self, p: Any, size: Size = None) -> Any: ...
     def logseries(self, p: Any, size: Size = None) -> Any:
         """Logarithmic series counts of parameter ``p`` (in [0, 1)). NumPy's ``np.random.logseries``.
 
