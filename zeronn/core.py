@@ -464,7 +464,7 @@ class Tensor:
         [1, 3, 2, 4]
         """
         values = elements(self)
-        return values.tolist() if hasattr(values, "tolist") else list(values)
+        return values.tolist() if isinstance(values, (array, memoryview)) else list(values)
 
     def item(self, *index: int) -> Number:
         """One element as a Python number: the only one, the ``i``-th in row-major order,

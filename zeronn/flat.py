@@ -127,7 +127,7 @@ class flatiter:
                 raise IndexError(
                     f"too many indices for flat iterator: flat iterator is 1-dimensional, but {len(key)} were indexed"
                 )
-            key = key[0]
+            key = key[0]  # pyright: ignore[reportGeneralTypeIssues]  (not empty: see above)
         if isinstance(key, flatiter):  # another flat iterator indexes as the elements it walks
             key = key.copy()
         if key is Ellipsis:

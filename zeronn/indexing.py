@@ -181,7 +181,7 @@ def _item(part: Any, to_tensor: ToTensor) -> Any:
     if isinstance(part, int):
         return part
     if isinstance(part, (list, tuple, range)) or hasattr(part, "dtype"):
-        array = part if hasattr(part, "dtype") else to_tensor(list(part))  # type: ignore[misc]
+        array: Any = part if hasattr(part, "dtype") else to_tensor(list(part))  # type: ignore[misc]
         kind = array.dtype.kind if array.size or hasattr(part, "dtype") else "i"  # a list [] indexes as ints
         if kind not in "biu":
             raise InvalidIndexError(f"arrays used as indices must be of integer (or boolean) type, not {array.dtype}")
