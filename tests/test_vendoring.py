@@ -313,3 +313,16 @@ def test_the_typing_host_runs_and_its_types_are_what_comes_back():
     assert all(type(v) is Tensor for v in host.views(x) + host.draws()[:2]) and type(host.draws()[2]) is float
     assert type(host.network(zeronn.tensor([1.0, 0.5]))) is Tensor and type(host.in_place(x.copy())) is Tensor
     assert type(host.loss(zeronn.tensor([0.1, 0.9]), zeronn.tensor([0, 1]))) is float
+
+
+def test_a_hosts_code_type_checks_under_pyright_strict(tmp_path):
+    pytest.importorskip("pyright")  # PyPI's pyright runs Node.js's pyright (which it fetches once)
+    host = (PROJECT / "tests" / "typing_host.py").read_text()
+    wrong = host.replace("def loss(y: Tensor, t: Tensor) -> float:", "def loss(y: Tensor, t: Tensor) -> str:")
+    (tmp_path / "wrong_host.py").write_text(wrong)
+    command = [sys.executable, "-m", "pyright", "--pythonpath", sys.executable, "tests/typing_host.py"]
+    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0 and "0 errors" in result.stdout, result.stdout + result.stderr
+    command[-1] = str(tmp_path / "wrong_host.py")  # ... and the check can fail
+    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1 and '"float" is not assignable to "str"' in result.stdout, result.stdout
