@@ -731,6 +731,9 @@ class Tensor:
     # Each takes NumPy's keywords: ``axis`` (an int, a tuple of ints, or None for all),
     # ``keepdims``, ``out`` (a tensor to write the result into, which is returned), and
     # for most ``where`` (a mask: only its True elements take part) and ``dtype``.
+    # The ``@overload`` lines before a method are for type checkers only (README,
+    # "Vendoring"): the whole tensor's reduction is a Python number, ``keepdims=True``
+    # keeps a tensor, and along an axis it is either, by the dimensions (``Any``).
 
     @overload
     def sum(
