@@ -37,6 +37,7 @@ def test_each_listed_line_is_where_the_function_is_defined(path, line, name):
     found = [number for number, text in enumerate(lines, 1) if re.match(rf"\s*def {re.escape(name)}\(", text)]
     at = line
     while at <= len(lines) and lines[at - 1].lstrip().startswith("@"):  # the line trace shows: the first decorator
+        assert lines[at - 1].strip() != "@overload", f"{path}:{line} is a type checker's stub of {name}, not the code"
         at += 1
     assert at in found, f"{path}:{line} is not `def {name}`: it is defined at line(s) {found}"
 
