@@ -3,8 +3,8 @@ formula lines run, and they give the same numbers as the fast kernels.
 
 "The same" is bit for bit (NaN matches NaN, 0.0 does not match -0.0) everywhere but one
 place: the matrix product on Python 3.12+, where the fast ``dot`` multiplies and adds
-with ``math.sumprod`` (extended precision) and ``dot_plain`` adds the products one by
-one, so the last bits may differ; there the two are held within a few ulps of the sum
+with ``math.sumprod`` (extended precision) and ``dot_plain`` with ``sum(map(mul, ...))``,
+so the last bits may differ; there the two are held within a few ulps of the sum
 of the magnitudes.
 """
 

@@ -43,7 +43,7 @@ kernel hand its work to its plain twin at its first line, and makes ``sigmoid`` 
 ``softmax`` in ``nn/activations.py`` run the book's formula lines on tensors. The values
 are the same numbers (``tests/test_plain_mode.py`` holds them equal bit for bit), except
 the matrix product on Python 3.12+, where the fast ``dot`` uses ``math.sumprod`` (extended
-precision) and the plain twin adds the products one by one: there they differ in the last
+precision) and the plain twin ``sum(map(mul, row, column))``: there they differ in the last
 bits, as both differ from NumPy's BLAS. Plain mode is slower (several times on a network).
 
 >>> stretch([1, 2, 3], (3,), (2, 3))
