@@ -560,6 +560,12 @@ class Tensor:
     # -----------------------------------------------------------------------
 
     def __add__(self, other: Operand) -> Tensor:
+        """``self + other``: Python calls this for ``a + b``, and every operator is one such line.
+
+        >>> tensor([1.0, 2.0]) + 0.5, tensor([[1.0], [2.0]]) + tensor([10.0, 20.0])
+        (tensor([1.5, 2.5]), tensor([[11., 21.],
+                [12., 22.]]))
+        """
         return _operator("add", self, other)
 
     def __radd__(self, other: Operand) -> Tensor:  # other + self
@@ -2378,7 +2384,14 @@ def _owning(t: Tensor) -> Tensor:
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
     """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual
-    case, spelled out because every result is made here."""
+    case, spelled out because every result is made here. Nothing is checked: the caller
+    made the storage right (``tensor()`` is the constructor that checks).
+
+    >>> t = _new([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], (2, 3), float64)
+    >>> t, t._strides, t.strides            # strides in elements, and in bytes as NumPy reports them
+    (tensor([[1., 2., 3.],
+            [4., 5., 6.]]), (3, 1), (24, 8))
+    """
     self = object.__new__(Tensor)
     self._storage = storage
     self._shape = shape
@@ -2473,7 +2486,14 @@ def _is_common_case(x1: Any, x2: Any, any_layout: bool = False) -> bool:
     """Whether ``x1`` and ``x2`` are row-major float64 tensors, one shape the other's or its
     trailing part (a row against a matrix, a 0-d tensor against anything), or one such
     tensor and a Python float or int: the case ``_float64`` computes. (``any_layout``: strided
-    views too, for a result whose layout does not matter, as an in-place one's.)"""
+    views too, for a result whose layout does not matter, as an in-place one's.)
+
+    >>> m = tensor([[1.0, 2.0], [3.0, 4.0]])
+    >>> _is_common_case(m, tensor([1.0, 2.0])), _is_common_case(m, 2), _is_common_case(m, tensor([1, 2]))
+    (True, True, False)
+    >>> _is_common_case(m.T, 1.0), _is_common_case(m.T, 1.0, any_layout=True)
+    (False, True)
+    """
     if type(x1) is not Tensor or type(x2) is not Tensor:  # a tensor and a number, which NumPy makes float64
         t, number = (x1, x2) if type(x1) is Tensor else (x2, x1)
         return type(t) is Tensor and _is_float64_number(number, t) and (t._contiguous or any_layout)
@@ -2489,7 +2509,12 @@ _FLOAT64_INTS = 2**1023  # (an int beyond, which float() may not convert, goes t
 def _float64(name: str, x1: Any, x2: Any) -> Any:
     """``x1 <name> x2`` in the common case: the ufunc's Python function (its float64
     kernel) over the two storages, the shorter one (a row, a number) repeated along the
-    longer by ``kernels.binary``, NumPy's floating-point errors reported, one new tensor."""
+    longer by ``kernels.binary``, NumPy's floating-point errors reported, one new tensor.
+
+    >>> _float64("multiply", tensor([[1.0, 2.0], [3.0, 4.0]]), tensor([10.0, 100.0]))    # a row, cycled
+    tensor([[ 10., 200.],
+           [ 30., 400.]])
+    """
     kernel = loops.FLOAT64[name]
     left = elements(x1) if type(x1) is Tensor else [float(x1)]  # NumPy converts the number to float64
     right = elements(x2) if type(x2) is Tensor else [float(x2)]
@@ -2507,7 +2532,11 @@ def _binary(
     name: str, fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]
 ) -> List[Any]:
     """``kernels.binary``, or for ``maximum`` against one number (the book's ``relu``,
-    ``maximum(0, x)``) its kernel without a function call per element."""
+    ``maximum(0, x)``) its kernel without a function call per element.
+
+    >>> _binary("maximum", max, ieee.maximum, [0.0], [-1.0, 2.0, float("nan")])
+    [0.0, 2.0, nan]
+    """
     if name == "maximum" and (len(left) == 1 or len(right) == 1):
         scalar_first = len(left) == 1
         values, scalar = (right, left[0]) if scalar_first else (left, right[0])
@@ -2651,6 +2680,11 @@ def _operator(name: str, left: Any, right: Any) -> Any:
 
     ``==`` and ``!=`` with something that is no number (``t == None``) compare every
     element unequal, as NumPy 2 does.
+
+    >>> _operator("add", tensor([1.0, 2.0]), 1), _operator("add", tensor([1.0]), "x")
+    (tensor([2., 3.]), NotImplemented)
+    >>> _operator("equal", tensor([1, 2]), None)
+    tensor([False, False])
     """
     if name in loops.FLOAT64 and _is_common_case(left, right):  # float64 tensors, or one and a number
         return _float64(name, left, right)
@@ -2861,6 +2895,13 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     The usual case first: float64 matrices or vectors, at least two terms to a sum. The
     left operand goes to ``kernels.dot`` row by row, the right one as its elements row
     by row, ``width`` to a row (a vector is one column).
+
+    >>> _dot(tensor([1.0, 0.5]), tensor([[0.1, 0.3], [0.2, 0.4]]), keep_single_term=True)   # (2,) · (2, 2)
+    tensor([0.2, 0.5])
+    >>> _dot(tensor([[1.0, 2.0]]), tensor([1.0, 2.0, 3.0]), keep_single_term=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: shapes (1,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)
     """
     if len(left._shape) not in (1, 2) or len(right._shape) not in (1, 2):
         return _dot_of_numbers_or_error(left, right, keep_single_term)
@@ -2888,7 +2929,12 @@ def _rows(t: Tensor) -> Iterable[Sequence[Any]]:
     """The rows of a 1-d (one row) or 2-d tensor, read one at a time, so that the 60,000
     rows of the MNIST training set never all become lists at once: for a tensor held in a
     list, ``map`` slices them out of the storage through the strides as ``kernels.dot`` asks
-    for them (no Python code of ours runs between two rows)."""
+    for them (no Python code of ours runs between two rows).
+
+    >>> m = tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    >>> list(_rows(m)), list(_rows(m.T))                  # m.T's rows: storage[0::3], storage[1::3], ...
+    ([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], [[1.0, 4.0], [2.0, 5.0], [3.0, 6.0]])
+    """
     if len(t._shape) == 1:
         return [list(elements(t))]
     (rows, length), (step_row, step) = t._shape, t._strides

@@ -220,6 +220,9 @@ if sys.version_info >= (3, 12):
 
         ``math.sumprod`` (3.12+) is about 4x faster than ``sum(map(mul, ...))``, and its
         last bits may differ from it.
+
+        >>> _row_times([1.0, 2.0], [[3.0, 5.0], [4.0, 6.0]])     # [1, 2] times the columns
+        [13.0, 16.0]
         """
         return list(map(sumprod, repeat(row), columns))
 
@@ -231,7 +234,11 @@ else:
 
     def _row_times(row: Values, columns: Iterable[Values]) -> List[Any]:
         """``[sum(map(mul, row, column)) for column in columns]``, with no Python-level
-        loop: the inner ``map`` objects are made by ``map`` itself. About 25 ns a term."""
+        loop: the inner ``map`` objects are made by ``map`` itself. About 25 ns a term.
+
+        >>> _row_times([1.0, 2.0], [[3.0, 5.0], [4.0, 6.0]])     # [1, 2] times the columns
+        [13.0, 16.0]
+        """
         return list(map(sum, map(map, repeat(mul), repeat(row), columns)))
 
     # Gathering a term costs about a quarter of adding it, so skipping zeros pays once
@@ -305,6 +312,9 @@ def _nonzero_positions(row: Values) -> List[int]:
     unsigned ints: zero is always the same int object, so the zeros of an image never
     become Python floats. (``-0.0`` has its sign bit set and counts as nonzero: one more
     term, which changes no sum.)
+
+    >>> _nonzero_positions([0.0, 2.5, 0.0, -1.0]), _nonzero_positions(array("f", [0.0, -0.0, 3.0]))
+    ([1, 3], [1, 2])
     """
     if isinstance(row, array) and row.typecode == "f":
         bits = memoryview(row).cast("B").cast("I")  # (C's unsigned int: 4 bytes, as a float32)
