@@ -50,7 +50,7 @@ __all__ = [
 from typing import Any, Literal, Optional, overload
 
 from ._shape import Number, normalize_axis
-from .core import Axis, Tensor, as_tensor, tensor
+from .core import Axis, Tensor, as_tensor, dot, tensor
 from .dtypes import DTypeLike, result_type
 from .ufuncs import subtract
 
@@ -83,17 +83,6 @@ def asarray(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
 # ---------------------------------------------------------------------------
 # Linear algebra
 # ---------------------------------------------------------------------------
-
-
-def dot(a: Any, b: Any) -> Any:
-    """``np.dot`` for 0-d to 2-d tensors; see ``Tensor.dot``.
-
-    >>> dot([1.0, 0.5], [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
-    tensor([0.2, 0.5, 0.8])
-    >>> dot([1, 2, 3], [4, 5, 6]), dot([-0.0], [1.0])
-    (32, -0.0)
-    """
-    return as_tensor(a).dot(b)
 
 
 def matmul(a: Any, b: Any) -> Any:
