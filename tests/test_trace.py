@@ -28,7 +28,7 @@ def test_calls_are_counted_and_the_measures_printed():
     assert zeros.calls == 3 and zeros.file == "creation.py"
     text = format_path(path)
     assert "creation.py:" in text and "zeros  (x3)" in text
-    assert text.splitlines()[-1].endswith("caller -> callee pairs cross a file boundary")
+    assert text.splitlines()[-1].endswith(f"joining {len(path.file_edges)} pairs of files")
 
 
 def test_the_command_traces_the_books_forward_pass(capsys):
@@ -57,6 +57,9 @@ def test_callers_outside_the_expression_are_not_counted():
     # run_trace (tools/cli.py) evaluates the expression; it is not on the path
     path = trace_path("np.tensor([1.0])", {"np": zeronn})
     assert path.cross_file_pairs == len(path.crossings) and all("trace" not in a for a, _ in path.crossings)
+    # each file pair once, from the function pairs: core.py's tensor calls nested.py's flatten_nested
+    assert path.file_edges == sorted({(a.split(":")[0], b.split(":")[0]) for a, b in path.crossings})
+    assert ("core.py", "nested.py") in path.file_edges
     out = io.StringIO()
     main(["trace", "--crossings", "array([1.0])"], out=out)
     assert "tools/cli.py" not in out.getvalue()

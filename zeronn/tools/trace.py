@@ -8,7 +8,8 @@ in the order they are first entered, with file and line, and then the size of th
 - the code lines that ran, and the code lines in the functions entered (a code line is
   one that holds bytecode: docstrings, comments and blank lines are not code);
 - the caller -> callee pairs that cross from one file to another (each pair once): the
-  jumps a reader makes between files.
+  jumps a reader makes between files; and the pairs of files they join (each pair once,
+  in the direction of the call): the edges of the path's import graph.
 
 >>> path = trace_path("np.tensor([1.0, 2.0]) + 1.0", {"np": sys.modules[__package__.rsplit(".", 1)[0]]})
 >>> path.functions[0].name, "core.py" in path.functions[0].file
@@ -48,6 +49,7 @@ class Path(NamedTuple):
     lines_in_functions: int
     cross_file_pairs: int
     crossings: List[Tuple[str, str]]  # each cross-file pair once, as ("file:function", "file:function")
+    file_edges: List[Tuple[str, str]]  # each (caller's file, callee's file) of those pairs once
 
 
 def trace_path(expression: str, namespace: Dict[str, Any], setup: str = "") -> Path:
@@ -101,6 +103,7 @@ def trace_path(expression: str, namespace: Dict[str, Any], setup: str = "") -> P
         lines_in_functions=len(lines_in_functions),
         cross_file_pairs=len(crossings),
         crossings=crossings,
+        file_edges=sorted({(_relative(a.co_filename), _relative(b.co_filename)) for a, b in pairs}),
     )
 
 
@@ -116,7 +119,8 @@ def format_path(path: Path, crossings: bool = False) -> str:
     lines.append("")
     lines.append(f"{len(path.files)} files, {len(path.functions)} named functions; "
                  f"{path.executed_lines} code lines ran, {path.lines_in_functions} code lines in the "
-                 f"functions entered; {path.cross_file_pairs} caller -> callee pairs cross a file boundary")
+                 f"functions entered; {path.cross_file_pairs} caller -> callee pairs cross a file boundary, "
+                 f"joining {len(path.file_edges)} pairs of files")
     return "\n".join(lines)
 
 
