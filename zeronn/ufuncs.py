@@ -149,7 +149,7 @@ __all__ = [
 
 import math  # noqa: F401 - the examples use math.pi
 import warnings
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, overload
 
 from . import casting, dtypes, float_errors, loops
 from ._shape import Shape, broadcast_shapes, broadcast_to, format_shape, normalize_axis, unravel
@@ -234,6 +234,21 @@ class ufunc:
     # Calling: the operation, element by element
     # -----------------------------------------------------------------------
 
+    @overload
+    def __call__(
+        self, x: Tensor, /, *args: Any, out: None = None, where: Any = True, dtype: Optional[DTypeLike] = None,
+        signature: Any = None, sig: Any = None,
+    ) -> Tensor: ...
+    @overload
+    def __call__(
+        self, x: Any, y: Tensor, /, *args: Any, out: None = None, where: Any = True,
+        dtype: Optional[DTypeLike] = None, signature: Any = None, sig: Any = None,
+    ) -> Tensor: ...
+    @overload
+    def __call__(
+        self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None,
+        signature: Any = None, sig: Any = None,
+    ) -> Any: ...
     def __call__(
         self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None,
         signature: Any = None, sig: Any = None,
@@ -242,6 +257,11 @@ class ufunc:
         if out is None and where is True and dtype is None and signature is None and sig is None:
             if len(args) == self.nin and self.nout == 1:  # the usual call: straight to the loop
                 return unary(name, args[0]) if self.nin == 1 else elementwise(name, *args)
+        return self._call_any(args, out, where, dtype, signature if signature is not None else sig)
+
+    def _call_any(self, args: Tuple[Any, ...], out: Any, where: Any, dtype: Optional[DTypeLike], signature: Any) -> Any:
+        """``__call__`` with any of its keywords: ``out``, ``where``, ``dtype``, ``signature``."""
+        name = self.__name__
         if not self.nin <= len(args) <= self.nargs:
             given = len(args)
             raise TypeError(
@@ -254,7 +274,7 @@ class ufunc:
                 raise TypeError("cannot specify 'out' as both a positional and keyword argument")
             out = tuple(args[self.nin :])
         outs = self._outputs(out)
-        wanted = self._signature(signature if signature is not None else sig)
+        wanted = self._signature(signature)
         for position, to in enumerate(wanted[: self.nin]):
             if to is not None:
                 inputs[position] = self._converted_one(inputs[position], position, to)
@@ -872,7 +892,7 @@ tensor([0.        , 0.88137359])
 arccosh = ufunc("arccosh", """The inverse hyperbolic cosine (``np.arccosh``, ``np.acosh``): ``nan`` below 1.
 
 >>> arccosh([1.0, 2.0])
-tensor([0.        , 1.31695790])
+tensor([0.       , 1.3169579])
 """)
 arctanh = ufunc("arctanh", """The inverse hyperbolic tangent (``np.arctanh``, ``np.atanh``): ``±inf`` at ±1.
 
