@@ -105,7 +105,9 @@ from ._shape import (
 )
 from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
 from .flat import flatiter
-from .layout import innermost_run, is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
+from .layout import (
+    innermost_run, is_f_contiguous, like_order, memory_order, order_letter, reshape_strides, resolve_reshape,
+)
 from .nested import flatten_nested, nest, python_dtype
 
 Operand = Union["Tensor", Number, Sequence[Any]]
@@ -1201,9 +1203,9 @@ class Tensor:
         """
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
-        if order not in ("C", "F", "A"):
-            raise ValueError(f"order {order!r} is not permitted for reshaping" if order == "K" else
-                             f"order must be one of 'C', 'F', 'A' (got {order!r})")
+        order = order_letter(order)
+        if order == "K":
+            raise ValueError("order 'K' is not permitted for reshaping")
         if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
             new_shape = resolve_reshape(self.size, shape)
             return self.transpose().reshape(new_shape[::-1], copy=copy).transpose()
@@ -1227,10 +1229,9 @@ class Tensor:
         >>> x.ravel(), x.T.ravel(), x.T.ravel("K")
         (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]), tensor([1, 2, 3, 4]))
         """
+        order = order_letter(order)
         if order == "K":
             return _in_memory_order(self).reshape(-1)
-        if order not in ("C", "F", "A"):
-            raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
         if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
             return self.transpose().ravel()
         return self.reshape(-1) if self._contiguous else self.flatten()
@@ -1242,6 +1243,7 @@ class Tensor:
         >>> tensor([[1, 2], [3, 4]]).flatten(), tensor([[1, 2], [3, 4]]).flatten("F")
         (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]))
         """
+        order = order_letter(order)
         if order != "C":
             return self.ravel(order).copy()
         flat = self.copy()
@@ -1272,8 +1274,8 @@ class Tensor:
         (tensor([1, 2]), tensor([9, 2]), (8, 16))
         """
         if order != "C":
-            if order not in ("F", "A", "K"):
-                raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+            order = order_letter(order)
+        if order != "C":
             axes = _order_axes(self, order)
             return _owning(self.transpose(*axes).copy().transpose(*_inverse(axes)))
         values = elements(self)
@@ -1465,8 +1467,7 @@ another dtype: a float64 tensor cannot be viewed as int8
         >>> tensor([[1, 2], [3, 4]], dtype="uint8").tobytes("F")
         b'\\x01\\x03\\x02\\x04'
         """
-        if order not in ("C", "F", "A", "K"):
-            raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+        order = order_letter(order)
         ordered = self.transpose(*_order_axes(self, "F" if order == "F" else "A" if order == "A" else "C"))
         return buffers.packed(elements(ordered), self._dtype)
 
@@ -1847,8 +1848,7 @@ def _construct(
     lengths = (operator.index(shape),) if not isinstance(shape, (tuple, list)) else tuple(map(operator.index, shape))
     if any(n < 0 for n in lengths):
         raise ValueError("negative dimensions are not allowed")
-    if order not in (None, "C", "F", "A", "K"):
-        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    order = order_letter(order)
     to = dtypes.dtype(dtype)
     dtypes.check_fits(lengths, to)
     if strides is None:

@@ -50,7 +50,7 @@ from . import buffers, casting, dtypes
 from ._shape import Number, check_ndim, size_of
 from .core import Tensor, as_tensor
 from .dtypes import DType, DTypeLike, float64
-from .layout import like_order
+from .layout import like_order, order_letter
 
 ShapeLike = Union[int, Sequence[int]]
 
@@ -167,6 +167,7 @@ def full(
     """
     _check_device_and_like(device, like)
     checked = _check_shape(shape)
+    order = order_letter(order)
     if order not in ("C", "F"):
         raise ValueError("only 'C' or 'F' order is permitted")
     scalar = isinstance(fill_value, (bool, int, float))
@@ -237,8 +238,7 @@ def full_like(
     a = as_tensor(a)
     to = a.dtype if dtype is None else dtypes.dtype(dtype)
     lengths = a.shape if shape is None else _check_shape(shape)
-    if order not in ("C", "F", "A", "K"):
-        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    order = order_letter(order, "K")
     column_major = order == "F" or (order == "A" and a.flags.f_contiguous and not a.flags.c_contiguous)
     if order == "K" and len(lengths) == a.ndim:
         axes = like_order(a.shape, a.strides)
