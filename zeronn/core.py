@@ -106,7 +106,13 @@ from ._shape import (
 from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
 from .flat import flatiter
 from .layout import (
-    innermost_run, is_f_contiguous, like_order, memory_order, order_letter, reshape_strides, resolve_reshape,
+    innermost_run,
+    is_f_contiguous,
+    like_order,
+    memory_order,
+    order_letter,
+    reshape_strides,
+    resolve_reshape,
 )
 from .nested import flatten_nested, nest, python_dtype
 
@@ -1717,6 +1723,8 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
         data = _from_foreign(data)
     if isinstance(data, Tensor):
         return data.astype(to or data.dtype)
+    if to is None and not isinstance(data, (list, tuple)):
+        to = _scalar_dtype(data)  # one of NumPy's scalars keeps its dtype: tensor(np.int8(5))
     if isinstance(data, (list, tuple)) and any(_is_foreign(item) for item in data):
         data = [_from_foreign(item) if _is_foreign(item) else item for item in data]
     if isinstance(data, (list, tuple)) and data and all(isinstance(item, Tensor) for item in data):
@@ -2429,7 +2437,15 @@ def _as_storage(result: Any, dtype: DType) -> Storage:
 
 
 def _is_scalar(x: Any) -> bool:
-    return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor)
+    """Whether ``x`` is a Python number, which NEP 50 calls weak: not a tensor, and not one
+    of NumPy's scalars (``np.int8(5)``, an ``int`` that carries its dtype, see ``scalars.py``)."""
+    return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor) and _scalar_dtype(x) is None
+
+
+def _scalar_dtype(x: Any) -> Optional[DType]:
+    """The dtype of one of NumPy's scalars (``scalars.py``: its type names one), else ``None``."""
+    dtype = getattr(type(x), "dtype", None)
+    return dtype if isinstance(dtype, DType) else None
 
 
 # ---------------------------------------------------------------------------
