@@ -172,8 +172,9 @@ class Tensor:
         ...
         TypeError: buffer is too small for requested array
         """
-        made = _construct(shape, dtype, buffer, offset, strides, order)
-        return made if cls is Tensor else _retyped(made, cls)
+        if cls is not Tensor:
+            _refuse_subclass(cls)
+        return _construct(shape, dtype, buffer, offset, strides, order)
 
     @classmethod
     def from_storage(
@@ -1456,15 +1457,15 @@ another dtype: a float64 tensor cannot be viewed as int8
         """
         if isinstance(dtype, builtins.type) and issubclass(dtype, Tensor) and type is None:
             dtype, type = None, dtype  # x.view(MyTensor): a type, not a dtype
+        if type is not None and type is not Tensor:
+            if not (isinstance(type, builtins.type) and issubclass(type, Tensor)):
+                raise TypeError("Cannot specify output type: it must be a subclass of Tensor (np.ndarray)")
+            _refuse_subclass(type)
         made = _make(self._storage, self._shape, self._strides, self._offset, self._dtype, self._writeable,
                      self._contiguous, base=_base_of(self))  # fmt: skip
         if dtype is not None and dtypes.dtype(dtype) is not self._dtype:
             made = _reinterpreted(made, dtypes.dtype(dtype))
-        if type is None:
-            return made
-        if not (isinstance(type, builtins.type) and issubclass(type, Tensor)):
-            raise TypeError("Cannot specify output type: it must be a subclass of Tensor (np.ndarray)")
-        return _retyped(made, type)
+        return made
 
     def tobytes(self, order: str = "C") -> bytes:
         """The elements as bytes, packed as C packs them in this machine's byte order, row by
@@ -1899,12 +1900,15 @@ def _construct(
     return _make(storage, lengths, element_strides, start, to, writeable, base=base)
 
 
-def _retyped(t: Tensor, cls: type) -> Tensor:
-    """``t`` as an instance of ``cls``, a subclass of ``Tensor`` (NumPy's ``view(type=cls)``)."""
-    made: Tensor = object.__new__(cls)
-    for slot in Tensor.__slots__:
-        setattr(made, slot, getattr(t, slot))
-    return made
+def _refuse_subclass(cls: type) -> None:
+    """Refuse to make an instance of a subclass of ``Tensor``. NumPy keeps an ndarray
+    subclass through views, indexing, ufuncs and the functions (``__array_finalize__``,
+    ``__array_wrap__``); zeronn's operations make plain tensors, so a subclass would turn
+    into a ``Tensor`` somewhere along the way without a word: a silent difference."""
+    raise TypeError(
+        f"zeronn does not model subclasses of Tensor (NumPy's ndarray subclasses): {cls.__name__} "
+        "would not survive its operations, which make plain tensors; keep a Tensor in an attribute instead"
+    )
 
 
 def elements(t: Tensor) -> Storage:

@@ -228,7 +228,7 @@ def full_like(
     Like NumPy's, with ``order="K"`` the new tensor keeps ``a``'s memory order: the
     ``zeros_like`` of a transpose is laid out column by column too, so its strides match.
     ``"C"`` and ``"F"`` ask for row or column order, ``"A"`` for column order if ``a`` has it.
-    With ``subok`` a subclass of ``Tensor`` gives its own class back.
+    (``subok`` is accepted for NumPy's signature: zeronn has no subclasses of ``Tensor``.)
 
     >>> x = full_like(zeros((2, 3)).T, 5.0)
     >>> x.shape, x.strides
@@ -247,8 +247,6 @@ def full_like(
     made = _laid_out(lengths, to, axes)
     if fill_value is not None and not (isinstance(fill_value, (int, float)) and fill_value == 0):
         made[...] = fill_value
-    if subok and type(a) is not Tensor:
-        return made.view(type(a))
     return made
 
 
@@ -261,8 +259,7 @@ def copy(a: Any, order: str = "K", subok: bool = False) -> Tensor:
     ((8, 24), (16, 8))
     """
     t = as_tensor(a)
-    made = t.copy(order)
-    return made.view(type(t)) if subok and type(t) is not Tensor else made
+    return t.copy(order)  # (subok: zeronn has no subclasses of Tensor)
 
 
 def eye(

@@ -130,6 +130,8 @@ def _computed(name: str, *operands: Any) -> Any:
     """Ufunc ``name`` of ``operands``, at least one a scalar of a concrete type: a tensor
     if a tensor or a list takes part, else NumPy's scalar (or pair of them, for ``divmod``).
     ``NotImplemented`` for an operand that is no number, so that Python asks the other."""
+    if name == "multiply" and any(isinstance(x, (list, tuple)) for x in operands):
+        return NotImplemented  # Python repeats the sequence, as beside NumPy's: [1] * int64(3) is [1, 1, 1]
     if any(isinstance(x, (Tensor, list, tuple)) for x in operands):
         return getattr(ufuncs, name)(*operands)
     if not all(isinstance(x, (bool, int, float)) for x in operands):
@@ -224,6 +226,17 @@ class generic(metaclass=_Kind):
     def item(self) -> Any:
         """The plain Python number (``np.generic.item``): ``int8(5).item()`` is ``5``."""
         return self.dtype.type(self)
+
+    def round(self, decimals: int = 0) -> Any:
+        """Rounded to ``decimals`` places, as ``Tensor.round`` rounds, in the scalar's own dtype.
+
+        >>> float64(2.5).round(), float32(1.25).round(1), int16(1234).round(-2)
+        (np.float64(2.0), np.float32(1.2), np.int16(1200))
+        """
+        return _scalar(_one_element(self).round(decimals))
+
+    def __round__(self, ndigits: Any = None) -> Any:  # round(x): an int; round(x, n): NumPy's round
+        return round(self.item()) if ndigits is None else self.round(ndigits)
 
     def __repr__(self) -> str:
         return f"np.{type(self).__name__}({self})"
