@@ -138,13 +138,32 @@ def _computed(name: str, *operands: Any) -> Any:
         return NotImplemented
     # As one-element tensors, so that the result keeps its dtype (a 0-d one would be a Python number).
     ones = [_one_element(x) for x in operands]
-    with float_errors.deferred(f"scalar {name}"):
+    with float_errors.deferred(f"scalar {name}" if _scalar_math(operands) else name):
         result = getattr(ufuncs, name)(*ones)
         if name in _EXACT and result.dtype.kind in "iu" and result[0] != _EXACT[name](*map(int, operands)):
             float_errors.report({"over"}, name)
     if isinstance(result, tuple):
         return tuple(_scalar(part) for part in result)
     return _scalar(result)
+
+
+def _scalar_math(operands: Tuple[Any, ...]) -> bool:
+    """Whether NumPy's scalar math computes this (its warnings say "in scalar add"), not its
+    ufunc: when one scalar's type holds the other operand (``int8(1) // int16(0)``, ``int8(1)
+    + 100``); ``uint8(1) // int8(0)`` (an int16 loop) and ``int8(1) / 0.0`` go to the ufunc."""
+    if len(operands) == 1:
+        return True
+    return any(_holds(x, other) for x, other in (operands, operands[::-1]))
+
+
+def _holds(x: Any, other: Any) -> bool:
+    """Whether ``x`` is a scalar whose type holds ``other``: a scalar of a type that casts
+    to it safely, or a Python int (a Python float only for the float types)."""
+    if not type.__instancecheck__(generic, x):
+        return False
+    if type.__instancecheck__(generic, other):
+        return dtypes.can_cast(other.dtype, x.dtype, "safe")
+    return not isinstance(other, float) or x.dtype.kind == "f"
 
 
 def _one_element(x: Any) -> Any:
