@@ -8,6 +8,7 @@ import warnings
 
 import pytest
 
+import zeronn
 import zeronn as np
 from zeronn import dtypes, errstate, tensor
 
@@ -52,7 +53,8 @@ def test_integer_scalars_wrap_and_warn_as_numpys():
         (lambda: np.uint8(3) - np.uint8(4), "np.uint8(255)", "overflow encountered in scalar subtract"),
         (lambda: -np.int8(-128), "np.int8(-128)", "overflow encountered in scalar negative"),
         (lambda: abs(np.int8(-128)), "np.int8(-128)", "overflow encountered in scalar absolute"),
-        (lambda: divmod(np.int8(-128), np.int8(-1)), "(np.int8(-128), np.int8(0))", "overflow encountered in scalar divmod"),
+        (lambda: divmod(np.int8(-128), np.int8(-1)), "(np.int8(-128), np.int8(0))",
+         "overflow encountered in scalar divmod"),
         (lambda: np.int64(5) // 0, "np.int64(0)", "divide by zero encountered in scalar floor_divide"),
         (lambda: np.float64(1) / 0, "np.float64(inf)", "divide by zero encountered in scalar divide"),
     ]
@@ -104,36 +106,34 @@ def test_scalars_index_pickle_and_convert():
     assert math.isnan(np.float32("nan"))
 
 
+def computed(module, op, left, right):
+    """``left op right`` with each side made by ``module`` (zeronn or NumPy): a (name, value)
+    pair, Python's int and float as they are."""
+    names = {"int": int, "float": float}
+    x, y = ((names.get(name) or getattr(module, name))(value) for name, value in (left, right))
+    return quiet(lambda: eval(f"x {op} y", {"x": x, "y": y}))
+
+
 @pytest.mark.oracle
 def test_scalar_arithmetic_is_numpys():
     numpy = pytest.importorskip("numpy")
-    names = ["int8", "uint8", "int16", "int64", "uint64", "float32", "float64", "int", "float"]
-    python = {"int": int, "float": float}
-
-    def make(module, name, value):
-        return python[name](value) if name in python else getattr(module, name)(value)
-
     values = {"int8": [-128, -1, 0, 7, 127], "uint8": [0, 1, 255], "int16": [-32768, -3, 300],
               "int64": [-(2**63), -5, 2**62], "uint64": [0, 3, 2**64 - 1],
               "float32": [-1.5, 0.1, 3e38], "float64": [-2.5, 0.1, 1e308], "int": [0, -1, 100], "float": [0.0, 2.5]}
-    operators = ["+", "-", "*", "//", "%", "/", "<", "=="]
+    operands = [(name, value) for name in values for value in values[name]]
     checked = 0
-    for left_name in names:
-        for right_name in names:
-            if left_name in python and (right_name in python or left_name == "float" and "int" in right_name):
+    for left in operands:
+        for right in operands:
+            python_left = left[0] in ("int", "float")
+            if python_left and (right[0] in ("int", "float") or left[0] == "float" and "int" in right[0]):
                 continue  # (a Python float before an integer scalar computes in Python: see the README)
-            for a in values[left_name]:
-                for b in values[right_name]:
-                    for op in operators:
-                        ours, our_words = quiet(lambda: eval(f"x {op} y", {"x": make(np, left_name, a), "y": make(np, right_name, b)}))
-                        theirs, words = quiet(lambda: eval(f"x {op} y", {"x": make(numpy, left_name, a), "y": make(numpy, right_name, b)}))
-                        assert our_words == words, (left_name, a, op, right_name, b)
-                        if isinstance(theirs, tuple) and theirs[:1] == ("raises",):
-                            assert ours == theirs, (left_name, a, op, right_name, b)
-                        elif isinstance(theirs, numpy.bool_):
-                            assert ours is bool(theirs)
-                        else:
-                            assert type(ours).__name__ == type(theirs).__name__, (left_name, a, op, right_name, b)
-                            assert repr(ours) == repr(theirs), (left_name, a, op, right_name, b)
-                        checked += 1
+            for op in ["+", "-", "*", "//", "%", "/", "<", "=="]:
+                (ours, our_words), (theirs, words) = computed(zeronn, op, left, right), computed(numpy, op, left, right)
+                assert our_words == words, (left, op, right)
+                if isinstance(theirs, numpy.bool_):
+                    assert ours is bool(theirs), (left, op, right)
+                else:  # the same type, value and repr (or the same error)
+                    same_type = type(ours).__name__ == type(theirs).__name__
+                    assert repr(ours) == repr(theirs) and same_type, (left, op, right)
+                checked += 1
     assert checked == 5800
