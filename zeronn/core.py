@@ -1210,9 +1210,10 @@ class Tensor:
         """
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
-        order = order_letter(order)
-        if order == "K":
-            raise ValueError("order 'K' is not permitted for reshaping")
+        if order != "C":  # (the usual case needs no reading)
+            order = order_letter(order)
+            if order == "K":
+                raise ValueError("order 'K' is not permitted for reshaping")
         if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
             new_shape = resolve_reshape(self.size, shape)
             return self.transpose().reshape(new_shape[::-1], copy=copy).transpose()
@@ -1236,7 +1237,8 @@ class Tensor:
         >>> x.ravel(), x.T.ravel(), x.T.ravel("K")
         (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]), tensor([1, 2, 3, 4]))
         """
-        order = order_letter(order)
+        if order != "C":
+            order = order_letter(order)
         if order == "K":
             return _in_memory_order(self).reshape(-1)
         if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
@@ -1250,7 +1252,8 @@ class Tensor:
         >>> tensor([[1, 2], [3, 4]]).flatten(), tensor([[1, 2], [3, 4]]).flatten("F")
         (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]))
         """
-        order = order_letter(order)
+        if order != "C":
+            order = order_letter(order)
         if order != "C":
             return self.ravel(order).copy()
         flat = self.copy()

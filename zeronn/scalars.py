@@ -170,13 +170,14 @@ def _one_element(x: Any) -> Any:
     """A scalar of a concrete type as a tensor of shape ``(1,)``; a Python number (weak,
     by NEP 50) as it is."""
     if type.__instancecheck__(generic, x):  # (isinstance would count Python numbers in, see _Kind)
-        return as_tensor([x.item()], x.dtype)
+        return Tensor.from_storage(x.dtype.storage([x.item()]), (1,), x.dtype)
     return x
 
 
 def _scalar(result: Tensor) -> Any:
     """The one element of ``result`` as a scalar of its dtype (a Python bool for bools)."""
-    return scalar_type(result.dtype)(result[0])
+    value = result[0]
+    return value if result.dtype.kind == "b" else _BY_DTYPE[result.dtype]._of(value)
 
 
 class _Kind(type):
@@ -234,8 +235,12 @@ class generic(metaclass=_Kind):
         number = cast_scalar(value, cls.dtype)
         if cls.dtype.kind == "b":
             return number  # Python's True or False: bool has no subclasses
-        made: Any = cls.dtype.type.__new__(cls, number)  # type: ignore[arg-type]
-        return made
+        return cls._of(number)
+
+    @classmethod
+    def _of(cls, number: Any) -> Any:
+        """The scalar of an element already of this type's dtype (no conversion, no checks)."""
+        return cls.dtype.type.__new__(cls, number)  # type: ignore[arg-type]
 
     # What NumPy's scalars have of an array's attributes.
     shape: Tuple[int, ...] = ()
