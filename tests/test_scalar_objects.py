@@ -137,3 +137,18 @@ def test_scalar_arithmetic_is_numpys():
                     assert repr(ours) == repr(theirs) and same_type, (left, op, right)
                 checked += 1
     assert checked == 5800
+
+
+@pytest.mark.parametrize(("data", "dtype", "values"), [
+    ([np.float32(1), np.float32(2)], "float32", [1.0, 2.0]),
+    ([[np.float32(0.1)], [np.float32(2)]], "float32", [[0.10000000149011612], [2.0]]),
+    ([np.int8(1), 2], "int64", [1, 2]),  # a Python int among them is NumPy's default integer
+    ([np.uint8(1), np.int8(-1)], "int16", [1, -1]),
+    ([np.float32(1), 2.0], "float64", [1.0, 2.0]),
+    ([np.uint8(200), True], "uint8", [200, 1]),
+    (np.int16(-3), "int16", -3),
+])
+def test_a_list_of_numpys_scalars_has_the_dtype_numpy_gives_it(data, dtype, values):
+    made = tensor(data)
+    assert made.dtype.name == dtype and made.tolist() == values
+    assert all(type(v) in (int, float) for v in made.to_flat_list())  # elements stay plain numbers
