@@ -2244,8 +2244,8 @@ def _binary(
 def _any_dtypes(name: str, x1: Any, x2: Any) -> Any:
     """``elementwise`` for every case: any dtypes (with NumPy's promotion, NEP 50 for
     Python numbers), any broadcast, any memory layout."""
-    left = x1 if _is_scalar(x1) else as_tensor(x1)
-    right = x2 if _is_scalar(x2) else as_tensor(x2)
+    left = x1 if _is_weak(x1) else as_tensor(x1)
+    right = x2 if _is_weak(x2) else as_tensor(x2)
     loop = _loop_dtype(name, left, right)
     shape = broadcast_shapes(*(x._shape for x in (left, right) if isinstance(x, Tensor)))
     if shape != getattr(left, "_shape", None) and shape != getattr(right, "_shape", None):
@@ -2444,9 +2444,13 @@ def _as_storage(result: Any, dtype: DType) -> Storage:
 
 
 def _is_scalar(x: Any) -> bool:
-    """Whether ``x`` is a Python number, which NEP 50 calls weak: not a tensor, and not one
-    of NumPy's scalars (``np.int8(5)``, an ``int`` that carries its dtype, see ``scalars.py``)."""
-    return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor) and _scalar_dtype(x) is None
+    return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor)
+
+
+def _is_weak(x: Any) -> bool:
+    """Whether ``x`` is a Python number, which NEP 50 calls weak: not one of NumPy's scalars
+    (``np.int8(5)``, an ``int`` that carries its dtype, see ``scalars.py``), which are strong."""
+    return _is_scalar(x) and _scalar_dtype(x) is None
 
 
 def _scalar_dtype(x: Any) -> Optional[DType]:
