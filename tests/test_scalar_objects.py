@@ -152,3 +152,10 @@ def test_a_list_of_numpys_scalars_has_the_dtype_numpy_gives_it(data, dtype, valu
     made = tensor(data)
     assert made.dtype.name == dtype and made.tolist() == values
     assert all(type(v) in (int, float) for v in made.to_flat_list())  # elements stay plain numbers
+
+
+def test_iinfo_and_finfo_read_a_scalars_dtype_as_numpys_do():
+    assert np.iinfo(np.int8(3)).max == 127 and np.iinfo(np.uint16(0)).max == 65535
+    assert np.finfo(np.float32(1)).bits == 32
+    with pytest.raises(ValueError, match=r"^iinfo\(3\): zeronn's scalars are Python numbers, which carry no dtype"):
+        np.iinfo(3)  # a Python number (a tensor's element) cannot say which dtype it came from
