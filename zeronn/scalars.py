@@ -183,7 +183,7 @@ def _scalar(result: Tensor) -> Any:
 class _Kind(type):
     """The type of the scalar types, so that ``isinstance`` asks about kinds of number.
 
-    zeronn's scalars are Python numbers (``t[0]`` of a uint8 tensor is an ``int``), so NumPy
+    A tensor's elements are Python numbers (``t[0]`` of a uint8 tensor is an ``int``), so NumPy
     code that asks ``isinstance(t[0], np.integer)`` asks it of an ``int``. The abstract kinds
     answer by the Python type: an ``int`` is an ``integer`` (and a ``number``), a ``float``
     is ``floating`` (``inexact``, ``number``), a ``bool`` only ``generic``, as NumPy's
@@ -271,7 +271,7 @@ class generic(metaclass=_Kind):
     def __hash__(self) -> int:  # a scalar hashes as the Python number it equals
         return hash(self.item())
 
-    # Arithmetic, comparisons and bits: NumPy's ufuncs (``_operator`` below).
+    # Arithmetic, comparisons and bits: NumPy's ufuncs (``_operator`` above).
     __add__, __radd__ = _operator("add")
     __sub__, __rsub__ = _operator("subtract")
     __mul__, __rmul__ = _operator("multiply")
@@ -285,12 +285,12 @@ class generic(metaclass=_Kind):
     __xor__, __rxor__ = _operator("bitwise_xor")
     __lshift__, __rlshift__ = _operator("left_shift")
     __rshift__, __rrshift__ = _operator("right_shift")
-    __lt__, _ = _operator("less")
-    __le__, _ = _operator("less_equal")
-    __gt__, _ = _operator("greater")
-    __ge__, _ = _operator("greater_equal")
-    __eq__, _ = _operator("equal")
-    __ne__, _ = _operator("not_equal")
+    __lt__ = _operator("less")[0]
+    __le__ = _operator("less_equal")[0]
+    __gt__ = _operator("greater")[0]
+    __ge__ = _operator("greater_equal")[0]
+    __eq__ = _operator("equal")[0]
+    __ne__ = _operator("not_equal")[0]
     __neg__ = _unary("negative")
     __pos__ = _unary("positive")
     __abs__ = _unary("absolute")
