@@ -6,7 +6,7 @@ import math
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zeronn import arange, relu, sigmoid, step
@@ -50,6 +50,7 @@ def test_svg_is_well_formed_with_one_polyline_per_series_and_a_point_per_x():
 
 
 @given(st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=30, unique=True))
+@example([0.0, 5e-324])  # bounds whose halves are equal (found by hypothesis)
 def test_a_monotone_function_gives_monotone_screen_points_inside_the_plot_area(xs):
     xs = sorted(xs)
     root, (line,) = polylines(line_chart(xs, [3 * x + 1 for x in xs]).to_svg())

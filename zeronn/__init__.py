@@ -6,7 +6,8 @@ activation functions, its three-layer network and MNIST inference with the book'
 weights; no dependency beyond the standard library. The names are NumPy's, so the
 book's code runs unchanged with ``import zeronn as np``.
 
->>> import zeronn as np
+>>> import importlib
+>>> np = importlib.import_module(__name__)  # import zeronn as np, whatever this copy is named
 >>> x = np.array([1.0, 0.5])
 >>> W1 = np.array([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
 >>> np.dot(x, W1) + np.array([0.1, 0.2, 0.3])

@@ -261,10 +261,10 @@ def normalize_axis(axis: int, ndim: int) -> int:
 
     >>> normalize_axis(-1, 2)
     1
-    >>> normalize_axis(2, 2)
+    >>> normalize_axis(2, 2)  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
     ...
-    zeronn._shape.OutOfBoundsError: axis 2 is out of bounds for array of dimension 2
+    OutOfBoundsError: axis 2 is out of bounds for array of dimension 2
     """
     if isinstance(axis, bool) or not isinstance(axis, int):
         raise TypeError(f"axis must be an int or None, not {type(axis).__name__}")

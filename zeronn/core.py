@@ -73,7 +73,7 @@ import math
 import operator
 import sys
 from array import array
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Literal, Optional, Sequence, Tuple, Union, overload
 
 from . import (
     axes,
@@ -327,6 +327,10 @@ class Tensor:
             self._storage, self._shape[1:], self._strides[1:], offset, self._dtype, self._writeable, base=_base_of(self)
         )
 
+    @overload
+    def __getitem__(self, key: Union[slice, None, Tensor, List[Any]]) -> Tensor: ...  # always a tensor
+    @overload
+    def __getitem__(self, key: Any) -> Any: ...  # ints: a number or a tensor, by the dimensions
     def __getitem__(self, key: Any) -> Any:
         """Index as NumPy does: ``t[i]``, ``t[i, j]``, ``t[1:]``, ``t[:, ::2]``, ``t[..., 0]``
         give views; ``t[[0, 2]]``, ``t[t > 0]``, ``t[rows, cols]`` give copies.
@@ -469,7 +473,7 @@ class Tensor:
         [1, 3, 2, 4]
         """
         values = elements(self)
-        return values.tolist() if hasattr(values, "tolist") else list(values)
+        return values.tolist() if isinstance(values, (array, memoryview)) else list(values)
 
     def item(self, *index: int) -> Number:
         """One element as a Python number: the only one, the ``i``-th in row-major order,
@@ -557,100 +561,100 @@ class Tensor:
     # Arithmetic and comparisons: each operator is one call to ``elementwise``
     # -----------------------------------------------------------------------
 
-    def __add__(self, other: Operand) -> Any:
+    def __add__(self, other: Operand) -> Tensor:
         return _operator("add", self, other)
 
-    def __radd__(self, other: Operand) -> Any:  # other + self
+    def __radd__(self, other: Operand) -> Tensor:  # other + self
         return _operator("add", other, self)
 
-    def __sub__(self, other: Operand) -> Any:
+    def __sub__(self, other: Operand) -> Tensor:
         return _operator("subtract", self, other)
 
-    def __rsub__(self, other: Operand) -> Any:  # other - self
+    def __rsub__(self, other: Operand) -> Tensor:  # other - self
         return _operator("subtract", other, self)
 
-    def __mul__(self, other: Operand) -> Any:
+    def __mul__(self, other: Operand) -> Tensor:
         return _operator("multiply", self, other)
 
-    def __rmul__(self, other: Operand) -> Any:  # other * self
+    def __rmul__(self, other: Operand) -> Tensor:  # other * self
         return _operator("multiply", other, self)
 
-    def __truediv__(self, other: Operand) -> Any:
+    def __truediv__(self, other: Operand) -> Tensor:
         return _operator("divide", self, other)
 
-    def __rtruediv__(self, other: Operand) -> Any:  # other / self
+    def __rtruediv__(self, other: Operand) -> Tensor:  # other / self
         return _operator("divide", other, self)
 
-    def __floordiv__(self, other: Operand) -> Any:
+    def __floordiv__(self, other: Operand) -> Tensor:
         return _operator("floor_divide", self, other)
 
-    def __rfloordiv__(self, other: Operand) -> Any:  # other // self
+    def __rfloordiv__(self, other: Operand) -> Tensor:  # other // self
         return _operator("floor_divide", other, self)
 
-    def __mod__(self, other: Operand) -> Any:
+    def __mod__(self, other: Operand) -> Tensor:
         return _operator("remainder", self, other)
 
-    def __rmod__(self, other: Operand) -> Any:  # other % self
+    def __rmod__(self, other: Operand) -> Tensor:  # other % self
         return _operator("remainder", other, self)
 
-    def __pow__(self, other: Operand) -> Any:
+    def __pow__(self, other: Operand) -> Tensor:
         shortcut = loops.power_shortcut(self._dtype, other)  # NumPy's x ** 2 is square(x): see there
         return unary(shortcut, self) if shortcut else _operator("power", self, other)
 
-    def __rpow__(self, other: Operand) -> Any:  # other ** self
+    def __rpow__(self, other: Operand) -> Tensor:  # other ** self
         return _operator("power", other, self)
 
-    def __lt__(self, other: Operand) -> Any:
+    def __lt__(self, other: Operand) -> Tensor:
         return _operator("less", self, other)
 
-    def __le__(self, other: Operand) -> Any:
+    def __le__(self, other: Operand) -> Tensor:
         return _operator("less_equal", self, other)
 
-    def __gt__(self, other: Operand) -> Any:
+    def __gt__(self, other: Operand) -> Tensor:
         return _operator("greater", self, other)
 
-    def __ge__(self, other: Operand) -> Any:
+    def __ge__(self, other: Operand) -> Tensor:
         return _operator("greater_equal", self, other)
 
-    def __eq__(self, other: object) -> Any:
+    def __eq__(self, other: object) -> Tensor:  # type: ignore[override]  # elementwise, as NumPy's
         return _operator("equal", self, other)
 
-    def __ne__(self, other: object) -> Any:
+    def __ne__(self, other: object) -> Tensor:  # type: ignore[override]  # elementwise, as NumPy's
         return _operator("not_equal", self, other)
 
     # Bitwise operators: bools and integers only, as in NumPy (``~`` of a bool is "not").
 
-    def __invert__(self) -> Any:
+    def __invert__(self) -> Tensor:
         return unary("invert", self)
 
-    def __and__(self, other: Operand) -> Any:
+    def __and__(self, other: Operand) -> Tensor:
         return _operator("bitwise_and", self, other)
 
-    def __rand__(self, other: Operand) -> Any:  # other & self
+    def __rand__(self, other: Operand) -> Tensor:  # other & self
         return _operator("bitwise_and", other, self)
 
-    def __or__(self, other: Operand) -> Any:
+    def __or__(self, other: Operand) -> Tensor:
         return _operator("bitwise_or", self, other)
 
-    def __ror__(self, other: Operand) -> Any:  # other | self
+    def __ror__(self, other: Operand) -> Tensor:  # other | self
         return _operator("bitwise_or", other, self)
 
-    def __xor__(self, other: Operand) -> Any:
+    def __xor__(self, other: Operand) -> Tensor:
         return _operator("bitwise_xor", self, other)
 
-    def __rxor__(self, other: Operand) -> Any:  # other ^ self
+    def __rxor__(self, other: Operand) -> Tensor:  # other ^ self
         return _operator("bitwise_xor", other, self)
 
-    def __lshift__(self, other: Operand) -> Any:
+    def __lshift__(self, other: Operand) -> Tensor:
         return _operator("left_shift", self, other)
 
-    def __rlshift__(self, other: Operand) -> Any:  # other << self
+    def __rlshift__(self, other: Operand) -> Tensor:  # other << self
         return _operator("left_shift", other, self)
 
-    def __rshift__(self, other: Operand) -> Any:
+    def __rshift__(self, other: Operand) -> Tensor:
         return _operator("right_shift", self, other)
 
-    def __rrshift__(self, other: Operand) -> Any:  # other >> self
+    def __rrshift__(self, other: Operand) -> Tensor:  # other >> self
         return _operator("right_shift", other, self)
 
     def __iand__(self, other: Operand) -> Tensor:
@@ -668,13 +672,13 @@ class Tensor:
     def __irshift__(self, other: Operand) -> Tensor:
         return self._update("right_shift", other)
 
-    def __neg__(self) -> Any:
+    def __neg__(self) -> Tensor:
         return unary("negative", self)
 
-    def __pos__(self) -> Any:
+    def __pos__(self) -> Tensor:
         return unary("positive", self)
 
-    def __abs__(self) -> Any:
+    def __abs__(self) -> Tensor:
         return unary("absolute", self)
 
     # In place: the result is written into this tensor's storage, so every view of it
@@ -736,7 +740,25 @@ class Tensor:
     # Each takes NumPy's keywords: ``axis`` (an int, a tuple of ints, or None for all),
     # ``keepdims``, ``out`` (a tensor to write the result into, which is returned), and
     # for most ``where`` (a mask: only its True elements take part) and ``dtype``.
+    # The ``@overload`` lines before a method are for type checkers only (README,
+    # "Vendoring"): the whole tensor's reduction is a Python number, ``keepdims=True``
+    # keeps a tensor, and along an axis it is either, by the dimensions (``Any``).
 
+    @overload
+    def sum(
+        self, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
+        keepdims: Literal[False] = False, initial: Number = 0, where: Any = True,
+    ) -> float: ...
+    @overload
+    def sum(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+        *, keepdims: Literal[True], initial: Number = 0, where: Any = True,
+    ) -> Tensor: ...
+    @overload
+    def sum(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+        keepdims: bool = False, initial: Number = 0, where: Any = True,
+    ) -> Any: ...
     def sum(
         self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
         keepdims: bool = False, initial: Number = 0, where: Any = True,
@@ -765,6 +787,21 @@ class Tensor:
         start = to.type(initial)  # exact Python ints, wrapped to ``to`` at the end
         return source._reduction("add", lambda lane: builtins.sum(lane, start), axis, keepdims, to, out, where)
 
+    @overload
+    def mean(
+        self, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
+        keepdims: Literal[False] = False, *, where: Any = True,
+    ) -> float: ...
+    @overload
+    def mean(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+        *, keepdims: Literal[True], where: Any = True,
+    ) -> Tensor: ...
+    @overload
+    def mean(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+        keepdims: bool = False, *, where: Any = True,
+    ) -> Any: ...
     def mean(
         self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
         keepdims: bool = False, *, where: Any = True,
@@ -839,6 +876,21 @@ class Tensor:
             run_sum = functools.partial(reductions.buffered_sum, run_sum=run_sum, float32=float32, size=size)
         return in_memory._reduction("add", run_sum, None, keepdims, to, out, where)
 
+    @overload
+    def max(
+        self, axis: None = None, out: None = None, keepdims: Literal[False] = False,
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> float: ...
+    @overload
+    def max(
+        self, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Tensor: ...
+    @overload
+    def max(
+        self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Any: ...
     def max(
         self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
         initial: Optional[Number] = None, where: Any = True,
@@ -855,6 +907,21 @@ class Tensor:
         """
         return self._reduction("maximum", _extreme("maximum", initial), axis, keepdims, self._dtype, out, where)
 
+    @overload
+    def min(
+        self, axis: None = None, out: None = None, keepdims: Literal[False] = False,
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> float: ...
+    @overload
+    def min(
+        self, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Tensor: ...
+    @overload
+    def min(
+        self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+        initial: Optional[Number] = None, where: Any = True,
+    ) -> Any: ...
     def min(
         self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
         initial: Optional[Number] = None, where: Any = True,
@@ -870,6 +937,10 @@ class Tensor:
         """
         return self._reduction("minimum", _extreme("minimum", initial), axis, keepdims, self._dtype, out, where)
 
+    @overload
+    def argmax(self, axis: None = None, out: None = None, *, keepdims: Literal[False] = False) -> int: ...
+    @overload
+    def argmax(self, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any: ...
     def argmax(self, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any:
         """The index of the largest element: in the flattened tensor, or along ``axis``.
 
@@ -881,6 +952,14 @@ class Tensor:
         result = self._reduce(reductions.argmax_of, axis, keepdims, int64)
         return result if out is None else _into(out, result, "argmax")
 
+    @overload
+    def any(
+        self, axis: None = None, out: None = None, keepdims: Literal[False] = False, *, where: Any = True
+    ) -> bool: ...
+    @overload
+    def any(
+        self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True
+    ) -> Any: ...
     def any(self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True) -> Any:
         """Whether any element (along ``axis``) is true.
 
@@ -889,6 +968,14 @@ class Tensor:
         """
         return self._reduction("logical_or", any, axis, keepdims, bool_, out, where)
 
+    @overload
+    def all(
+        self, axis: None = None, out: None = None, keepdims: Literal[False] = False, *, where: Any = True
+    ) -> bool: ...
+    @overload
+    def all(
+        self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True
+    ) -> Any: ...
     def all(self, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False, *, where: Any = True) -> Any:
         """Whether every element (along ``axis``) is true.
 
@@ -934,6 +1021,16 @@ class Tensor:
     # goes through: one axis the quick way (``_reduce``), several axes or a mask by moving
     # the reduced axes to the end and reducing them as one.
 
+    @overload
+    def prod(
+        self, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
+        keepdims: Literal[False] = False, initial: Number = 1, where: Any = True,
+    ) -> float: ...
+    @overload
+    def prod(
+        self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+        keepdims: bool = False, initial: Number = 1, where: Any = True,
+    ) -> Any: ...
     def prod(
         self, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
         keepdims: bool = False, initial: Number = 1, where: Any = True,
@@ -955,6 +1052,10 @@ class Tensor:
         product = statistics.product(to, initial)
         return self._as_kind(to)._reduction("multiply", product, axis, keepdims, to, out, where)
 
+    @overload
+    def argmin(self, axis: None = None, out: None = None, *, keepdims: Literal[False] = False) -> int: ...
+    @overload
+    def argmin(self, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any: ...
     def argmin(self, axis: Optional[int] = None, out: Optional[Tensor] = None, *, keepdims: bool = False) -> Any:
         """The index of the smallest element: in the flattened tensor, or along ``axis``.
 
@@ -1043,7 +1144,7 @@ class Tensor:
         result = unary("sqrt", variance)
         return result if out is None else _into(out, result, "std")
 
-    def clip(self, min: Any = None, max: Any = None, out: Optional[Tensor] = None) -> Any:
+    def clip(self, min: Any = None, max: Any = None, out: Optional[Tensor] = None) -> Tensor:
         """Every element brought into ``[min, max]``: ``minimum(maximum(x, min), max)``.
 
         NaN stays NaN; with ``min > max`` every element is ``max``, as in NumPy. A Python
@@ -1350,6 +1451,14 @@ class Tensor:
         """Pickle as the dtype's name, the shape and the elements as little-endian bytes,
         which ``rebuild_tensor`` checks and turns back into a tensor. A column-major tensor
         is stored column by column and comes back column-major, as NumPy's does.
+
+        The arguments are plain Python (a str, a tuple of ints, bytes, a bool), the same in
+        every copy of zeronn; only the function's name is this copy's (``zeronn.core`` or,
+        vendored, ``mylib.nn.core``), because Python's pickler writes a function by the
+        module path it was imported from. So ``pickle.loads`` reads the pickle wherever
+        that path imports, and every copy's ``io.load_numpy_pickle`` reads it under any
+        name, importing nothing. (NumPy's own form cannot be written without NumPy: the
+        pickler imports a function's module to check its name.)
 
         >>> import pickle
         >>> back = pickle.loads(pickle.dumps(tensor([[1.5, 2.0]]).T))
@@ -2170,6 +2279,16 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: b
 # answers.
 
 
+# The types say ``Tensor`` where a tensor comes back for tensors of at least one
+# dimension; a 0-d result is a Python number at run time (NumPy's scalar), which the
+# types do not follow, as NumPy's own stubs do not. Where the kind of result depends on
+# the operands' dimensions (an index, a reduction along an axis), they say ``Any``.
+@overload
+def elementwise(name: str, x1: Tensor, x2: Any) -> Tensor: ...
+@overload
+def elementwise(name: str, x1: Any, x2: Tensor) -> Tensor: ...
+@overload
+def elementwise(name: str, x1: Any, x2: Any) -> Any: ...
 def elementwise(name: str, x1: Any, x2: Any) -> Any:
     """NumPy's ufunc ``name`` (``"add"``, ``"maximum"``, ``"less"``, ...) of ``x1`` and ``x2``.
 
@@ -2276,6 +2395,10 @@ def _compute(name: str, left: Any, right: Any, loop: DType) -> Tuple[Storage, Sh
     return _stored(name, values, (left_values, right_values), loop, out), shape, out
 
 
+@overload
+def unary(name: str, x: Tensor) -> Tensor: ...
+@overload
+def unary(name: str, x: Any) -> Any: ...
 def unary(name: str, x: Any) -> Any:
     """NumPy's one-argument ufunc ``name`` (``"exp"``, ``"sqrt"``, ``"negative"``,
     ``"isnan"``, ... every one in ``loops.UFUNCS``) of ``x``: a tensor, or a Python number
@@ -2358,6 +2481,10 @@ def _inverse(order: List[int]) -> List[int]:
     return [order.index(axis) for axis in range(len(order))]
 
 
+@overload
+def _operator(name: str, left: Tensor, right: Any) -> Tensor: ...
+@overload
+def _operator(name: str, left: Any, right: Tensor) -> Tensor: ...
 def _operator(name: str, left: Any, right: Any) -> Any:
     """``elementwise`` for the operators: ``NotImplemented`` for operands we do not know,
     so that Python can ask the other operand (or raise its usual ``TypeError``).

@@ -44,7 +44,7 @@ __all__ = [
 
 import math
 import operator
-from typing import Any, List, Optional, Sequence, Tuple, Union
+from typing import Any, List, Literal, Optional, Sequence, Tuple, Union, overload
 
 from . import buffers, casting, dtypes
 from ._shape import Number, check_ndim, size_of
@@ -302,6 +302,16 @@ def identity(n: int, dtype: Optional[DTypeLike] = None, *, like: Any = None) -> 
 # ---------------------------------------------------------------------------
 
 
+@overload
+def linspace(
+    start: Any, stop: Any, num: int = 50, endpoint: bool = True, retstep: Literal[False] = False,
+    dtype: Optional[DTypeLike] = None, axis: int = 0, *, device: Optional[str] = None,
+) -> Tensor: ...
+@overload
+def linspace(
+    start: Any, stop: Any, num: int = 50, endpoint: bool = True, retstep: bool = False,
+    dtype: Optional[DTypeLike] = None, axis: int = 0, *, device: Optional[str] = None,
+) -> Any: ...
 def linspace(
     start: Any, stop: Any, num: int = 50, endpoint: bool = True, retstep: bool = False,
     dtype: Optional[DTypeLike] = None, axis: int = 0, *, device: Optional[str] = None,

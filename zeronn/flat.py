@@ -51,10 +51,10 @@ class flatiter:
     (0, 1, 2, (0, 2))
     >>> len(it), it.copy()
     (6, tensor([0, 1, 2, 3, 4, 5]))
-    >>> it[6]
+    >>> it[6]  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
     ...
-    zeronn._shape.OutOfBoundsError: index 6 is out of bounds for size 6
+    OutOfBoundsError: index 6 is out of bounds for size 6
     """
 
     def __init__(self, base: Any, to_tensor: Callable[..., Any], view: Any = None) -> None:
@@ -127,7 +127,7 @@ class flatiter:
                 raise IndexError(
                     f"too many indices for flat iterator: flat iterator is 1-dimensional, but {len(key)} were indexed"
                 )
-            key = key[0]
+            key = key[0]  # pyright: ignore[reportGeneralTypeIssues]  (not empty: see above)
         if isinstance(key, flatiter):  # another flat iterator indexes as the elements it walks
             key = key.copy()
         if key is Ellipsis:

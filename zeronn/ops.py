@@ -50,7 +50,7 @@ __all__ = [
     "clip",
 ]
 
-from typing import Any, Optional
+from typing import Any, Literal, Optional, overload
 
 from ._shape import Number, normalize_axis
 from .core import Axis, Tensor, as_tensor, tensor
@@ -161,6 +161,21 @@ def matmul(a: Any, b: Any) -> Any:
 # ---------------------------------------------------------------------------
 
 
+@overload
+def sum(
+    a: Any, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    keepdims: Literal[False] = False, initial: Number = 0, where: Any = True,
+) -> float: ...
+@overload
+def sum(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    *, keepdims: Literal[True], initial: Number = 0, where: Any = True,
+) -> Tensor: ...
+@overload
+def sum(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+    keepdims: bool = False, initial: Number = 0, where: Any = True,
+) -> Any: ...
 def sum(
     a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
     keepdims: bool = False, initial: Number = 0, where: Any = True,
@@ -186,6 +201,21 @@ def prod(
     return as_tensor(a).prod(axis, dtype, out, keepdims, initial, where)
 
 
+@overload
+def max(
+    a: Any, axis: None = None, out: None = None, keepdims: Literal[False] = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> float: ...
+@overload
+def max(
+    a: Any, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+    initial: Optional[Number] = None, where: Any = True,
+) -> Tensor: ...
+@overload
+def max(
+    a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> Any: ...
 def max(
     a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
     initial: Optional[Number] = None, where: Any = True,
@@ -199,6 +229,21 @@ def max(
     return as_tensor(a).max(axis, out, keepdims, initial, where)
 
 
+@overload
+def min(
+    a: Any, axis: None = None, out: None = None, keepdims: Literal[False] = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> float: ...
+@overload
+def min(
+    a: Any, axis: Axis = None, out: None = None, *, keepdims: Literal[True],
+    initial: Optional[Number] = None, where: Any = True,
+) -> Tensor: ...
+@overload
+def min(
+    a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
+    initial: Optional[Number] = None, where: Any = True,
+) -> Any: ...
 def min(
     a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool = False,
     initial: Optional[Number] = None, where: Any = True,
@@ -221,6 +266,21 @@ def ptp(a: Any, axis: Axis = None, out: Optional[Tensor] = None, keepdims: bool 
     return subtract(x.max(axis, keepdims=keepdims), x.min(axis, keepdims=keepdims), out=out)
 
 
+@overload
+def mean(
+    a: Any, axis: None = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    keepdims: Literal[False] = False, *, where: Any = True,
+) -> float: ...
+@overload
+def mean(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: None = None,
+    *, keepdims: Literal[True], where: Any = True,
+) -> Tensor: ...
+@overload
+def mean(
+    a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
+    keepdims: bool = False, *, where: Any = True,
+) -> Any: ...
 def mean(
     a: Any, axis: Axis = None, dtype: Optional[DTypeLike] = None, out: Optional[Tensor] = None,
     keepdims: bool = False, *, where: Any = True,
@@ -386,6 +446,10 @@ def around(a: Any, decimals: int = 0, out: Optional[Tensor] = None) -> Any:
     return as_tensor(a).round(decimals, out)
 
 
+@overload
+def clip(a: Tensor, a_min: Any = None, a_max: Any = None, out: Optional[Tensor] = None) -> Tensor: ...
+@overload
+def clip(a: Any, a_min: Any = None, a_max: Any = None, out: Optional[Tensor] = None) -> Any: ...
 def clip(a: Any, a_min: Any = None, a_max: Any = None, out: Optional[Tensor] = None) -> Any:
     """``np.clip``: see ``Tensor.clip``.
 

@@ -22,10 +22,10 @@ finds them for a float32.
 - ``array_repr(x)`` and ``array_str(x)``: what ``repr(x)`` and ``str(x)`` return;
 - ``format_scalar(value, dtype)``: one element as ``str`` of a NumPy scalar shows it.
 
->>> import zeronn
->>> print(zeronn.tensor([1e-5, 1.0, 1e10]))
+>>> from .core import tensor  # (core sits above this module, so the example imports it)
+>>> print(tensor([1e-5, 1.0, 1e10]))
 [1.e-05 1.e+00 1.e+10]
->>> zeronn.tensor([[1.5, -2.0], [float("nan"), 4.0]])
+>>> tensor([[1.5, -2.0], [float("nan"), 4.0]])
 tensor([[ 1.5, -2. ],
         [ nan,  4. ]])
 """
@@ -53,8 +53,8 @@ _IMPLIED = ("float64", "int64", "bool")  # dtypes that repr does not name
 def array_repr(x: Any) -> str:
     """``repr(x)``: NumPy's ``array_repr``, with ``tensor(`` for ``array(``.
 
-    >>> import zeronn
-    >>> array_repr(zeronn.tensor([[1, 2], [3, 4]], dtype="uint8"))
+    >>> from .core import tensor
+    >>> array_repr(tensor([[1, 2], [3, 4]], dtype="uint8"))
     'tensor([[1, 2],\\n        [3, 4]], dtype=uint8)'
     """
     prefix = "tensor("
@@ -76,8 +76,8 @@ def array_repr(x: Any) -> str:
 def array_str(x: Any) -> str:
     """``str(x)``: NumPy's ``array_str``; a 0-d tensor prints as its one number.
 
-    >>> import zeronn
-    >>> array_str(zeronn.tensor([[1.0, 2.5], [-3.0, 4.0]]))
+    >>> from .core import tensor
+    >>> array_str(tensor([[1.0, 2.5], [-3.0, 4.0]]))
     '[[ 1.   2.5]\\n [-3.   4. ]]'
     """
     if not x.shape:
@@ -90,7 +90,7 @@ def array_str(x: Any) -> str:
 def format_scalar(value: Any, dtype: DType) -> str:
     """``str`` of one NumPy scalar: Python's ``repr`` for float64, shortest digits for float32.
 
-    >>> from zeronn.dtypes import float64
+    >>> from .dtypes import float64
     >>> format_scalar(round_float32(0.1), float32), format_scalar(1234567.0, float32), format_scalar(0.1, float64)
     ('0.1', '1.234567e+06', '0.1')
     """

@@ -33,7 +33,7 @@ __all__ = [
     "count_nonzero",
 ]
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Optional, Tuple, overload
 
 from . import casting, dtypes, ordering
 from ._shape import broadcast_shapes, normalize_axis, size_of
@@ -128,6 +128,10 @@ def searchsorted(a: Any, v: Any, side: str = "left", sorter: Any = None) -> Any:
     return places[0] if not where_in.shape else _indices(places).reshape(where_in.shape)
 
 
+@overload
+def where(condition: Any) -> Tuple[Tensor, ...]: ...
+@overload
+def where(condition: Any, x: Any, y: Any) -> Tensor: ...
 def where(condition: Any, x: Any = None, y: Any = None) -> Any:
     """``x`` where ``condition`` is true, ``y`` where it is not, the three broadcast together
     (``np.where``), in the dtype NumPy gives ``x`` and ``y`` (Python numbers are "weak").

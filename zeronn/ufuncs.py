@@ -149,7 +149,7 @@ __all__ = [
 
 import math  # noqa: F401 - the examples use math.pi
 import warnings
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, overload
 
 from . import casting, dtypes, float_errors, loops
 from ._shape import Shape, broadcast_shapes, broadcast_to, format_shape, normalize_axis, unravel
@@ -234,6 +234,21 @@ class ufunc:
     # Calling: the operation, element by element
     # -----------------------------------------------------------------------
 
+    @overload
+    def __call__(
+        self, x: Tensor, /, *args: Any, out: None = None, where: Any = True, dtype: Optional[DTypeLike] = None,
+        signature: Any = None, sig: Any = None,
+    ) -> Tensor: ...
+    @overload
+    def __call__(
+        self, x: Any, y: Tensor, /, *args: Any, out: None = None, where: Any = True,
+        dtype: Optional[DTypeLike] = None, signature: Any = None, sig: Any = None,
+    ) -> Tensor: ...
+    @overload
+    def __call__(
+        self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None,
+        signature: Any = None, sig: Any = None,
+    ) -> Any: ...
     def __call__(
         self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None,
         signature: Any = None, sig: Any = None,
@@ -872,7 +887,7 @@ tensor([0.        , 0.88137359])
 arccosh = ufunc("arccosh", """The inverse hyperbolic cosine (``np.arccosh``, ``np.acosh``): ``nan`` below 1.
 
 >>> arccosh([1.0, 2.0])
-tensor([0.        , 1.31695790])
+tensor([0.       , 1.3169579])
 """)
 arctanh = ufunc("arctanh", """The inverse hyperbolic tangent (``np.arctanh``, ``np.atanh``): ``±inf`` at ±1.
 

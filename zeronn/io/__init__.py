@@ -12,8 +12,6 @@ nothing of networks.
   ``savez_compressed`` (``.npz``), as ``np.save`` and ``np.load`` read and write them;
 - ``datasets.py``: MNIST's IDX files (``read_idx``) and the book's ``load_mnist``;
 - ``png.py``: PNG images (``read_png``, matplotlib's ``imread``, ``write_png``), with zlib.
-
->>> from zeronn.io import load, load_numpy_pickle, read_idx, save, savez
 """
 
 from .datasets import load_mnist, load_mnist_split, read_idx

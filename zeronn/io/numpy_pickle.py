@@ -13,7 +13,11 @@ mapped to a small stand-in here:
 - ``numpy.dtype``: a dtype by its code (``"<f4"``), with its byte order;
 - ``_codecs.encode`` and ``builtins.bytes``: the bytes of protocols 0 to 2, which store
   them as latin-1 text;
-- zeronn's own ``rebuild_tensor`` and ``dtype``, which a pickled tensor names.
+- zeronn's own ``rebuild_tensor`` and ``dtype``, which a pickled tensor names: those of
+  any copy of zeronn, under any name (``zeronn.core.rebuild_tensor``, or
+  ``mylib.nn.core.rebuild_tensor`` from a vendored copy), since a copy's modules keep
+  their own names whatever the package is called. So a pickle written by one copy loads
+  in every other, and nothing is imported to load it.
 
 Everything else is refused with ``pickle.UnpicklingError``, and nothing a pickle does
 can reach further than the objects it has made itself. Running the machine here, rather
@@ -413,9 +417,13 @@ _GLOBALS: Dict[Tuple[str, str], Any] = {
     ("_codecs", "encode"): _encode,  # protocols 0 to 2
     ("__builtin__", "bytes"): _bytes,  # protocols 0 to 2, an empty array
     ("builtins", "bytes"): _bytes,
-    # zeronn's own tensors and dtypes, under whatever name this package has (see Tensor.__reduce__)
-    (rebuild_tensor.__module__, "rebuild_tensor"): _rebuild_tensor,
-    (dtype.__module__, "dtype"): dtype,
+}
+# zeronn's own tensors and dtypes (see Tensor.__reduce__), written by any copy of zeronn:
+# a pickle names the writer's module path (``zeronn.core``, ``mylib.nn.core``), whose last
+# part is the module's own name in every copy, so only that part is looked at.
+_OWN: Dict[Tuple[str, str], Any] = {
+    (rebuild_tensor.__module__.rpartition(".")[2], "rebuild_tensor"): _rebuild_tensor,
+    (dtype.__module__.rpartition(".")[2], "dtype"): dtype,
 }
 _CALLABLE = {_reconstruct, _frombuffer, _encode, _bytes, _DType, _rebuild_tensor, dtype}  # what REDUCE may call
 
@@ -988,7 +996,17 @@ def _c_int(text: bytes) -> int:
 
 
 def _find(module: str, name: str) -> Any:
-    allowed = _GLOBALS.get((module, name))
+    """What a pickle's global ``module.name`` stands for here, or ``UnpicklingError``.
+
+    >>> _find("mylib.nn.core", "rebuild_tensor") is _find("zeronn.core", "rebuild_tensor")
+    True
+    >>> _find("os", "system")
+    Traceback (most recent call last):
+    ...
+    _pickle.UnpicklingError: global 'os.system' is forbidden: only NumPy's array globals may be loaded
+    """
+    package, _, last = module.rpartition(".")
+    allowed = _GLOBALS.get((module, name)) or (_OWN.get((last, name)) if package else None)
     if allowed is None:
         shown = _brief(f"{module}.{name}")[1:-1]
         raise pickle.UnpicklingError(f"global '{shown}' is forbidden: only NumPy's array globals may be loaded")

@@ -22,7 +22,6 @@ formats, and nothing below it imports it. Read the modules in this order:
 - ``convnets.py`` (7.5, 8.1): ``ConvNet``, ``SimpleConvNet``, ``DeepConvNet``, and
   ``pretrained(name, file_name)``, a network by name with trained weights (``CONVNETS``).
 
->>> from zeronn.nn import forward, init_network
 >>> forward(init_network(), [1.0, 0.5])
 tensor([0.31682708, 0.69627909])
 """

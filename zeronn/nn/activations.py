@@ -24,7 +24,7 @@ from __future__ import annotations
 
 __all__ = ["step", "sigmoid", "relu", "identity", "softmax", "sigmoid_grad", "relu_grad"]
 
-from typing import Any
+from typing import Any, Sequence, Union, overload
 
 from .. import kernels
 from .._shape import normalize_axis
@@ -44,6 +44,12 @@ def step(x: Any) -> Tensor:
     return tensor(as_tensor(x) > 0, dtype=int)
 
 
+@overload
+def sigmoid(x: Union[Tensor, Sequence[Any]]) -> Tensor: ...
+@overload
+def sigmoid(x: float) -> float: ...
+@overload
+def sigmoid(x: Any) -> Any: ...
 def sigmoid(x: Any) -> Any:
     """``1 / (1 + exp(-x))`` for every element (the book's ``1 / (1 + np.exp(-x))``).
 
@@ -60,6 +66,12 @@ def sigmoid(x: Any) -> Any:
         return 1 / (1 + exp(-x))
 
 
+@overload
+def relu(x: Union[Tensor, Sequence[Any]]) -> Tensor: ...
+@overload
+def relu(x: float) -> float: ...
+@overload
+def relu(x: Any) -> Any: ...
 def relu(x: Any) -> Any:
     """``x`` where it is positive, else 0: the book's ``np.maximum(0, x)``. NaN stays NaN.
 
@@ -101,6 +113,12 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
     return y
 
 
+@overload
+def sigmoid_grad(x: Union[Tensor, Sequence[Any]]) -> Tensor: ...
+@overload
+def sigmoid_grad(x: float) -> float: ...
+@overload
+def sigmoid_grad(x: Any) -> Any: ...
 def sigmoid_grad(x: Any) -> Any:
     """The derivative of the sigmoid at ``x``: ``(1 - sigmoid(x)) * sigmoid(x)``.
 

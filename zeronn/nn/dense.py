@@ -77,7 +77,7 @@ class Dense:
         """The ``(inputs, outputs)`` weight matrix.
 
         >>> Dense([[1.0, 2.0]], [0.5, 0.5]).weight
-        tensor([[1.0, 2.0]])
+        tensor([[1., 2.]])
         """
         return self._weight
 
@@ -253,7 +253,7 @@ class Network:
         """Probabilities (classification) or values (regression) for one input or a batch.
 
         >>> Network.from_params(init_network()).predict([[1.0, 0.5]]).sum(axis=-1)
-        tensor([1.0])
+        tensor([1.])
         """
         return self.output_function(self.scores(x))
 
@@ -317,7 +317,7 @@ def network_from_json(text: str) -> Network:
     >>> text = ('{"format": "zeronn-network", "version": 1, "task": "regression", "layers": '
     ...         '[{"weight": [[2.0]], "bias": [1.0], "activation": "identity"}]}')
     >>> network_from_json(text).predict([3.0])
-    tensor([7.0])
+    tensor([7.])
     """
     try:
         document = json.loads(text)
@@ -350,7 +350,7 @@ def save_network(network: Network, path: Union[str, "os.PathLike[str]"]) -> None
     >>> path = os.path.join(tempfile.mkdtemp(), "net.json")
     >>> save_network(Network([Dense([[2.0]], [1.0])], task="regression"), path)
     >>> load_network(path).predict([3.0])
-    tensor([7.0])
+    tensor([7.])
     """
     with open(path, "w", encoding="utf-8") as file:
         file.write(network_to_json(network))

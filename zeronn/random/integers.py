@@ -132,10 +132,9 @@ def randint(bits: MT19937, low: Any, high: Any, size: Any, to: DType) -> Any:
     Raises ``ValueError`` for bounds outside the dtype's range or ``low >= high``.
     """
     width, _, _ = _range_of(to)
-    if size is not None:
-        shape = shape_of(size)
-        if size_of(shape) == 0:  # nothing drawn and nothing checked, as in NumPy
-            return _tensor([], shape, to)
+    shape = () if size is None else shape_of(size)
+    if size is not None and size_of(shape) == 0:  # nothing drawn and nothing checked, as in NumPy
+        return _tensor([], shape, to)
     lows, low_shape = _exact_integers(low)
     highs, high_shape = _exact_integers(high)
     if low_shape or high_shape:

@@ -141,10 +141,10 @@ class MT19937:
         >>> bits = MT19937(0); words = bits.keys; first = bits.next_uint32()
         >>> bits.set_state(words, 624); bits.next_uint32() == first
         True
-        >>> bits.set_state(words[:10], 624)
+        >>> bits.set_state(words[:10], 624)  # doctest: +IGNORE_EXCEPTION_DETAIL
         Traceback (most recent call last):
         ...
-        zeronn._shape.OutOfBoundsError: state must hold 624 keys, got 10
+        OutOfBoundsError: state must hold 624 keys, got 10
         """
         given: List[Any] = keys.to_flat_list() if isinstance(keys, Tensor) else list(keys)
         if len(given) < KEYS:

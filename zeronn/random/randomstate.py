@@ -38,7 +38,7 @@ import operator
 import warnings
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple, Union, overload
 from typing import Sequence as SequenceType
 
 from .. import dtypes, ieee
@@ -181,6 +181,12 @@ class RandomState:
     # Uniform numbers
     # -----------------------------------------------------------------------
 
+    @overload
+    def random_sample(self, size: None = None) -> float: ...
+    @overload
+    def random_sample(self, size: Union[int, SequenceType[int]]) -> Tensor: ...
+    @overload
+    def random_sample(self, size: Size = None) -> Any: ...
     def random_sample(self, size: Size = None) -> Any:
         """Floats in [0, 1) (``np.random.random_sample``; also ``random``).
 
@@ -194,6 +200,12 @@ class RandomState:
         dtypes.check_fits(shape, float64)
         return _float_tensor([draw() for _ in range(size_of(shape))], shape)
 
+    @overload
+    def random(self, size: None = None) -> float: ...
+    @overload
+    def random(self, size: Union[int, SequenceType[int]]) -> Tensor: ...
+    @overload
+    def random(self, size: Size = None) -> Any: ...
     def random(self, size: Size = None) -> Any:
         """``random_sample`` by NumPy's newer name, ``np.random.random``.
 
@@ -202,6 +214,10 @@ class RandomState:
         """
         return self.random_sample(size)
 
+    @overload
+    def rand(self) -> float: ...
+    @overload
+    def rand(self, d0: int, /, *shape: int) -> Tensor: ...
     def rand(self, *shape: int) -> Any:
         """Floats in [0, 1) in a tensor of ``shape`` (``rand(2, 3)``), or one float.
 
@@ -213,16 +229,22 @@ class RandomState:
         """
         return self.random_sample(shape or None)
 
+    @overload
+    def uniform(self, low: float = 0.0, high: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def uniform(self, low: Any = 0.0, high: Any = 1.0, *, size: Union[int, SequenceType[int]]) -> Tensor: ...
+    @overload
+    def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Size = None) -> Any: ...
     def uniform(self, low: Any = 0.0, high: Any = 1.0, size: Size = None) -> Any:
         """Floats spread evenly over [``low``, ``high``): ``low + (high - low) * U``.
         NumPy's ``np.random.uniform``.
 
         >>> RandomState(0).uniform(-1.0, 1.0, 2), RandomState(0).uniform([0, 10], 20)
         (tensor([0.09762701, 0.43037873]), tensor([10.97627008, 17.15189366]))
-        >>> RandomState(0).uniform(0, float("inf"))
+        >>> RandomState(0).uniform(0, float("inf"))  # doctest: +IGNORE_EXCEPTION_DETAIL
         Traceback (most recent call last):
         ...
-        zeronn.random.randomstate.RangeOverflowError: Range exceeds valid bounds
+        RangeOverflowError: Range exceeds valid bounds
 
         Raises ``RangeOverflowError`` (an ``OverflowError``, as NumPy's, and a
         ``ValueError``) where ``high - low`` is not finite.
@@ -319,6 +341,12 @@ class RandomState:
     # Normal numbers
     # -----------------------------------------------------------------------
 
+    @overload
+    def standard_normal(self, size: None = None) -> float: ...
+    @overload
+    def standard_normal(self, size: Union[int, SequenceType[int]]) -> Tensor: ...
+    @overload
+    def standard_normal(self, size: Size = None) -> Any: ...
     def standard_normal(self, size: Size = None) -> Any:
         """Normally distributed floats (mean 0, standard deviation 1). NumPy's ``np.random.standard_normal``.
 
@@ -331,6 +359,10 @@ class RandomState:
         dtypes.check_fits(shape, float64)
         return _float_tensor(continuous.gauss_fill(self._bits, size_of(shape)), shape)
 
+    @overload
+    def randn(self) -> float: ...
+    @overload
+    def randn(self, d0: int, /, *shape: int) -> Tensor: ...
     def randn(self, *shape: int) -> Any:
         """Normal floats in a tensor of ``shape`` (``randn(784, 50)``), or one float.
         NumPy's ``np.random.randn``.
@@ -340,6 +372,12 @@ class RandomState:
         """
         return self.standard_normal(shape or None)
 
+    @overload
+    def normal(self, loc: float = 0.0, scale: float = 1.0, size: None = None) -> float: ...
+    @overload
+    def normal(self, loc: Any = 0.0, scale: Any = 1.0, *, size: Union[int, SequenceType[int]]) -> Tensor: ...
+    @overload
+    def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any: ...
     def normal(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Normal floats of mean ``loc`` and standard deviation ``scale``.
         NumPy's ``np.random.normal``.

@@ -38,7 +38,7 @@ import runpy
 import shutil
 import sys
 import types
-from typing import IO, Any, Dict, Optional, Sequence, TextIO, Union
+from typing import IO, Any, Dict, Optional, Sequence, TextIO, Union, cast
 
 from ..io.numpy_pickle import load_numpy_pickle
 from .pyplot import ImageModule, PilImageModule, PyplotStandIn
@@ -72,7 +72,7 @@ def run_script(
     to ``out``: standard output (as it is when the script runs) unless given; each
     figure is also written as SVG into the folder ``figures``, if given.
     """
-    out = sys.stdout if out is None else out
+    out = cast(TextIO, sys.stdout) if out is None else out  # (typeshed: sys.stdout may be None)
     script = os.path.abspath(path)
     if not os.path.isfile(script):
         raise FileNotFoundError(f"no such script: {os.fspath(path)!r}; give a path like ch05/gradient_check.py")

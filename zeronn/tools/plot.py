@@ -484,13 +484,17 @@ def _finite_bounds(values: Iterable[float]) -> Tuple[float, float]:
 
 def _fraction(value: float, low: float, high: float) -> float:
     """Where ``value`` lies between ``low`` (0.0) and ``high`` (1.0): ``(value - low) / (high
-    - low)``, computed in halves, which gives the same bits (halving a float is exact) and
-    keeps the differences finite when the bounds are near the largest float (±1.7e308).
+    - low)``. When the bounds are so far apart that ``high - low`` overflows (near the
+    largest float, ±1.7e308), in halves, which gives the same bits there (halving a float
+    that large is exact) and keeps the differences finite.
 
-    >>> _fraction(5.0, 0.0, 10.0), _fraction(0.0, -1.7e308, 1.7e308)
-    (0.5, 0.5)
+    >>> _fraction(5.0, 0.0, 10.0), _fraction(0.0, -1.7e308, 1.7e308), _fraction(5e-324, 0.0, 1e-323)
+    (0.5, 0.5, 0.5)
     """
-    return (value / 2 - low / 2) / (high / 2 - low / 2)
+    span = high - low
+    if math.isinf(span):
+        return (value / 2 - low / 2) / (high / 2 - low / 2)
+    return (value - low) / span
 
 
 def _widen(bounds: Tuple[float, float]) -> Tuple[float, float]:
