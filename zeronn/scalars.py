@@ -212,10 +212,11 @@ class generic(metaclass=_Kind):
     (True, True, False, False)
     >>> int8(5) * as_tensor([1, 2]), int8(5) == 5.0, float32(0.1) == 0.1   # 0.1 is rounded to float32 first
     (tensor([ 5, 10]), True, True)
-    >>> uint8(3) - uint8(4)
+    >>> with float_errors.errstate(over="raise"):   # (by default it warns, and gives np.uint8(255))
+    ...     uint8(3) - uint8(4)
     Traceback (most recent call last):
     ...
-    RuntimeWarning: overflow encountered in scalar subtract
+    FloatingPointError: overflow encountered in scalar subtract
     >>> floating(1.0)
     Traceback (most recent call last):
     ...
