@@ -99,7 +99,7 @@ from .printing import format_scalar
 _Method = Callable[..., Any]
 
 # The integer operations whose overflow NumPy's scalars report (its arrays wrap silently).
-_EXACT: Dict[str, Callable[..., int]] = {
+_EXACT: Dict[str, Callable[..., Any]] = {
     "add": operator.add, "subtract": operator.sub, "multiply": operator.mul,
     "negative": operator.neg, "absolute": abs,
 }
