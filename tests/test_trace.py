@@ -28,7 +28,7 @@ def test_calls_are_counted_and_the_measures_printed():
     assert zeros.calls == 3 and zeros.file == "creation.py"
     text = format_path(path)
     assert "creation.py:" in text and "zeros  (x3)" in text
-    assert text.splitlines()[-1].endswith("caller -> callee pairs cross a file boundary")
+    assert text.splitlines()[-1].endswith(f"joining {len(path.file_edges)} pairs of files")
 
 
 def test_the_command_traces_the_books_forward_pass(capsys):
@@ -42,3 +42,30 @@ def test_the_command_traces_the_books_forward_pass(capsys):
 def test_a_bad_expression_is_one_line(capsys):
     assert main(["trace", "forward("]) == 2
     assert "not a Python expression" in capsys.readouterr().err
+
+
+def test_plain_traces_the_books_formula_and_crossings_lists_the_pairs():
+    out = io.StringIO()
+    assert main(["trace", "--plain", "--crossings", "sigmoid(array([1.0]))"], out=out) == 0
+    text = out.getvalue()
+    assert "kernels.py:" in text and "  unary" in text and "__rtruediv__" in text  # 1 / (1 + exp(-x))
+    assert "nn/activations.py:sigmoid -> core.py:as_tensor" in text
+    assert not zeronn.kernels.plain_mode_on  # only for the trace
+
+
+def test_callers_outside_the_expression_are_not_counted():
+    # run_trace (tools/cli.py) evaluates the expression; it is not on the path
+    path = trace_path("np.tensor([1.0])", {"np": zeronn})
+    assert path.cross_file_pairs == len(path.crossings) and all("trace" not in a for a, _ in path.crossings)
+    # each file pair once, from the function pairs: core.py's tensor calls nested.py's flatten_nested
+    assert path.file_edges == sorted({(a.split(":")[0], b.split(":")[0]) for a, b in path.crossings})
+    assert ("core.py", "nested.py") in path.file_edges
+    out = io.StringIO()
+    main(["trace", "--crossings", "array([1.0])"], out=out)
+    assert "tools/cli.py" not in out.getvalue()
+
+
+def test_a_statement_is_traced_too():
+    path = trace_path("a[:, 1] += 10", {"np": zeronn}, setup="a = np.arange(6.0).reshape(2, 3)")
+    names = [f.name for f in path.functions]
+    assert names.index("__getitem__") < names.index("__iadd__") < names.index("__setitem__")

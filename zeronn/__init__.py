@@ -64,6 +64,7 @@ from .flat import flatiter
 from .float_errors import errstate, geterr, geterrcall, seterr, seterrcall
 from .indexing import nditer
 from .io import load, save, savez, savez_compressed
+from .kernels import plain_mode
 from .logic import allclose, array_equal, array_equiv, isclose
 from .manipulation import (
     append,
@@ -506,6 +507,7 @@ __all__ = [
     "pad",
     "permute_dims",
     "pi",
+    "plain_mode",
     "positive",
     "power",
     "prod",

@@ -46,8 +46,16 @@ The public names:
   ``var``, ``std`` (``statistics.py``), with NumPy's ``axis`` (tuples too), ``keepdims``,
   ``out``, ``where``, ``dtype``, ``initial``; ``clip``, ``round``; ``reshape``, ``ravel``,
   ``flatten``, ``transpose``, ``copy``, ``astype``; ``dot`` and ``@``;
-- ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``:
+- ``dot(a, b)`` (``np.dot``);
+- ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``, and
+  ``float64_elements(t)``, ``shaped_like(t, values)`` (a fused kernel's input and output):
   what the other modules build on.
+
+Each operation takes the float64 case first, in a few lines (the forward pass and a
+training step run almost only those), and hands every other case (other dtypes, strided
+layouts, keywords) to a function beside it: ``_update_any``, ``_dot_any_dtypes``,
+``_from_any_data``, ``_get_selection``, ... README's "Reading the
+source" follows three paths through this file, function by function.
 
 >>> x = tensor([[1.0, 2.0], [3.0, 4.0]])
 >>> x + tensor([10, 20])          # (2, 2) + (2,) broadcasts along the rows
@@ -63,17 +71,19 @@ tensor([[101., 102.],
 from __future__ import annotations
 
 __all__ = [
-    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "memory_of", "write", "rebuild_tensor",
-    "elementwise", "unary",
+    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "float64_elements", "shaped_like", "memory_of",
+    "write", "rebuild_tensor",
+    "elementwise", "unary", "dot",
 ]  # fmt: skip
 
 import builtins
 import functools
+import itertools
 import math
 import operator
 import sys
 from array import array
-from typing import Any, Callable, Dict, Iterator, List, Literal, Optional, Sequence, Tuple, Union, overload
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union, overload
 
 from . import (
     axes,
@@ -197,27 +207,10 @@ class Tensor:
         tensor([[1, 3],
                 [2, 4]], dtype=uint8)
         """
-        dtype = dtypes.dtype(dtype)
-        shape = tuple(shape)
-        kind = "a list" if not dtype.typecode else f"an array('{dtype.typecode}')"
-        if isinstance(storage, memoryview):
-            fits = storage.format == dtype.typecode  # (a list dtype's typecode is "", no memoryview's format)
-        elif dtype.typecode:
-            fits = isinstance(storage, array) and storage.typecode == dtype.typecode
-        else:
-            fits = isinstance(storage, list)
-        if not fits:
-            raise TypeError(f"{dtype} storage must be {kind}, got {type(storage).__name__}")
-        if size_of(shape) != len(storage):
-            raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
-        writeable = not (isinstance(storage, memoryview) and storage.readonly)
-        if strides is None:
-            return _new(storage, shape, dtype, writeable)
-        element_strides = tuple(step // dtype.itemsize for step in strides)
-        if len(strides) != len(shape) or any(step % dtype.itemsize for step in strides):
-            raise ValueError(f"strides {tuple(strides)} do not fit shape {shape} and dtype {dtype}")
-        _check_reach(len(storage), shape, element_strides, 0, f"strides {tuple(strides)}")
-        return _make(storage, shape, element_strides, 0, dtype, writeable)
+        if type(storage) is list and (dtype is float64 or dtype is int64 or dtype is bool_) and strides is None:
+            if len(storage) == math.prod(shape):  # the usual case: a list of a list dtype's numbers, row-major
+                return _new(storage, tuple(shape), dtype)
+        return _from_any_storage(storage, shape, dtypes.dtype(dtype), strides)
 
     # -----------------------------------------------------------------------
     # Inspection
@@ -270,7 +263,7 @@ class Tensor:
         >>> tensor([[1, 2, 3], [4, 5, 6]]).size
         6
         """
-        return size_of(self._shape)
+        return math.prod(self._shape)
 
     @property
     def dtype(self) -> DType:
@@ -347,6 +340,13 @@ class Tensor:
         element = self._element_offset(key)
         if element is not None:
             return self._storage[element]
+        picked = _picked_pairs(self, key)  # the book's y[np.arange(batch_size), t]: one element per row
+        if picked is not None:
+            return picked
+        return self._get_selection(key)
+
+    def _get_selection(self, key: Any) -> Any:
+        """``__getitem__`` for every key but the fast ones: what ``indexing.select`` selects."""
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
             picked = self._dtype.storage(_gather(self._storage, selected.offsets))
@@ -382,6 +382,13 @@ class Tensor:
         if element is not None and type(value) is float and self._dtype is float64:  # the book's x[idx] = tmp_val + h
             self._storage[element] = value
             return
+        if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
+            _set_where(self, key, float(value))
+            return
+        self._set_selection(key, value)
+
+    def _set_selection(self, key: Any, value: Any) -> None:
+        """``__setitem__`` for every key but the fast ones: what ``indexing.select`` selects."""
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):
             values = _assignable(value, selected.shape, self._dtype, "mask" if selected.mask else "picked")
@@ -562,6 +569,12 @@ class Tensor:
     # -----------------------------------------------------------------------
 
     def __add__(self, other: Operand) -> Tensor:
+        """``self + other``: Python calls this for ``a + b``, and every operator is one such line.
+
+        >>> tensor([1.0, 2.0]) + 0.5, tensor([[1.0], [2.0]]) + tensor([10.0, 20.0])
+        (tensor([1.5, 2.5]), tensor([[11., 21.],
+                [12., 22.]]))
+        """
         return _operator("add", self, other)
 
     def __radd__(self, other: Operand) -> Tensor:  # other + self
@@ -711,6 +724,15 @@ class Tensor:
         operation as ``elementwise`` (or ``unary``) computes it."""
         if not self._writeable:
             raise ValueError("output array is read-only")
+        if name in _FLOAT64_IN_PLACE and self._shape and _is_common_case(self, other, any_layout=True) and (
+            type(other) is not Tensor or len(other._shape) <= len(self._shape)
+        ):  # float64, and the result has our shape: computed as ``self <op> other`` is, then written in
+            write(self, _float64(name, self, other)._storage)
+            return self
+        return self._update_any(name, other)
+
+    def _update_any(self, name: str, other: Operand) -> Tensor:
+        """``_update`` in every case: any dtypes (the result cast back to ours), broadcasting, layout."""
         other = other if _is_scalar(other) else as_tensor(other)
         one_operand = loops.UFUNCS[name].nin == 1  # x **= 2: NumPy's square(x, out=x)
         loop = loops.unary_loop(name, self._dtype) if one_operand else _loop_dtype(name, self, other)
@@ -780,6 +802,12 @@ class Tensor:
         >>> tensor([0.1] * 10).sum()          # NumPy's 1.0; a running sum gives 0.9999999999999999
         1.0
         """
+        if self._dtype is float64 and self._contiguous and dtype is None and out is None and where is True and not (
+            keepdims or initial
+        ):
+            total = _float64_sum(self, axis)  # the usual case; None when it is not that after all
+            if total is not None:
+                return total
         to = self._sum_dtype(dtype)
         source = self if dtype is None else self._as_kind(to)
         if to.kind == "f":
@@ -949,6 +977,12 @@ class Tensor:
         >>> tensor([[1, 9], [7, 2]]).argmax(), tensor([[1, 9], [7, 2]]).argmax(axis=1)
         (1, tensor([1, 0]))
         """
+        if type(axis) is int and axis in (1, -1) and len(self._shape) == 2 and self._shape[1] and self._contiguous:
+            if out is None and not keepdims:  # the usual case, each row's answer (the book's accuracy)
+                rows, length = self._shape
+                values = elements(self)
+                starts = range(0, rows * length, length)
+                return _new([reductions.argmax_of(values[start : start + length]) for start in starts], (rows,), int64)
         result = self._reduce(reductions.argmax_of, axis, keepdims, int64)
         return result if out is None else _into(out, result, "argmax")
 
@@ -1311,10 +1345,18 @@ class Tensor:
         """
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
-        if order != "C":  # (the usual case needs no reading)
-            order = order_letter(order)
-            if order == "K":
-                raise ValueError("order 'K' is not permitted for reshaping")
+        if self._contiguous and order == "C" and copy is None and self.size:  # the usual case: a row-major view
+            new_shape = resolve_reshape(self.size, shape)
+            strides = self._strides if new_shape == self._shape and -1 not in shape else strides_of(new_shape)
+            layout = (new_shape, strides, self._offset)
+            return _make(self._storage, *layout, self._dtype, self._writeable, True, _base_of(self))
+        return self._reshape_any(shape, order, copy)
+
+    def _reshape_any(self, shape: Tuple[Any, ...], order: str, copy: Optional[bool]) -> Tensor:
+        """``reshape`` in every case: another order, a copy asked for or refused, a strided view."""
+        order = order_letter(order)
+        if order == "K":
+            raise ValueError("order 'K' is not permitted for reshaping")
         if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
             new_shape = resolve_reshape(self.size, shape)
             return self.transpose().reshape(new_shape[::-1], copy=copy).transpose()
@@ -1434,7 +1476,7 @@ class Tensor:
         ...
         ValueError: shapes (1,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)
         """
-        return _dot(self, as_tensor(other), keep_single_term=True)
+        return dot(self, other)
 
     def __matmul__(self, other: Operand) -> Any:
         """``a @ b``: ``a.dot(b)``, except that 0-d operands are refused, as in NumPy."""
@@ -1831,7 +1873,21 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     ...
     ValueError: ragged nested list at [1]: expected length 2, got 1
     """
-    to = None if dtype is None else dtypes.dtype(dtype)
+    if dtype is None and type(data) is list and _NESTED_ITEMS.issuperset(map(type, data)):  # the usual case
+        flat, shape = flatten_nested(data)  # nested lists of numbers, checked and flattened (nested.py)
+        if flat and type(flat[0]) is float and type(flat) is list:  # floats make float64, kept in that very list
+            return _new(flat, shape, float64)  # (NumPy's scalars among them made a nested.Typed: its own dtype)
+        return _from_flat(flat, shape, None)
+    return _from_any_data(data, None if dtype is None else dtypes.dtype(dtype))
+
+
+# What the lists of the usual case hold: numbers, and more lists (not tensors, not NumPy's arrays).
+_NESTED_ITEMS = frozenset({float, int, bool, list, tuple})
+
+
+def _from_any_data(data: Any, to: Optional[DType]) -> Tensor:
+    """``tensor(data, to)`` for any data: a number, another tensor, tensors in a list, another
+    library's array."""
     if _is_foreign(data):  # another library's array (NumPy's, say), read through its buffer
         data = _from_foreign(data)
     if isinstance(data, Tensor):
@@ -1845,6 +1901,12 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     if isinstance(data, (list, tuple)) and any(isinstance(item, Tensor) for item in data):
         data = [item.tolist() if isinstance(item, Tensor) else item for item in data]
     flat, shape = flatten_nested(data)
+    return _from_flat(flat, shape, to)
+
+
+def _from_flat(flat: List[Number], shape: Shape, to: Optional[DType]) -> Tensor:
+    """A tensor of ``shape`` holding ``flat`` (numbers of one type), as ``to`` or as NumPy
+    chooses (``python_dtype``)."""
     if to is None:
         to = python_dtype(flat)
         if to is float64 and flat and type(flat[0]) is int:  # ints too large for int64
@@ -1852,7 +1914,7 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
         storage = to.storage(flat)
     else:
         storage = casting.cast_python(flat, to, where=lambda index: list(unravel(index, shape)))
-    return Tensor.from_storage(storage, shape, to)
+    return _new(storage, shape, to)
 
 
 def _is_foreign(data: Any) -> bool:
@@ -1890,6 +1952,31 @@ def _stack(items: Sequence[Tensor], to: Optional[DType]) -> Tensor:
         values.extend(elements(item) if same else casting.cast_values(elements(item), item.dtype, common))
     stacked = Tensor.from_storage(common.storage(values), (len(items),) + shape, common)
     return stacked if to is None or to is common else stacked.astype(to)
+
+
+def _from_any_storage(storage: Storage, shape: Sequence[int], dtype: DType, strides: Optional[Sequence[int]]) -> Tensor:
+    """``Tensor.from_storage`` in every case: the container checked against the dtype, the
+    size against the shape, and ``strides`` (in bytes) against both."""
+    shape = tuple(shape)
+    kind = "a list" if not dtype.typecode else f"an array('{dtype.typecode}')"
+    if isinstance(storage, memoryview):
+        fits = storage.format == dtype.typecode  # (a list dtype's typecode is "", no memoryview's format)
+    elif dtype.typecode:
+        fits = isinstance(storage, array) and storage.typecode == dtype.typecode
+    else:
+        fits = isinstance(storage, list)
+    if not fits:
+        raise TypeError(f"{dtype} storage must be {kind}, got {type(storage).__name__}")
+    if size_of(shape) != len(storage):
+        raise ValueError(f"storage of {len(storage)} elements does not fit shape {shape}")
+    writeable = not (isinstance(storage, memoryview) and storage.readonly)
+    if strides is None:
+        return _new(storage, shape, dtype, writeable)
+    element_strides = tuple(step // dtype.itemsize for step in strides)
+    if len(strides) != len(shape) or any(step % dtype.itemsize for step in strides):
+        raise ValueError(f"strides {tuple(strides)} do not fit shape {shape} and dtype {dtype}")
+    _check_reach(len(storage), shape, element_strides, 0, f"strides {tuple(strides)}")
+    return _make(storage, shape, element_strides, 0, dtype, writeable)
 
 
 def as_tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
@@ -2034,9 +2121,15 @@ def elements(t: Tensor) -> Storage:
     >>> elements(x), elements(x[1]), elements(x.T)
     ([1, 2, 3, 4, 5, 6], [4, 5, 6], [1, 4, 2, 5, 3, 6])
     """
-    storage, offset, size = t._storage, t._offset, size_of(t._shape)
+    storage, offset, size = t._storage, t._offset, math.prod(t._shape)
     if t._contiguous:
         return storage if len(storage) == size else storage[offset : offset + size]  # (the whole: offset 0)
+    return _gathered(t)
+
+
+def _gathered(t: Tensor) -> List[Any]:
+    """The elements of a strided view, in row-major order: each innermost run is one slice."""
+    storage, offset = t._storage, t._offset
     *outer_shape, length = t._shape  # (0-d and empty tensors are contiguous)
     *outer_strides, step = t._strides
     values: List[Any] = []
@@ -2047,6 +2140,92 @@ def elements(t: Tensor) -> Storage:
         else:
             values.extend(storage[start : stop if stop >= 0 else None : step])
     return values
+
+
+def _float64_sum(t: Tensor, axis: Any) -> Any:
+    """``t.sum(axis)`` of a row-major float64 tensor, all of it or along an axis of a
+    matrix, in NumPy's order of additions (what ``_float_sum`` does for these, in fewer
+    steps): pairwise along the rows (``kernels.pairwise_sum``), one row after another down
+    the columns (``reductions.add_rows``). ``None`` for anything else, and for a result
+    that is not finite (NumPy's "overflow encountered in reduce" is ``_float_sum``'s to report)."""
+    values = elements(t)
+    if axis is None:
+        total = kernels.pairwise_sum(values)
+        return total if math.isfinite(total) else None
+    if len(t._shape) != 2 or type(axis) is not int or not -2 <= axis <= 1 or 0 in t._shape:
+        return None
+    rows, length = t._shape
+    if axis in (1, -1):  # each row's sum
+        sums, shape = kernels.pairwise_sums(values, length), (rows,)
+    elif length > 1:  # each column's sum: the rows added one after another
+        each_row: List[Sequence[float]] = [values[start : start + length] for start in range(0, rows * length, length)]
+        sums, shape = reductions.add_rows(each_row), (length,)
+    else:
+        return None
+    return _new(sums, shape, float64) if math.isfinite(builtins.sum(sums)) else None
+
+
+def _is_own_mask(key: Any, t: Tensor) -> bool:
+    """Whether ``key`` is a row-major bool tensor of ``t``'s own shape (``t[t > 0]``), ``t`` row-major too."""
+    return type(key) is Tensor and key._dtype is bool_ and key._shape == t._shape and key._contiguous and t._contiguous
+
+
+def _is_float64_number(value: Any, t: Tensor) -> bool:
+    """Whether ``value`` is a Python float, or an int that float64 holds, and ``t`` is float64."""
+    kind = type(value)
+    return t._dtype is float64 and (kind is float or (kind is int and -_FLOAT64_INTS < value < _FLOAT64_INTS))
+
+
+def _set_where(t: Tensor, mask: Tensor, value: float) -> None:
+    """``t[mask] = value``: ``value`` written wherever the mask is True (``compress`` finds
+    those positions at C speed)."""
+    storage, offset = t._storage, t._offset
+    for position in itertools.compress(range(t.size), elements(mask)):
+        storage[offset + position] = value
+
+
+def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
+    """``t[rows, columns]`` for a row-major matrix ``t`` and two int64 vectors of one length
+    (the book's ``y[np.arange(batch_size), t]``): element ``(rows[k], columns[k])`` for each
+    ``k``. ``None`` for any other key, or an index out of bounds (``indexing.py`` says which)."""
+    if type(key) is not tuple or len(key) != 2 or len(t._shape) != 2 or not t._contiguous:
+        return None
+    rows, columns = key
+    if not all(type(k) is Tensor and k._dtype is int64 and len(k._shape) == 1 for k in key):
+        return None
+    if rows._shape != columns._shape:
+        return None
+    height, width = t._shape
+    row_values, column_values = elements(rows), elements(columns)
+    if row_values and not (-height <= min(row_values) and max(row_values) < height
+                           and -width <= min(column_values) and max(column_values) < width):
+        return None
+    storage, offset = t._storage, t._offset
+    picked = [storage[offset + (r % height) * width + c % width] for r, c in zip(row_values, column_values)]
+    return _new(t._dtype.storage(picked) if t._dtype.typecode else picked, rows._shape, t._dtype)
+
+
+def float64_elements(t: Tensor) -> Optional[Storage]:
+    """``elements(t)`` when ``t`` is a float64 tensor with at least one axis and plain mode is
+    off: the input of a fused kernel (``kernels.sigmoid``); else ``None``, and the caller
+    computes its formula step by step.
+
+    >>> float64_elements(tensor([1.0, 2.0])), float64_elements(tensor([1, 2])), float64_elements(tensor(1.0))
+    ([1.0, 2.0], None, None)
+    """
+    if t._dtype is float64 and t._shape and not kernels.plain_mode_on:
+        return elements(t)
+    return None
+
+
+def shaped_like(t: Tensor, values: Storage) -> Tensor:
+    """A new row-major tensor of ``t``'s shape and dtype holding ``values`` (already of that
+    dtype, one for each element): a fused kernel's result.
+
+    >>> shaped_like(tensor([[1.0, 2.0]]), [3.0, 4.0])
+    tensor([[3., 4.]])
+    """
+    return _new(values, t._shape, t._dtype)
 
 
 def write(t: Tensor, values: Sequence[Any]) -> None:
@@ -2219,7 +2398,14 @@ def _owning(t: Tensor) -> Tensor:
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
     """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual
-    case, spelled out because every result is made here."""
+    case, spelled out because every result is made here. Nothing is checked: the caller
+    made the storage right (``tensor()`` is the constructor that checks).
+
+    >>> t = _new([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], (2, 3), float64)
+    >>> t, t._strides, t.strides            # strides in elements, and in bytes as NumPy reports them
+    (tensor([[1., 2., 3.],
+            [4., 5., 6.]]), (3, 1), (24, 8))
+    """
     self = object.__new__(Tensor)
     self._storage = storage
     self._shape = shape
@@ -2267,10 +2453,10 @@ def rebuild_tensor(name: str, shape: Tuple[int, ...], payload: bytes, fortran: b
 # Elementwise operations: NumPy's ufuncs
 # ---------------------------------------------------------------------------
 #
-# ``a + b`` runs ``Tensor.__add__`` -> ``_operator`` -> ``elementwise``, which asks one
-# question first: is this the case a network meets nearly always? Float64 tensors laid
-# out row-major, of one shape, or a row against a matrix, or one of them a Python
-# number. Then ``_float64`` computes it: one ``kernels.binary`` over the two storages,
+# ``a + b`` runs ``Tensor.__add__`` -> ``_operator`` (``np.add(a, b)`` runs ``elementwise``),
+# which asks one question first (``_is_common_case``): is this the case a network meets
+# nearly always? Float64 tensors laid out row-major, of one shape, or a row against a
+# matrix, or one of them a Python number. Then ``_float64`` computes it: one ``kernels.binary`` over the two storages,
 # one look at the results for NumPy's floating-point errors (``loops.check``: a single
 # ``sum`` when they are all numbers), one new tensor. Everything else goes through
 # ``_any_dtypes``: NumPy's promotion rules for every dtype and for Python numbers
@@ -2310,22 +2496,25 @@ def elementwise(name: str, x1: Any, x2: Any) -> Any:
     return _any_dtypes(name, x1, x2)
 
 
-def _is_common_case(x1: Any, x2: Any) -> bool:
+def _is_common_case(x1: Any, x2: Any, any_layout: bool = False) -> bool:
     """Whether ``x1`` and ``x2`` are row-major float64 tensors, one shape the other's or its
     trailing part (a row against a matrix, a 0-d tensor against anything), or one such
-    tensor and a Python float or int: the case ``_float64`` computes."""
-    if type(x1) is Tensor:
-        if x1._dtype is not float64 or not x1._contiguous:
-            return False
-        if type(x2) is not Tensor:  # a Python number, which NumPy converts to float64
-            return type(x2) is float or (type(x2) is int and -_FLOAT64_INTS < x2 < _FLOAT64_INTS)
-        if x2._dtype is not float64 or not x2._contiguous:
-            return False
-        shape1, shape2 = x1._shape, x2._shape
-        return shape1[len(shape1) - len(shape2) :] == shape2 or shape2[len(shape2) - len(shape1) :] == shape1
-    if type(x2) is not Tensor or x2._dtype is not float64 or not x2._contiguous:
+    tensor and a Python float or int: the case ``_float64`` computes. (``any_layout``: strided
+    views too, for a result whose layout does not matter, as an in-place one's.)
+
+    >>> m = tensor([[1.0, 2.0], [3.0, 4.0]])
+    >>> _is_common_case(m, tensor([1.0, 2.0])), _is_common_case(m, 2), _is_common_case(m, tensor([1, 2]))
+    (True, True, False)
+    >>> _is_common_case(m.T, 1.0), _is_common_case(m.T, 1.0, any_layout=True)
+    (False, True)
+    """
+    if type(x1) is not Tensor or type(x2) is not Tensor:  # a tensor and a number, which NumPy makes float64
+        t, number = (x1, x2) if type(x1) is Tensor else (x2, x1)
+        return type(t) is Tensor and _is_float64_number(number, t) and (t._contiguous or any_layout)
+    if x1._dtype is not float64 or x2._dtype is not float64 or not (x1._contiguous and x2._contiguous or any_layout):
         return False
-    return type(x1) is float or (type(x1) is int and -_FLOAT64_INTS < x1 < _FLOAT64_INTS)
+    shape1, shape2 = x1._shape, x2._shape
+    return shape1[len(shape1) - len(shape2) :] == shape2 or shape2[len(shape2) - len(shape1) :] == shape1
 
 
 _FLOAT64_INTS = 2**1023  # (an int beyond, which float() may not convert, goes the general way)
@@ -2334,7 +2523,12 @@ _FLOAT64_INTS = 2**1023  # (an int beyond, which float() may not convert, goes t
 def _float64(name: str, x1: Any, x2: Any) -> Any:
     """``x1 <name> x2`` in the common case: the ufunc's Python function (its float64
     kernel) over the two storages, the shorter one (a row, a number) repeated along the
-    longer by ``kernels.binary``, NumPy's floating-point errors reported, one new tensor."""
+    longer by ``kernels.binary``, NumPy's floating-point errors reported, one new tensor.
+
+    >>> _float64("multiply", tensor([[1.0, 2.0], [3.0, 4.0]]), tensor([10.0, 100.0]))    # a row, cycled
+    tensor([[ 10., 200.],
+           [ 30., 400.]])
+    """
     kernel = loops.FLOAT64[name]
     left = elements(x1) if type(x1) is Tensor else [float(x1)]  # NumPy converts the number to float64
     right = elements(x2) if type(x2) is Tensor else [float(x2)]
@@ -2352,7 +2546,11 @@ def _binary(
     name: str, fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]
 ) -> List[Any]:
     """``kernels.binary``, or for ``maximum`` against one number (the book's ``relu``,
-    ``maximum(0, x)``) its kernel without a function call per element."""
+    ``maximum(0, x)``) its kernel without a function call per element.
+
+    >>> _binary("maximum", max, ieee.maximum, [0.0], [-1.0, 2.0, float("nan")])
+    [0.0, 2.0, nan]
+    """
     if name == "maximum" and (len(left) == 1 or len(right) == 1):
         scalar_first = len(left) == 1
         values, scalar = (right, left[0]) if scalar_first else (left, right[0])
@@ -2415,6 +2613,11 @@ def unary(name: str, x: Any) -> Any:
         if out is float64 and (not math.isfinite(sum(result)) or float_errors.watching_under()):
             loops.check(name, result, (values,), float64)  # NumPy's flags, as in _float64
         return _result(result, x._shape, out)
+    return _unary_any(name, x)
+
+
+def _unary_any(name: str, x: Tensor) -> Any:
+    """``unary`` in every case: any dtype (computed in the dtype ``loops.py`` says), any layout."""
     dtype = x._dtype
     loop = dtype if dtype in loops.NATIVE[name] else loops.unary_loop(name, dtype)
     order = None if x._contiguous else _memory_order([x], x._shape, loop)
@@ -2491,9 +2694,21 @@ def _operator(name: str, left: Any, right: Any) -> Any:
 
     ``==`` and ``!=`` with something that is no number (``t == None``) compare every
     element unequal, as NumPy 2 does.
+
+    >>> _operator("add", tensor([1.0, 2.0]), 1), _operator("add", tensor([1.0]), "x")
+    (tensor([2., 3.]), NotImplemented)
+    >>> _operator("equal", tensor([1, 2]), None)
+    tensor([False, False])
     """
-    if type(left) in _OPERAND_TYPES and type(right) in _OPERAND_TYPES:  # the usual case, at once
-        return elementwise(name, left, right)
+    if name in loops.FLOAT64 and _is_common_case(left, right):  # float64 tensors, or one and a number
+        return _float64(name, left, right)
+    return _operator_any(name, left, right)
+
+
+def _operator_any(name: str, left: Any, right: Any) -> Any:
+    """``_operator`` for every case but the common one."""
+    if type(left) in _OPERAND_TYPES and type(right) in _OPERAND_TYPES:  # operands NumPy knows, at once
+        return _any_dtypes(name, left, right)
     for operand in (left, right):
         if not isinstance(operand, (Tensor, bool, int, float, list, tuple, range)):
             if name in ("equal", "not_equal"):
@@ -2504,6 +2719,9 @@ def _operator(name: str, left: Any, right: Any) -> Any:
 
 
 _OPERAND_TYPES = frozenset({Tensor, float, int, bool, list, tuple, range})
+
+# The in-place operators that ``_update`` computes as ``_float64`` does, when the operands are its common case.
+_FLOAT64_IN_PLACE = frozenset({"add", "subtract", "multiply", "divide", "floor_divide", "remainder"})
 
 _NUMBERS = (int, float)
 
@@ -2681,16 +2899,83 @@ def _into(out: Any, result: Any, name: str) -> Tensor:
 # ---------------------------------------------------------------------------
 
 
-def _rows(t: Tensor) -> Iterator[Sequence[Any]]:
-    """The rows of a 1-d (one row) or 2-d tensor, read through the strides one at a time,
-    so that the 60,000 rows of the MNIST training set never all become lists at once.
+def dot(a: Any, b: Any) -> Any:
+    """``np.dot`` for 0-d to 2-d tensors (or nested lists): the matrix product, a number
+    for two vectors, the elementwise product with a 0-d tensor or a number.
+
+    >>> dot([1.0, 0.5], [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
+    tensor([0.2, 0.5, 0.8])
+    >>> dot([1, 2, 3], [4, 5, 6]), dot([-0.0], [1.0])
+    (32, -0.0)
+    >>> dot([[1, 2, 3]], [1, 2])
+    Traceback (most recent call last):
+    ...
+    ValueError: shapes (1,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)
+    """
+    return _dot(as_tensor(a), as_tensor(b), keep_single_term=True)
+
+
+def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
+    """``np.dot`` (``keep_single_term``) or ``np.matmul`` of tensors of up to 2 axes.
+
+    The usual case first: float64 matrices or vectors, at least two terms to a sum. The
+    left operand goes to ``kernels.dot`` row by row, the right one as its elements row
+    by row, ``width`` to a row (a vector is one column).
+
+    >>> _dot(tensor([1.0, 0.5]), tensor([[0.1, 0.3], [0.2, 0.4]]), keep_single_term=True)   # (2,) · (2, 2)
+    tensor([0.2, 0.5])
+    >>> _dot(tensor([[1.0, 2.0]]), tensor([1.0, 2.0, 3.0]), keep_single_term=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: shapes (1,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)
+    """
+    if len(left._shape) not in (1, 2) or len(right._shape) not in (1, 2):
+        return _dot_of_numbers_or_error(left, right, keep_single_term)
+    inner = left._shape[-1]
+    if inner != right._shape[0]:
+        raise ValueError(
+            f"shapes {format_shape(left.shape)} and {format_shape(right.shape)} not aligned: "
+            f"{inner} (dim {left.ndim - 1}) != {right.shape[0]} (dim 0)"
+        )
+    shape = left._shape[:-1] + right._shape[1:]
+    if left._dtype is not float64 or right._dtype is not float64 or inner < 2:
+        return _dot_any_dtypes(left, right, shape, keep_single_term)
+    if math.prod(shape) > _SURELY_FITS:  # a large product asks first whether memory holds it
+        dtypes.check_fits(shape, float64)
+    width = right._shape[1] if len(right._shape) == 2 else 1
+    values = kernels.dot(_rows(left), elements(right), width)
+    return _new(values, shape, float64) if shape else values[0]
+
+
+# Fewer elements than this take less than 64 MB as a list: no need to ask the machine.
+_SURELY_FITS = 1 << 23
+
+
+def _rows(t: Tensor) -> Iterable[Sequence[Any]]:
+    """The rows of a 1-d (one row) or 2-d tensor, read one at a time, so that the 60,000
+    rows of the MNIST training set never all become lists at once: for a tensor held in a
+    list, ``map`` slices them out of the storage through the strides as ``kernels.dot`` asks
+    for them (no Python code of ours runs between two rows).
+
+    >>> m = tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    >>> list(_rows(m)), list(_rows(m.T))                  # m.T's rows: storage[0::3], storage[1::3], ...
+    ([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], [[1.0, 4.0], [2.0, 5.0], [3.0, 6.0]])
+    """
+    if len(t._shape) == 1:
+        return [list(elements(t))]
+    (rows, length), (step_row, step) = t._shape, t._strides
+    if type(t._storage) is not list or not length or step <= 0:  # an array's rows; a row repeated, or reversed
+        return _strided_rows(t)
+    starts = [t._offset + row * step_row for row in range(rows)]
+    return map(t._storage.__getitem__, [slice(start, start + length * step, step) for start in starts])
+
+
+def _strided_rows(t: Tensor) -> Iterator[Sequence[Any]]:
+    """The rows of a 2-d tensor, read through the strides, one at a time.
 
     Each is a list, except that a float32 row stays the ``array`` it was sliced as:
     ``kernels.dot`` finds its zeros without turning them into Python floats.
     """
-    if t.ndim == 1:
-        yield list(elements(t))
-        return
     storage, (rows, length), (step_row, step) = t._storage, t._shape, t._strides
     keep_array = t._dtype is dtypes.float32 and not isinstance(storage, memoryview)
     for row in range(rows):
@@ -2703,8 +2988,8 @@ def _rows(t: Tensor) -> Iterator[Sequence[Any]]:
         yield line if keep_array or type(line) is list else line.tolist()
 
 
-def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
-    """``np.dot`` (``keep_single_term``) or ``np.matmul`` of tensors of up to 2 axes."""
+def _dot_of_numbers_or_error(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
+    """``_dot`` with a 0-d operand (an elementwise product), or the error for more than 2 axes."""
     if not left.ndim or not right.ndim:
         product = elementwise("multiply", left, right)
         if isinstance(product, Tensor) and product._dtype.kind == "f" and product.size > 1 and keep_single_term:
@@ -2712,19 +2997,16 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
             # turns a product of -0.0 into +0.0; one element is multiplied plainly.
             return elementwise("add", 0.0, product)
         return product
-    if left.ndim > 2 or right.ndim > 2:
-        raise ValueError(
-            f"dot supports tensors of up to 2 dimensions, got shapes "
-            f"{format_shape(left.shape)} and {format_shape(right.shape)}"
-        )
+    raise ValueError(
+        f"dot supports tensors of up to 2 dimensions, got shapes "
+        f"{format_shape(left.shape)} and {format_shape(right.shape)}"
+    )
+
+
+def _dot_any_dtypes(left: Tensor, right: Tensor, shape: Shape, keep_single_term: bool) -> Any:
+    """``_dot`` of aligned tensors of any dtypes, and of sums of one term or none."""
     inner = left.shape[-1]
-    if inner != right.shape[0]:
-        raise ValueError(
-            f"shapes {format_shape(left.shape)} and {format_shape(right.shape)} not aligned: "
-            f"{inner} (dim {left.ndim - 1}) != {right.shape[0]} (dim 0)"
-        )
     out = dtypes.promote_types(left.dtype, right.dtype)
-    shape = left.shape[:-1] + right.shape[1:]
     dtypes.check_fits(shape, out)
     rows = _rows(left)
     right_values = elements(right)  # row-major: (inner, width), a vector being one column

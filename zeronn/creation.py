@@ -78,6 +78,21 @@ def arange(
     """
     if stop is None:
         start, stop = 0, start
+    if dtype is None and type(start) is int and type(stop) is int and type(step) is int and step:
+        counted = range(start, stop, step)  # the usual case, arange(n): NumPy's fill gives range's numbers
+        if len(counted) <= _SURELY_FITS and -_FAR < min(start, stop) and max(start, stop) < _FAR:
+            return Tensor.from_storage(list(counted), (len(counted),), dtypes.int64)
+    return _arange_any(start, stop, step, dtype)
+
+
+# ``arange``'s usual case: fewer elements than take 64 MB as a list (more are asked about memory
+# first), and bounds far from int64's limits (where NumPy's fill wraps around).
+_SURELY_FITS = 1 << 23
+_FAR = 2**62
+
+
+def _arange_any(start: Number, stop: Number, step: Number, dtype: Optional[DTypeLike]) -> Tensor:
+    """``arange`` in every case: floats, other dtypes, NumPy's fill and its errors."""
     for name, value in (("start", start), ("stop", stop), ("step", step)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"arange: {name} must be an int or a float, not {type(value).__name__}")

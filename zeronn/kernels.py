@@ -28,7 +28,23 @@ The public names:
 - ``pairwise_sum(values)`` (plain twin ``pairwise_sum_plain``): NumPy's sum of a run of
   floats, in its own order of additions;
 - ``sigmoid(values)``, ``softmax_rows(values, length)``: the book's formulas in one pass
-  (their plain twins are the formulas themselves in ``activations.py``).
+  (their plain twins are the formulas themselves in ``activations.py``);
+- ``plain_mode(on=True)``: the switch (also the environment variable ``ZERONN_PLAIN=1``)
+  under which every kernel here runs its plain twin and the activations their formulas.
+
+Plain mode
+----------
+
+The fast kernels are what runs; the plain twins are what to read. A learner who steps
+through the code with a debugger, or traces it (``python -m zeronn trace --plain``),
+wants to meet the plain ones: ``plain_mode(True)`` (or ``with plain_mode():``, or
+``ZERONN_PLAIN=1`` in the environment before the package is imported) makes each fast
+kernel hand its work to its plain twin at its first line, and makes ``sigmoid`` and
+``softmax`` in ``nn/activations.py`` run the book's formula lines on tensors. The values
+are the same numbers (``tests/test_plain_mode.py`` holds them equal bit for bit), except
+the matrix product on Python 3.12+, where the fast ``dot`` uses ``math.sumprod`` (extended
+precision) and the plain twin ``sum(map(mul, row, column))``: there they differ in the last
+bits, as both differ from NumPy's BLAS. Plain mode is slower (several times on a network).
 
 >>> stretch([1, 2, 3], (3,), (2, 3))
 [1, 2, 3, 1, 2, 3]
@@ -52,21 +68,28 @@ __all__ = [
     "pairwise_sum_plain",
     "sigmoid",
     "softmax_rows",
+    "plain_mode",
 ]
 
 import functools
 import math
+import os
 import sys
 from array import array
 from functools import reduce
 from itertools import chain, compress, cycle, islice, repeat
 from operator import add, itemgetter, mul, sub, truediv
-from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
+from types import TracebackType
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple, Type
 
 from . import ieee
 from ._shape import Shape, broadcast_to, size_of
 
 Values = Sequence[Any]
+
+# Whether plain mode is on (see the module's docstring): read by every fast kernel at its
+# first line and by nn/activations.py; changed only by ``plain_mode``.
+plain_mode_on = os.environ.get("ZERONN_PLAIN", "") not in ("", "0")
 
 # ---------------------------------------------------------------------------
 # Elementwise functions and broadcasting
@@ -92,6 +115,8 @@ def binary(fast: Callable[[Any, Any], Any], safe: Callable[[Any, Any], Any], lef
     >>> binary(truediv, ieee.divide, [1.0, 2.0, 3.0, 4.0], [1.0, 10.0])   # a row of 2, repeated
     [1.0, 0.2, 3.0, 0.4]
     """
+    if plain_mode_on:
+        return binary_plain(safe, left, right)
     try:
         return list(map(fast, left, right) if len(left) == len(right) else map(fast, *_paired(left, right)))
     except (ArithmeticError, ValueError):  # e.g. ZeroDivisionError, OverflowError, math domain error
@@ -122,6 +147,8 @@ def unary(fast: Callable[[Any], Any], safe: Callable[[Any], Any], values: Values
     >>> unary(math.exp, ieee.exp, [0.0, 1000.0])
     [1.0, inf]
     """
+    if plain_mode_on:
+        return [safe(v) for v in values]
     try:
         return list(map(fast, values))
     except (ArithmeticError, ValueError):
@@ -140,6 +167,8 @@ def stretch(values: Values, shape: Shape, target: Shape) -> Values:
     >>> stretch([7], (), (2, 2)), stretch([1, 2], (2, 1), (2, 3))
     ([7, 7, 7, 7], [1, 1, 1, 2, 2, 2])
     """
+    if plain_mode_on:
+        return broadcast_to(list(values), shape, target)
     if shape == target:
         return values
     size = size_of(target)
@@ -169,6 +198,8 @@ def maximum_with_scalar(values: Values, scalar: Any, scalar_first: bool) -> List
     >>> maximum_with_scalar([-1.0, 2.0, float("nan"), -0.0], 0.0, True)
     [0.0, 2.0, nan, -0.0]
     """
+    if plain_mode_on:
+        return [ieee.maximum(scalar, v) if scalar_first else ieee.maximum(v, scalar) for v in values]
     c = scalar
     if c != c:  # NaN wins
         return [c] * len(values)
@@ -189,6 +220,9 @@ if sys.version_info >= (3, 12):
 
         ``math.sumprod`` (3.12+) is about 4x faster than ``sum(map(mul, ...))``, and its
         last bits may differ from it.
+
+        >>> _row_times([1.0, 2.0], [[3.0, 5.0], [4.0, 6.0]])     # [1, 2] times the columns
+        [13.0, 16.0]
         """
         return list(map(sumprod, repeat(row), columns))
 
@@ -200,7 +234,11 @@ else:
 
     def _row_times(row: Values, columns: Iterable[Values]) -> List[Any]:
         """``[sum(map(mul, row, column)) for column in columns]``, with no Python-level
-        loop: the inner ``map`` objects are made by ``map`` itself. About 25 ns a term."""
+        loop: the inner ``map`` objects are made by ``map`` itself. About 25 ns a term.
+
+        >>> _row_times([1.0, 2.0], [[3.0, 5.0], [4.0, 6.0]])     # [1, 2] times the columns
+        [13.0, 16.0]
+        """
         return list(map(sum, map(map, repeat(mul), repeat(row), columns)))
 
     # Gathering a term costs about a quarter of adding it, so skipping zeros pays once
@@ -239,6 +277,8 @@ def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
     >>> dot([[0.0, 0.0, 0.0, 2.0]], [math.inf, 0.0, 0.0, 1.0], 1)     # 0 * inf is not skipped
     [nan]
     """
+    if plain_mode_on:
+        return dot_plain(rows, right, width)
     values: List[Any] = []
     if not width:
         return values
@@ -272,6 +312,9 @@ def _nonzero_positions(row: Values) -> List[int]:
     unsigned ints: zero is always the same int object, so the zeros of an image never
     become Python floats. (``-0.0`` has its sign bit set and counts as nonzero: one more
     term, which changes no sum.)
+
+    >>> _nonzero_positions([0.0, 2.5, 0.0, -1.0]), _nonzero_positions(array("f", [0.0, -0.0, 3.0]))
+    ([1, 3], [1, 2])
     """
     if isinstance(row, array) and row.typecode == "f":
         bits = memoryview(row).cast("B").cast("I")  # (C's unsigned int: 4 bytes, as a float32)
@@ -334,6 +377,8 @@ def pairwise_sum(
     >>> pairwise_sum([]), pairwise_sum([-0.0])
     (0.0, 0.0)
     """
+    if plain_mode_on:
+        return pairwise_sum_plain(values, add2)
     return add2(0.0, _pairwise(values, 0, len(values), add2, add_all))
 
 
@@ -366,6 +411,8 @@ def pairwise_sums(
     ([1.0, 1.0], [3.0, 7.0])
     """
     rows = len(values) // length if length else 0
+    if plain_mode_on:
+        return [pairwise_sum_plain(values[row * length : (row + 1) * length], add2) for row in range(rows)]
     if length > 128 or rows < 8:  # a few rows, or long ones: each on its own
         return [add2(0.0, _pairwise(values, row * length, length, add2, add_all)) for row in range(rows)]
     if length < 8:
@@ -388,8 +435,9 @@ def _tree(r: List[Sequence[float]], add2: Callable[[float, float], float]) -> It
     return map(add2, low, high)
 
 
-def pairwise_sum_plain(values: Values) -> float:
-    """The plain twin of ``pairwise_sum``: NumPy's C loop, line for line.
+def pairwise_sum_plain(values: Values, add2: Callable[[float, float], float] = add) -> float:
+    """The plain twin of ``pairwise_sum``: NumPy's C loop, line for line (``add2`` adds two
+    numbers: float32 passes its own, rounded to float32).
 
     >>> pairwise_sum_plain([0.1] * 10)
     1.0
@@ -399,24 +447,24 @@ def pairwise_sum_plain(values: Values) -> float:
         if n < 8:
             res = -0.0
             for i in range(start, start + n):
-                res += values[i]
+                res = add2(res, values[i])
             return res
         if n <= 128:
             r: List[float] = [values[start + j] for j in range(8)]
             i = 8
             while i < n - n % 8:
                 for j in range(8):
-                    r[j] += values[start + i + j]
+                    r[j] = add2(r[j], values[start + i + j])
                 i += 8
-            res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            res = add2(add2(add2(r[0], r[1]), add2(r[2], r[3])), add2(add2(r[4], r[5]), add2(r[6], r[7])))
             for rest in range(i, n):  # after the last whole eight
-                res += values[start + rest]
+                res = add2(res, values[start + rest])
             return res
         half = n // 2
         half -= half % 8
-        return pairwise(start, half) + pairwise(start + half, n - half)
+        return add2(pairwise(start, half), pairwise(start + half, n - half))
 
-    return 0.0 + pairwise(0, len(values))
+    return add2(0.0, pairwise(0, len(values)))
 
 
 # ---------------------------------------------------------------------------
@@ -469,3 +517,43 @@ def softmax_rows(values: Values, length: int) -> List[float]:
 def _each_row(per_row: Iterable[Any], length: int) -> Iterable[Any]:
     """One number per row, repeated along the row: ``[a, b]`` gives ``a, a, a, b, b, b`` for rows of 3."""
     return chain.from_iterable(map(repeat, per_row, repeat(length)))
+
+
+# ---------------------------------------------------------------------------
+# Plain mode
+# ---------------------------------------------------------------------------
+
+
+class plain_mode:
+    """Switch plain mode on (or off, ``plain_mode(False)``): every kernel of this module runs
+    its plain twin, and ``sigmoid``/``softmax`` the book's formula lines (see the module's
+    docstring). It takes effect at once and stays; used in a ``with`` statement, the mode
+    before comes back at its end. The environment variable ``ZERONN_PLAIN=1`` turns it on
+    at import. The mode is one for the whole process (not per thread).
+
+    zeronn's version of minitorch's ``NUMBA_DISABLE_JIT``; NumPy has no such switch.
+
+    >>> with plain_mode():
+    ...     dot([[1.0, 2.0]], [3.0, 4.0, 5.0, 6.0], 2)       # dot_plain ran: the same numbers
+    [13.0, 16.0]
+    >>> plain_mode("yes")
+    Traceback (most recent call last):
+    ...
+    TypeError: plain_mode takes True or False, got 'yes'
+    """
+
+    def __init__(self, on: bool = True) -> None:
+        global plain_mode_on
+        if not isinstance(on, bool):
+            raise TypeError(f"plain_mode takes True or False, got {on!r}")
+        self._before = plain_mode_on
+        plain_mode_on = on
+
+    def __enter__(self) -> plain_mode:
+        return self
+
+    def __exit__(
+        self, kind: Optional[Type[BaseException]], error: Optional[BaseException], traceback: Optional[TracebackType]
+    ) -> None:
+        global plain_mode_on
+        plain_mode_on = self._before

@@ -20,10 +20,10 @@ from __future__ import annotations
 __all__ = ["flatten_nested", "promote_numbers", "python_dtype", "nest"]
 
 from itertools import chain
-from typing import Any, List, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 from . import dtypes
-from ._shape import Number, Shape, check_ndim, size_of, unravel
+from ._shape import MAX_DIMS, Number, Shape, check_ndim, size_of, unravel
 from .dtypes import DType, bool_, float64, int64
 
 # The containers a nested literal may be made of. ``range`` is here so that
@@ -37,10 +37,11 @@ _NUMBER_TYPES = (bool, int, float)
 def flatten_nested(data: Any) -> Tuple[List[Number], Shape]:
     """Return the elements of nested lists in row-major order, and their shape.
 
-    The walk goes one nesting level at a time instead of recursing, and stops past
-    NumPy's limit of 64 axes, so a list nested 5,000 deep (or one that contains itself)
-    is a clear error, not a ``RecursionError``. Mixed element types are promoted as
-    NumPy does (bool < int < float), so the result holds one kind of number.
+    The walk goes one nesting level at a time instead of recursing: ``level`` is every
+    list at one depth, and the next level is their items, chained. It stops past NumPy's
+    limit of 64 axes, so a list nested 5,000 deep (or one that contains itself) is a
+    clear error, not a ``RecursionError``. Mixed element types are promoted as NumPy
+    does (bool < int < float), so the result holds one kind of number.
 
     >>> flatten_nested([[1, 2.5], [3, 4]])
     ([1.0, 2.5, 3.0, 4.0], (2, 2))
@@ -62,28 +63,20 @@ def flatten_nested(data: Any) -> Tuple[List[Number], Shape]:
     shape: List[int] = []
     level: List[Any] = [data]
     while level and isinstance(level[0], _SEQUENCE_TYPES):
-        check_ndim(len(shape) + 1)
         length = len(level[0])
-        for index, item in enumerate(level):
-            if not isinstance(item, _SEQUENCE_TYPES):
-                _raise_not_a_list(item, unravel(index, tuple(shape)), length)
-            if len(item) != length:
-                where = _format_position(unravel(index, tuple(shape)))
-                raise ValueError(
-                    f"ragged nested list at {where}: expected length {length}, got {len(item)}"
-                )
+        if len(shape) == MAX_DIMS or not all(type(item) in _SEQUENCE_TYPES and len(item) == length for item in level):
+            _raise_irregular(level, tuple(shape), length)  # (a subclass of list is checked there too)
         shape.append(length)
-        # Ranges, and lists that repeat one row, hold more elements than memory: count first.
-        dtypes.check_fits(shape, float64, f"nested data of shape {tuple(shape)}")
+        if len(level) * length > _SURELY_FITS:  # a range, or one row repeated, may hold more than memory
+            dtypes.check_fits(shape, float64, f"nested data of shape {tuple(shape)}")
         level = list(chain.from_iterable(level))
-    final_shape = tuple(shape)
-    for index, item in enumerate(level):
-        if isinstance(item, _SEQUENCE_TYPES):
-            where = _format_position(unravel(index, final_shape))
-            raise ValueError(
-                f"mixed nesting depth at {where}: expected a number, got a {type(item).__name__}"
-            )
-    return promote_numbers(level, final_shape), final_shape
+    if any(isinstance(item, _SEQUENCE_TYPES) for item in level):
+        _raise_irregular(level, tuple(shape), None)
+    return promote_numbers(level, tuple(shape)), tuple(shape)
+
+
+# Fewer elements than this take less than 64 MB as a list: no need to ask the machine.
+_SURELY_FITS = 1 << 23
 
 
 def nest(flat: Sequence[Number], shape: Shape) -> Any:
@@ -130,8 +123,13 @@ def promote_numbers(flat: List[Any], shape: Shape) -> List[Number]:
     TypeError: tensor elements must be int, float or bool; got str '2' at [1]
     """
     kinds = set(map(type, flat))
-    if kinds <= {float} or kinds <= {int} or kinds <= {bool}:
+    if kinds <= {float} or kinds <= {int} or kinds <= {bool}:  # the usual case: one kind already
         return flat
+    return _promoted(flat, shape)
+
+
+def _promoted(flat: List[Any], shape: Shape) -> List[Number]:
+    """``promote_numbers`` of elements of several types (or subclasses, such as ``IntEnum``)."""
     for index, item in enumerate(flat):
         if isinstance(item, complex) or not isinstance(item, (int, float)):
             if not shape:
@@ -189,13 +187,16 @@ def python_dtype(flat: List[Number]) -> DType:
     float64 (``[-1, 2**63]`` is float64). An int beyond both needs NumPy's Python
     objects, which zeronn does not have.
     """
-    if not flat:
-        return float64
-    if isinstance(flat, Typed):
+    if isinstance(flat, Typed):  # NumPy's scalars among the elements: their dtypes decided
         return flat.dtype
-    kind = type(flat[0])
+    kind = type(flat[0]) if flat else float  # (no elements: NumPy's default, float64)
     if kind is not int:
         return bool_ if kind is bool else float64
+    return _int_dtype(flat)
+
+
+def _int_dtype(flat: List[Number]) -> DType:
+    """``python_dtype`` of Python ints: int64, or uint64, or float64 (see there)."""
     low, high = min(flat), max(flat)
     if int64.min <= low and high <= int64.max:
         return int64
@@ -211,6 +212,20 @@ def python_dtype(flat: List[Number]) -> DType:
 # The smallest int that float() refuses: halfway between the largest double and 2**1024,
 # where rounding to even goes up to 2**1024, which a double cannot hold.
 _FLOAT_LIMIT = 2**1024 - 2**970
+
+
+def _raise_irregular(level: List[Any], shape: Shape, length: Optional[int]) -> None:
+    """Explain what is wrong with ``level``, the items at one depth of nested data of
+    ``shape`` so far, where each should be a list of ``length`` (or, for ``None``, a number)."""
+    check_ndim(len(shape) + 1)
+    for index, item in enumerate(level):
+        where = _format_position(unravel(index, shape))
+        if length is None and isinstance(item, _SEQUENCE_TYPES):
+            raise ValueError(f"mixed nesting depth at {where}: expected a number, got a {type(item).__name__}")
+        if length is not None and not isinstance(item, _SEQUENCE_TYPES):
+            _raise_not_a_list(item, unravel(index, shape), length)
+        if length is not None and len(item) != length:
+            raise ValueError(f"ragged nested list at {where}: expected length {length}, got {len(item)}")
 
 
 def _raise_not_a_list(item: Any, position: Shape, length: int) -> None:

@@ -53,7 +53,7 @@ __all__ = [
 from typing import Any, Literal, Optional, overload
 
 from ._shape import Number, normalize_axis
-from .core import Axis, Tensor, as_tensor, tensor
+from .core import Axis, Tensor, as_tensor, dot, tensor
 from .dtypes import DTypeLike, result_type
 from .layout import order_letter
 from .ufuncs import subtract
@@ -83,7 +83,13 @@ def array(
     ...
     ValueError: Unable to avoid copy while creating an array as requested.
     """
-    order = order_letter(order, "K")
+    if copy is True and order == "K" and not ndmin:  # the usual case: tensor() itself
+        return tensor(data, dtype)
+    return _array_as_asked(data, dtype, copy, order_letter(order, "K"), ndmin)
+
+
+def _array_as_asked(data: Any, dtype: Optional[DTypeLike], copy: Optional[bool], order: str, ndmin: int) -> Tensor:
+    """``array`` with a copy, an order or axes asked for: made as NumPy makes it."""
     made = as_tensor(data, dtype) if copy is not True else tensor(data, dtype)
     copied = made is not data
     if order == "A":
@@ -134,17 +140,6 @@ def asfortranarray(a: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
 # ---------------------------------------------------------------------------
 # Linear algebra
 # ---------------------------------------------------------------------------
-
-
-def dot(a: Any, b: Any) -> Any:
-    """``np.dot`` for 0-d to 2-d tensors; see ``Tensor.dot``.
-
-    >>> dot([1.0, 0.5], [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
-    tensor([0.2, 0.5, 0.8])
-    >>> dot([1, 2, 3], [4, 5, 6]), dot([-0.0], [1.0])
-    (32, -0.0)
-    """
-    return as_tensor(a).dot(b)
 
 
 def matmul(a: Any, b: Any) -> Any:

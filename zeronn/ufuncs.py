@@ -257,6 +257,11 @@ class ufunc:
         if out is None and where is True and dtype is None and signature is None and sig is None:
             if len(args) == self.nin and self.nout == 1:  # the usual call: straight to the loop
                 return unary(name, args[0]) if self.nin == 1 else elementwise(name, *args)
+        return self._call_any(args, out, where, dtype, signature if signature is not None else sig)
+
+    def _call_any(self, args: Tuple[Any, ...], out: Any, where: Any, dtype: Optional[DTypeLike], signature: Any) -> Any:
+        """``__call__`` with any of its keywords: ``out``, ``where``, ``dtype``, ``signature``."""
+        name = self.__name__
         if not self.nin <= len(args) <= self.nargs:
             given = len(args)
             raise TypeError(
@@ -269,7 +274,7 @@ class ufunc:
                 raise TypeError("cannot specify 'out' as both a positional and keyword argument")
             out = tuple(args[self.nin :])
         outs = self._outputs(out)
-        wanted = self._signature(signature if signature is not None else sig)
+        wanted = self._signature(signature)
         for position, to in enumerate(wanted[: self.nin]):
             if to is not None:
                 inputs[position] = self._converted_one(inputs[position], position, to)

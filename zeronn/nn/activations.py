@@ -12,7 +12,8 @@ Each is written as the book writes it, on tensors. ``sigmoid`` and ``softmax`` a
 several steps, each a pass over the data; for float64 (where every step rounds as
 Python's float does) they run instead as one fused pass (``kernels.sigmoid``,
 ``kernels.softmax_rows``), which ``tests/test_kernels.py`` holds equal to the formula
-here, number for number.
+here, number for number. In plain mode (``plain_mode(True)`` or ``ZERONN_PLAIN=1``, see
+``kernels.py``) the fused passes are skipped and the formula lines below are what runs.
 
 >>> sigmoid([-1.0, 1.0, 2.0])
 tensor([0.26894142, 0.73105858, 0.88079708])
@@ -27,10 +28,8 @@ __all__ = ["step", "sigmoid", "relu", "identity", "softmax", "sigmoid_grad", "re
 from typing import Any, Sequence, Union, overload
 
 from .. import kernels
-from .._shape import normalize_axis
-from ..core import Tensor, as_tensor, elements, tensor
+from ..core import Tensor, as_tensor, float64_elements, shaped_like, tensor
 from ..creation import zeros_like
-from ..dtypes import float64
 from ..float_errors import errstate
 from ..ufuncs import exp, maximum
 
@@ -60,8 +59,9 @@ def sigmoid(x: Any) -> Any:
     tensor([0. , 0.5, 1. ])
     """
     x = as_tensor(x)
-    if x.dtype is float64 and x.ndim:  # the same numbers in one pass: see kernels.sigmoid
-        return Tensor.from_storage(kernels.sigmoid(elements(x)), x.shape, float64)
+    values = float64_elements(x)  # (None in plain mode, or for other dtypes)
+    if values is not None:  # float64: the same numbers in one pass, kernels.sigmoid
+        return shaped_like(x, kernels.sigmoid(values))
     with errstate(over="ignore"):  # exp(1000.0) is inf, and 1 / (1 + inf) the 0.0 wanted: silent, as the fused pass
         return 1 / (1 + exp(-x))
 
@@ -105,9 +105,9 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
             [3.72007598e-44, 1.00000000e+00]])
     """
     x = as_tensor(x)
-    last = x.ndim and normalize_axis(axis, x.ndim) == x.ndim - 1
-    if x.dtype is float64 and last and x.size:  # the same numbers, row by row: see kernels.softmax_rows
-        return Tensor.from_storage(kernels.softmax_rows(elements(x), x.shape[-1]), x.shape, float64)
+    values = float64_elements(x) if type(axis) is int and axis in (-1, x.ndim - 1) else None
+    if values:  # float64, along the last axis, not empty: the same numbers row by row, kernels.softmax_rows
+        return shaped_like(x, kernels.softmax_rows(values, x.shape[-1]))
     x = x - x.max(axis=axis, keepdims=True)  # overflow countermeasure
     y: Tensor = exp(x) / exp(x).sum(axis=axis, keepdims=True)
     return y

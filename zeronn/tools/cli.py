@@ -314,10 +314,14 @@ def run_trace(arguments: argparse.Namespace, out: TextIO) -> int:
     namespace.update({name: getattr(package, name) for name in package.__all__})
     namespace.update(np=package, nn=package.nn)
     try:
-        path = trace.trace_path(arguments.expression, namespace, arguments.setup)
+        if arguments.plain:  # the plain twins and the book's formula lines, as a reader wants to meet them
+            with package.plain_mode(True):
+                path = trace.trace_path(arguments.expression, namespace, arguments.setup)
+        else:
+            path = trace.trace_path(arguments.expression, namespace, arguments.setup)
     except SyntaxError as error:
         raise ValueError(f"not a Python expression: {error.msg}: {arguments.expression!r}") from None
-    print(trace.format_path(path), file=out)
+    print(trace.format_path(path, crossings=arguments.crossings), file=out)
     return 0
 
 
@@ -463,5 +467,9 @@ def _build_parser() -> argparse.ArgumentParser:
                       help="e.g. \"forward(init_network(), array([1.0, 0.5]))\"")
     path.add_argument("--setup", default="", metavar="CODE",
                       help="statements to run first, untraced, e.g. \"a = arange(6.0).reshape(2, 3)\"")
+    path.add_argument("--plain", action="store_true",
+                      help="run in plain mode (zeronn.plain_mode): the plain twins of the kernels, the book's formulas")
+    path.add_argument("--crossings", action="store_true",
+                      help="also list each caller -> callee pair that crosses from one file to another")
     path.set_defaults(run=run_trace)
     return parser

@@ -8,7 +8,8 @@ in the order they are first entered, with file and line, and then the size of th
 - the code lines that ran, and the code lines in the functions entered (a code line is
   one that holds bytecode: docstrings, comments and blank lines are not code);
 - the caller -> callee pairs that cross from one file to another (each pair once): the
-  jumps a reader makes between files.
+  jumps a reader makes between files; and the pairs of files they join (each pair once,
+  in the direction of the call): the edges of the path's import graph.
 
 >>> path = trace_path("np.tensor([1.0, 2.0]) + 1.0", {"np": sys.modules[__package__.rsplit(".", 1)[0]]})
 >>> path.functions[0].name, "core.py" in path.functions[0].file
@@ -47,16 +48,22 @@ class Path(NamedTuple):
     executed_lines: int
     lines_in_functions: int
     cross_file_pairs: int
+    crossings: List[Tuple[str, str]]  # each cross-file pair once, as ("file:function", "file:function")
+    file_edges: List[Tuple[str, str]]  # each (caller's file, callee's file) of those pairs once
 
 
 def trace_path(expression: str, namespace: Dict[str, Any], setup: str = "") -> Path:
     """Run ``setup`` (untraced), then ``expression`` traced, in ``namespace``; the path it took.
+    ``expression`` may also be a statement (``a[:, 1] += 10``).
 
     Only the package's own code counts: the standard library and the caller's code are
     passed through (but a package function they call is still seen).
     """
     exec(compile(setup, "<setup>", "exec"), namespace)  # noqa: S102 - the user's own code, as python -c runs it
-    code = compile(expression, "<expression>", "eval")
+    try:
+        code = compile(expression, "<expression>", "eval")
+    except SyntaxError:  # a statement, such as ``a[:, 1] += 10``
+        code = compile(expression, "<expression>", "exec")
     order: List[types.CodeType] = []
     calls: Dict[types.CodeType, int] = {}
     executed: Set[Tuple[str, int]] = set()
@@ -69,7 +76,7 @@ def trace_path(expression: str, namespace: Dict[str, Any], setup: str = "") -> P
         if entered not in calls:
             order.append(entered)
         calls[entered] = calls.get(entered, 0) + 1
-        caller = _our_caller(frame)
+        caller = _our_caller(frame, code)
         if caller is not None and caller.co_filename != entered.co_filename:
             pairs.add((caller, entered))
         return on_line
@@ -82,30 +89,38 @@ def trace_path(expression: str, namespace: Dict[str, Any], setup: str = "") -> P
     previous = sys.gettrace()
     sys.settrace(on_event)
     try:
-        eval(code, namespace)  # noqa: S307 - the user's own expression
+        exec(code, namespace)  # noqa: S102 - the user's own expression (or statement)
     finally:
         sys.settrace(previous)
 
     named = [c for c in order if not c.co_name.startswith("<")]
+    crossings = sorted({(_label(a), _label(b)) for a, b in pairs})
     lines_in_functions = {(c.co_filename, line) for c in order for line in _code_lines(c)}
     return Path(
         functions=[Entered(_relative(c.co_filename), c.co_firstlineno, c.co_name, calls[c]) for c in named],
         files=sorted({_relative(c.co_filename) for c in order}),
         executed_lines=len(executed),
         lines_in_functions=len(lines_in_functions),
-        cross_file_pairs=len({(_named(a), _named(b)) for a, b in pairs}),
+        cross_file_pairs=len(crossings),
+        crossings=crossings,
+        file_edges=sorted({(_relative(a.co_filename), _relative(b.co_filename)) for a, b in pairs}),
     )
 
 
-def format_path(path: Path) -> str:
-    """The path as the command prints it: one line a function, then the measures."""
+def format_path(path: Path, crossings: bool = False) -> str:
+    """The path as the command prints it: one line a function, (with ``crossings``, each
+    caller -> callee pair that crosses a file boundary,) then the measures."""
     width = max((len(f"{f.file}:{f.line}") for f in path.functions), default=0)
     lines = [f"{f'{f.file}:{f.line}':<{width}}  {f.name}" + (f"  (x{f.calls})" if f.calls > 1 else "")
              for f in path.functions]
+    if crossings:
+        lines.append("")
+        lines.extend(f"{caller} -> {callee}" for caller, callee in path.crossings)
     lines.append("")
     lines.append(f"{len(path.files)} files, {len(path.functions)} named functions; "
                  f"{path.executed_lines} code lines ran, {path.lines_in_functions} code lines in the "
-                 f"functions entered; {path.cross_file_pairs} caller -> callee pairs cross a file boundary")
+                 f"functions entered; {path.cross_file_pairs} caller -> callee pairs cross a file boundary, "
+                 f"joining {len(path.file_edges)} pairs of files")
     return "\n".join(lines)
 
 
@@ -114,16 +129,19 @@ def _ours(code: types.CodeType) -> bool:
         os.path.join("tools", "trace.py"))
 
 
-def _our_caller(frame: types.FrameType) -> Optional[types.CodeType]:
-    """The nearest caller that is package code (a comprehension counts as its function)."""
+def _our_caller(frame: types.FrameType, expression: types.CodeType) -> Optional[types.CodeType]:
+    """The nearest caller that is package code (a comprehension counts as its function),
+    looking no further out than the traced expression (whatever runs the expression, such
+    as the command line's own code, is not on its path)."""
     caller = frame.f_back
-    while caller is not None and not _ours(caller.f_code):
+    while caller is not None and caller.f_code is not expression and not _ours(caller.f_code):
         caller = caller.f_back
-    return caller.f_code if caller is not None else None
+    return caller.f_code if caller is not None and caller.f_code is not expression else None
 
 
-def _named(code: types.CodeType) -> Tuple[str, str]:
-    return code.co_filename, code.co_name
+def _label(code: types.CodeType) -> str:
+    """``file:function``, as the pair is counted (a comprehension on 3.11 and earlier is a ``<listcomp>``)."""
+    return f"{_relative(code.co_filename)}:{code.co_name}"
 
 
 def _code_lines(code: types.CodeType) -> Set[int]:
