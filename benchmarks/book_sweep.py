@@ -38,6 +38,7 @@ LIMITED = {
     "ch06/overfit_weight_decay.py", "ch06/weight_init_compare.py", "ch07/train_convnet.py",
     "ch08/train_deepnet.py", "ch08/half_float_network.py", "ch08/misclassified_mnist.py",
 }  # fmt: skip
+WEIGHTS = ("ch03/sample_weight.pkl", "ch07/params.pkl", "ch08/deep_convnet_params.pkl")
 MNIST_FILES = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
                "t10k-labels-idx1-ubyte.gz")  # fmt: skip
 
@@ -156,6 +157,9 @@ def main() -> None:
         limit = arguments.mnist_limit if script in LIMITED else None
         results = {library: run_one(library, books[library], script, limit, arguments.timeout)
                    for library in ("numpy", "zeronn")}  # fmt: skip
+        for library in books:  # the training scripts save over the book's weights: put them back
+            for weights in WEIGHTS:
+                shutil.copyfile(os.path.join(arguments.book, weights), os.path.join(books[library], weights))
         (mine, mine_cpu, mine_status), (theirs, their_cpu, their_status) = results["zeronn"], results["numpy"]
         same = "yes" if mine.strip() == theirs.strip() and mine_status == their_status == "ok" else "no"
         left = shown(mine) if mine_status == "ok" else f"{shown(mine, 30)} — **{shown(mine_status, 40)}**"
