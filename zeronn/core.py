@@ -732,7 +732,19 @@ class Tensor:
         return self._update_any(name, other)
 
     def _update_any(self, name: str, other: Operand) -> Tensor:
-        """``_update`` in every case: any dtypes (the result cast back to ours), broadcasting, layout."""
+        """``_update`` in every case: any dtypes (the result cast back to ours), broadcasting, layout.
+
+        A large tensor updated with a number (the book's ``x /= 255.0`` on 47 million
+        pixels) is updated a block of rows at a time, through views: the values in flight
+        are Python numbers, about 40 bytes each, and a block bounds them (NumPy needs no
+        extra memory at all). The float errors of all the blocks are reported once.
+        """
+        if _is_scalar(other) and self._shape and self._shape[0] > 1 and self.size > _IN_PLACE_BLOCK:
+            rows = max(1, _IN_PLACE_BLOCK // (self.size // self._shape[0]))
+            with float_errors.deferred(name):
+                for start in range(0, self._shape[0], rows):
+                    self[start : start + rows]._update_any(name, other)
+            return self
         other = other if _is_scalar(other) else as_tensor(other)
         one_operand = loops.UFUNCS[name].nin == 1  # x **= 2: NumPy's square(x, out=x)
         loop = loops.unary_loop(name, self._dtype) if one_operand else _loop_dtype(name, self, other)
@@ -2786,6 +2798,9 @@ def _result(values: Storage, shape: Shape, dtype: DType) -> Any:
 def _as_storage(result: Any, dtype: DType) -> Storage:
     """The elements of a result that may be a tensor or (for a 0-d one) a Python number."""
     return elements(result) if isinstance(result, Tensor) else dtype.storage([result])
+
+
+_IN_PLACE_BLOCK = 1 << 20  # elements updated at once in place with a number (see _update_any)
 
 
 def _is_scalar(x: Any) -> bool:
