@@ -20,6 +20,7 @@ from __future__ import annotations
 
 __all__ = ["reshape_strides", "resolve_reshape", "is_f_contiguous", "like_order", "memory_order", "innermost_run"]
 
+import math
 from typing import Any, List, Optional, Sequence, Tuple
 
 from ._shape import Shape, check_ndim, format_shape, is_contiguous, size_of
@@ -186,9 +187,9 @@ def resolve_reshape(size: int, shape: Sequence[Any]) -> Shape:
         raise ValueError("can only specify one unknown dimension")
     if any(length < -1 for length in shape):
         raise ValueError(f"negative dimensions are not allowed: {tuple(shape)!r}")
-    known = size_of(tuple(length for length in shape if length != -1))
+    known = math.prod(length for length in shape if length != -1)
     if -1 in shape and known and size % known == 0:
         shape = tuple(size // known if length == -1 else length for length in shape)
-    if -1 in shape or size_of(tuple(shape)) != size:
+    if -1 in shape or math.prod(shape) != size:
         raise ValueError(f"cannot reshape array of size {size} into shape {format_shape(tuple(shape))}")
     return tuple(shape)
