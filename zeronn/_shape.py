@@ -114,8 +114,10 @@ def strides_of(shape: Shape) -> Shape:
     """
     if 0 in shape or not shape:  # (and a 0-d shape has no strides)
         return (0,) * len(shape)
-    if len(shape) < 3:  # the usual shapes, quickly (every new tensor asks): (n,) has (1,), (m, n) has (n, 1)
-        return tuple(shape[1:]) + (1,)
+    if len(shape) == 1:  # the usual shapes, at once (every new tensor asks)
+        return (1,)
+    if len(shape) == 2:
+        return (shape[1], 1)
     # each stride is the product of the lengths after its axis: 1, then running products from the right
     return tuple(accumulate(shape[:0:-1], mul, initial=1))[::-1]
 

@@ -2392,7 +2392,7 @@ def _owning(t: Tensor) -> Tensor:
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
     """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual
-    case, which every result is. Nothing is checked: the caller
+    case, spelled out because every result is made here. Nothing is checked: the caller
     made the storage right (``tensor()`` is the constructor that checks).
 
     >>> t = _new([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], (2, 3), float64)
@@ -2400,7 +2400,16 @@ def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -
     (tensor([[1., 2., 3.],
             [4., 5., 6.]]), (3, 1), (24, 8))
     """
-    return _make(storage, shape, strides_of(shape), 0, dtype, writeable, contiguous=True)
+    self = object.__new__(Tensor)
+    self._storage = storage
+    self._shape = shape
+    self._strides = strides_of(shape)
+    self._offset = 0
+    self._dtype = dtype
+    self._contiguous = True
+    self._writeable = writeable
+    self._base = None
+    return self
 
 
 def _is_the_view(value: Any, storage: Storage, selected: indexing.View) -> bool:

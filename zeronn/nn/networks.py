@@ -316,8 +316,7 @@ class TwoLayerNet(LayerNet):
     def loss(self, x: Tensor, t: Tensor, train_flg: bool = False) -> float:
         """The cross-entropy of the predictions against ``t``."""
         y = self.predict(x)
-        loss: float = self.lastLayer.forward(y, t)
-        return loss
+        return self.lastLayer.forward(y, t)
 
     def gradient(self, x: Tensor, t: Tensor) -> Dict[str, Tensor]:
         """The gradient of the loss for every parameter, by backpropagation: the forward
