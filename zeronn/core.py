@@ -2130,10 +2130,7 @@ def _gathered(t: Tensor) -> List[Any]:
     values: List[Any] = []
     for start in offsets_of(tuple(outer_shape), tuple(outer_strides), offset):
         stop = start + length * step
-        if step == 0:
-            values.extend([storage[start]] * length)
-        else:
-            values.extend(storage[start : stop if stop >= 0 else None : step])
+        values.extend(storage[start : stop if stop >= 0 else None : step] if step else [storage[start]] * length)
     return values
 
 

@@ -280,19 +280,15 @@ def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
     if plain_mode_on:
         return dot_plain(rows, right, width)
     values: List[Any] = []
-    if not width:
-        return values
-    finite: Optional[bool] = None  # whether the right operand is finite floats, once asked
-    right_rows: Optional[List[Values]] = None  # its rows, cut at the first sparse row
+    right_rows: Optional[List[Values]] = None  # the right operand's rows, cut at the first sparse row ([]: not finite)
     columns: Optional[List[Values]] = None  # its columns, cut at the first dense row
     for row in rows:
         nonzero = _nonzero_positions(row)
         if len(nonzero) <= _DENSE_BELOW * len(row):
-            if finite is None:
+            if right_rows is None:
                 finite = _all_finite_floats(right)
-            if finite:
-                if right_rows is None:
-                    right_rows = [right[start : start + width] for start in range(0, len(right), width)]
+                right_rows = [right[start : start + width] for start in range(0, len(right), width)] if finite else []
+            if right_rows:  # zeros may be skipped
                 values += _sparse_row_times(row, nonzero, right_rows, width)
                 continue
         if columns is None:
