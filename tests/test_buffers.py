@@ -69,14 +69,18 @@ def test_views_zeronn_cannot_make_are_refused_by_name(call, error, message):
         call()
 
 
-def test_a_view_as_a_subclass_keeps_the_storage():
+def test_a_view_keeps_the_storage_and_a_subclass_is_refused():
     class MyTensor(Tensor):
         pass
 
     x = tensor([1, 2])
-    mine = x.view(MyTensor)
-    mine[0] = 9
-    assert type(mine) is MyTensor and x.tolist() == [9, 2] and mine.base is x and x.view().base is x
+    same = x.view(Tensor)
+    same[0] = 9
+    assert type(same) is Tensor and x.tolist() == [9, 2] and same.base is x and x.view().base is x
+    # NumPy keeps a subclass through every operation; zeronn's make plain tensors, so it refuses
+    for make in (lambda: x.view(MyTensor), lambda: x.view(type=MyTensor), lambda: MyTensor((2,))):
+        with pytest.raises(TypeError, match=r"^zeronn does not model subclasses of Tensor .*: MyTensor would not"):
+            make()
 
 
 @given(tensors(shapes(max_dims=3, max_side=4), elements=st.integers(0, 255)))

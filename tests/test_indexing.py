@@ -411,3 +411,10 @@ def test_the_books_numerical_gradient_loop_changes_and_restores_every_element():
         it.iternext()
     assert x.tolist() == [[1.0, 2.0], [3.0, 4.0]] and len(seen) == 4
     assert all(abs(total - 10.0001) < 1e-12 for total in seen)
+
+
+@pytest.mark.parametrize("key", [[slice(None)], (["1", "2"],), ((Ellipsis,) * 2,)])
+def test_a_list_of_no_numbers_is_no_index_as_numpy_says(key):
+    # NumPy 2.4 raises IndexError for each; zeronn's InvalidIndexError is one (and a TypeError)
+    with pytest.raises(IndexError, match=r"^only integers, slices .* are valid indices, not a list holding "):
+        zeronn.arange(10)[key]

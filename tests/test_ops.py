@@ -150,3 +150,25 @@ def test_array_is_tensor_under_numpy_name():
     assert zeronn.array([-1.0, 1.0] , dtype=int).tolist() == [-1, 1]
     t = tensor([1])
     assert zeronn.asarray(t) is t
+
+
+def test_array_takes_numpys_copy_order_and_ndmin():
+    a = zeronn.arange(24).reshape(2, 3, 4)
+    assert zeronn.array(a, order="F").strides == (8, 16, 48) and zeronn.array(a.T, order="A").strides == (8, 32, 96)
+    assert zeronn.array(a, copy=False) is a and zeronn.asarray(a) is a and zeronn.array(a) is not a
+    assert zeronn.asarray(a, order="F").strides == (8, 16, 48)
+    assert zeronn.array(5, ndmin=2).tolist() == [[5]] and zeronn.shares_memory(zeronn.array(a, copy=None, ndmin=4), a)
+    with pytest.raises(ValueError, match=r"^Unable to avoid copy while creating an array as requested\.$"):
+        zeronn.array(a, copy=False, order="F")
+    with pytest.raises(ValueError, match=r"^Unable to avoid copy while creating an array as requested\.$"):
+        zeronn.array([1, 2], copy=False)
+
+
+def test_ascontiguousarray_and_asfortranarray_copy_only_when_needed():
+    x = zeronn.arange(6).reshape(2, 3)
+    column_major = x.T
+    assert zeronn.ascontiguousarray(x) is x and zeronn.asfortranarray(column_major) is column_major
+    row = zeronn.ascontiguousarray(x.T)
+    assert row.strides == (16, 8) and row.tolist() == [[0, 3], [1, 4], [2, 5]]
+    assert zeronn.asfortranarray(x).strides == (8, 16) and zeronn.ascontiguousarray(7).tolist() == [7]
+    assert zeronn.ascontiguousarray([1.5], dtype="float32").dtype is zeronn.dtypes.float32

@@ -115,7 +115,15 @@ from ._shape import (
 )
 from .dtypes import DType, DTypeLike, Storage, bool_, float64, int64
 from .flat import flatiter
-from .layout import innermost_run, is_f_contiguous, like_order, memory_order, reshape_strides, resolve_reshape
+from .layout import (
+    innermost_run,
+    is_f_contiguous,
+    like_order,
+    memory_order,
+    order_letter,
+    reshape_strides,
+    resolve_reshape,
+)
 from .nested import flatten_nested, nest, python_dtype
 
 Operand = Union["Tensor", Number, Sequence[Any]]
@@ -174,8 +182,9 @@ class Tensor:
         ...
         TypeError: buffer is too small for requested array
         """
-        made = _construct(shape, dtype, buffer, offset, strides, order)
-        return made if cls is Tensor else _retyped(made, cls)
+        if cls is not Tensor:
+            _refuse_subclass(cls)
+        return _construct(shape, dtype, buffer, offset, strides, order)
 
     @classmethod
     def from_storage(
@@ -1354,9 +1363,9 @@ class Tensor:
 
     def _reshape_any(self, shape: Tuple[Any, ...], order: str, copy: Optional[bool]) -> Tensor:
         """``reshape`` in every case: another order, a copy asked for or refused, a strided view."""
-        if order not in ("C", "F", "A"):
-            raise ValueError(f"order {order!r} is not permitted for reshaping" if order == "K" else
-                             f"order must be one of 'C', 'F', 'A' (got {order!r})")
+        order = order_letter(order)
+        if order == "K":
+            raise ValueError("order 'K' is not permitted for reshaping")
         if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
             new_shape = resolve_reshape(self.size, shape)
             return self.transpose().reshape(new_shape[::-1], copy=copy).transpose()
@@ -1380,10 +1389,10 @@ class Tensor:
         >>> x.ravel(), x.T.ravel(), x.T.ravel("K")
         (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]), tensor([1, 2, 3, 4]))
         """
+        if order != "C":
+            order = order_letter(order)
         if order == "K":
             return _in_memory_order(self).reshape(-1)
-        if order not in ("C", "F", "A"):
-            raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
         if order == "F" or (order == "A" and self.flags.f_contiguous and not self._contiguous):
             return self.transpose().ravel()
         return self.reshape(-1) if self._contiguous else self.flatten()
@@ -1395,6 +1404,8 @@ class Tensor:
         >>> tensor([[1, 2], [3, 4]]).flatten(), tensor([[1, 2], [3, 4]]).flatten("F")
         (tensor([1, 2, 3, 4]), tensor([1, 3, 2, 4]))
         """
+        if order != "C":
+            order = order_letter(order)
         if order != "C":
             return self.ravel(order).copy()
         flat = self.copy()
@@ -1425,8 +1436,8 @@ class Tensor:
         (tensor([1, 2]), tensor([9, 2]), (8, 16))
         """
         if order != "C":
-            if order not in ("F", "A", "K"):
-                raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+            order = order_letter(order)
+        if order != "C":
             axes = _order_axes(self, order)
             return _owning(self.transpose(*axes).copy().transpose(*_inverse(axes)))
         values = elements(self)
@@ -1609,15 +1620,15 @@ another dtype: a float64 tensor cannot be viewed as int8
         """
         if isinstance(dtype, builtins.type) and issubclass(dtype, Tensor) and type is None:
             dtype, type = None, dtype  # x.view(MyTensor): a type, not a dtype
+        if type is not None and type is not Tensor:
+            if not (isinstance(type, builtins.type) and issubclass(type, Tensor)):
+                raise TypeError("Cannot specify output type: it must be a subclass of Tensor (np.ndarray)")
+            _refuse_subclass(type)
         made = _make(self._storage, self._shape, self._strides, self._offset, self._dtype, self._writeable,
                      self._contiguous, base=_base_of(self))  # fmt: skip
         if dtype is not None and dtypes.dtype(dtype) is not self._dtype:
             made = _reinterpreted(made, dtypes.dtype(dtype))
-        if type is None:
-            return made
-        if not (isinstance(type, builtins.type) and issubclass(type, Tensor)):
-            raise TypeError("Cannot specify output type: it must be a subclass of Tensor (np.ndarray)")
-        return _retyped(made, type)
+        return made
 
     def tobytes(self, order: str = "C") -> bytes:
         """The elements as bytes, packed as C packs them in this machine's byte order, row by
@@ -1626,8 +1637,7 @@ another dtype: a float64 tensor cannot be viewed as int8
         >>> tensor([[1, 2], [3, 4]], dtype="uint8").tobytes("F")
         b'\\x01\\x03\\x02\\x04'
         """
-        if order not in ("C", "F", "A", "K"):
-            raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+        order = order_letter(order)
         ordered = self.transpose(*_order_axes(self, "F" if order == "F" else "A" if order == "A" else "C"))
         return buffers.packed(elements(ordered), self._dtype)
 
@@ -1874,8 +1884,8 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
     """
     if dtype is None and type(data) is list and _NESTED_ITEMS.issuperset(map(type, data)):  # the usual case
         flat, shape = flatten_nested(data)  # nested lists of numbers, checked and flattened (nested.py)
-        if flat and type(flat[0]) is float:  # floats make float64, kept in that very list
-            return _new(flat, shape, float64)
+        if flat and type(flat[0]) is float and type(flat) is list:  # floats make float64, kept in that very list
+            return _new(flat, shape, float64)  # (NumPy's scalars among them made a nested.Typed: its own dtype)
         return _from_flat(flat, shape, None)
     return _from_any_data(data, None if dtype is None else dtypes.dtype(dtype))
 
@@ -1891,6 +1901,8 @@ def _from_any_data(data: Any, to: Optional[DType]) -> Tensor:
         data = _from_foreign(data)
     if isinstance(data, Tensor):
         return data.astype(to or data.dtype)
+    if to is None and not isinstance(data, (list, tuple)):
+        to = _scalar_dtype(data)  # one of NumPy's scalars keeps its dtype: tensor(np.int8(5))
     if isinstance(data, (list, tuple)) and any(_is_foreign(item) for item in data):
         data = [_from_foreign(item) if _is_foreign(item) else item for item in data]
     if isinstance(data, (list, tuple)) and data and all(isinstance(item, Tensor) for item in data):
@@ -2053,8 +2065,7 @@ def _construct(
     lengths = (operator.index(shape),) if not isinstance(shape, (tuple, list)) else tuple(map(operator.index, shape))
     if any(n < 0 for n in lengths):
         raise ValueError("negative dimensions are not allowed")
-    if order not in (None, "C", "F", "A", "K"):
-        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    order = order_letter(order)
     to = dtypes.dtype(dtype)
     dtypes.check_fits(lengths, to)
     if strides is None:
@@ -2097,12 +2108,15 @@ def _construct(
     return _make(storage, lengths, element_strides, start, to, writeable, base=base)
 
 
-def _retyped(t: Tensor, cls: type) -> Tensor:
-    """``t`` as an instance of ``cls``, a subclass of ``Tensor`` (NumPy's ``view(type=cls)``)."""
-    made: Tensor = object.__new__(cls)
-    for slot in Tensor.__slots__:
-        setattr(made, slot, getattr(t, slot))
-    return made
+def _refuse_subclass(cls: type) -> None:
+    """Refuse to make an instance of a subclass of ``Tensor``. NumPy keeps an ndarray
+    subclass through views, indexing, ufuncs and the functions (``__array_finalize__``,
+    ``__array_wrap__``); zeronn's operations make plain tensors, so a subclass would turn
+    into a ``Tensor`` somewhere along the way without a word: a silent difference."""
+    raise TypeError(
+        f"zeronn does not model subclasses of Tensor (NumPy's ndarray subclasses): {cls.__name__} "
+        "would not survive its operations, which make plain tensors; keep a Tensor in an attribute instead"
+    )
 
 
 def elements(t: Tensor) -> Storage:
@@ -2552,8 +2566,8 @@ def _binary(
 def _any_dtypes(name: str, x1: Any, x2: Any) -> Any:
     """``elementwise`` for every case: any dtypes (with NumPy's promotion, NEP 50 for
     Python numbers), any broadcast, any memory layout."""
-    left = x1 if _is_scalar(x1) else as_tensor(x1)
-    right = x2 if _is_scalar(x2) else as_tensor(x2)
+    left = x1 if _is_weak(x1) else as_tensor(x1)
+    right = x2 if _is_weak(x2) else as_tensor(x2)
     loop = _loop_dtype(name, left, right)
     shape = broadcast_shapes(*(x._shape for x in (left, right) if isinstance(x, Tensor)))
     if shape != getattr(left, "_shape", None) and shape != getattr(right, "_shape", None):
@@ -2781,6 +2795,18 @@ def _as_storage(result: Any, dtype: DType) -> Storage:
 
 def _is_scalar(x: Any) -> bool:
     return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor)
+
+
+def _is_weak(x: Any) -> bool:
+    """Whether ``x`` is a Python number, which NEP 50 calls weak: not one of NumPy's scalars
+    (``np.int8(5)``, an ``int`` that carries its dtype, see ``scalars.py``), which are strong."""
+    return _is_scalar(x) and _scalar_dtype(x) is None
+
+
+def _scalar_dtype(x: Any) -> Optional[DType]:
+    """The dtype of one of NumPy's scalars (``scalars.py``: its type names one), else ``None``."""
+    dtype = getattr(type(x), "dtype", None)
+    return dtype if isinstance(dtype, DType) else None
 
 
 # ---------------------------------------------------------------------------

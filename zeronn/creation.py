@@ -50,7 +50,7 @@ from . import buffers, casting, dtypes
 from ._shape import Number, check_ndim, size_of
 from .core import Tensor, as_tensor
 from .dtypes import DType, DTypeLike, float64
-from .layout import like_order
+from .layout import like_order, order_letter
 
 ShapeLike = Union[int, Sequence[int]]
 
@@ -182,6 +182,7 @@ def full(
     """
     _check_device_and_like(device, like)
     checked = _check_shape(shape)
+    order = order_letter(order)
     if order not in ("C", "F"):
         raise ValueError("only 'C' or 'F' order is permitted")
     scalar = isinstance(fill_value, (bool, int, float))
@@ -242,7 +243,7 @@ def full_like(
     Like NumPy's, with ``order="K"`` the new tensor keeps ``a``'s memory order: the
     ``zeros_like`` of a transpose is laid out column by column too, so its strides match.
     ``"C"`` and ``"F"`` ask for row or column order, ``"A"`` for column order if ``a`` has it.
-    With ``subok`` a subclass of ``Tensor`` gives its own class back.
+    (``subok`` is accepted for NumPy's signature: zeronn has no subclasses of ``Tensor``.)
 
     >>> x = full_like(zeros((2, 3)).T, 5.0)
     >>> x.shape, x.strides
@@ -252,8 +253,7 @@ def full_like(
     a = as_tensor(a)
     to = a.dtype if dtype is None else dtypes.dtype(dtype)
     lengths = a.shape if shape is None else _check_shape(shape)
-    if order not in ("C", "F", "A", "K"):
-        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    order = order_letter(order, "K")
     column_major = order == "F" or (order == "A" and a.flags.f_contiguous and not a.flags.c_contiguous)
     if order == "K" and len(lengths) == a.ndim:
         axes = like_order(a.shape, a.strides)
@@ -262,8 +262,6 @@ def full_like(
     made = _laid_out(lengths, to, axes)
     if fill_value is not None and not (isinstance(fill_value, (int, float)) and fill_value == 0):
         made[...] = fill_value
-    if subok and type(a) is not Tensor:
-        return made.view(type(a))
     return made
 
 
@@ -276,8 +274,7 @@ def copy(a: Any, order: str = "K", subok: bool = False) -> Tensor:
     ((8, 24), (16, 8))
     """
     t = as_tensor(a)
-    made = t.copy(order)
-    return made.view(type(t)) if subok and type(t) is not Tensor else made
+    return t.copy(order)  # (subok: zeronn has no subclasses of Tensor)
 
 
 def eye(

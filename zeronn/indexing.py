@@ -172,6 +172,21 @@ def _check_result_ndim(items: List[Item]) -> None:
         )
 
 
+def _index_array(part: Any, to_tensor: ToTensor) -> Any:
+    """A list in a key as a tensor; one that holds no numbers (``t[[slice(None)]]``,
+    ``t[["1"]]``) is no index, as NumPy says (an ``IndexError``)."""
+    try:
+        return to_tensor(list(part))  # type: ignore[misc]
+    except TypeError:
+        raise InvalidIndexError(_VALID_INDICES + f", not a list holding {part!r:.60}") from None
+
+
+_VALID_INDICES = (
+    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays "
+    "are valid indices"
+)
+
+
 def _item(part: Any, to_tensor: ToTensor) -> Any:
     """One part of a key, as an int, a slice, ``None``, ``...`` or an index array."""
     if part is None or part is Ellipsis or isinstance(part, slice):
@@ -181,7 +196,7 @@ def _item(part: Any, to_tensor: ToTensor) -> Any:
     if isinstance(part, int):
         return part
     if isinstance(part, (list, tuple, range)) or hasattr(part, "dtype"):
-        array: Any = part if hasattr(part, "dtype") else to_tensor(list(part))  # type: ignore[misc]
+        array: Any = part if hasattr(part, "dtype") else _index_array(part, to_tensor)
         kind = array.dtype.kind if array.size or hasattr(part, "dtype") else "i"  # a list [] indexes as ints
         if kind not in "biu":
             raise InvalidIndexError(f"arrays used as indices must be of integer (or boolean) type, not {array.dtype}")
@@ -192,10 +207,7 @@ def _item(part: Any, to_tensor: ToTensor) -> Any:
         return _Array(array.to_flat_list(), array.shape, kind == "b", tuple(array.strides))
     if hasattr(part, "__index__"):
         return operator.index(part)
-    raise InvalidIndexError(
-        "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean "
-        f"arrays are valid indices, not {type(part).__name__} {part!r}"
-    )
+    raise InvalidIndexError(_VALID_INDICES + f", not {type(part).__name__} {part!r}")
 
 
 # ---------------------------------------------------------------------------

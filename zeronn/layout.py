@@ -8,7 +8,8 @@ program can see through ``.strides``, ``.flags`` and the views it takes afterwar
 - ``resolve_reshape``: the ``-1`` of ``reshape(3, -1)`` filled in;
 - ``like_order``: how ``astype``, ``np.copy`` and ``*_like`` lay out their copy;
 - ``memory_order``: how an elementwise result is laid out (``x.T + 1`` like ``x.T``);
-- ``innermost_run``: the run of elements at one step that NumPy's loops read at a time.
+- ``innermost_run``: the run of elements at one step that NumPy's loops read at a time;
+- ``order_letter``: an ``order=`` argument read as NumPy reads it (``"f"`` is ``"F"``).
 
 >>> reshape_strides((2, 3), (3, 1), (3, 2))       # a contiguous tensor reshapes as a view
 (2, 1)
@@ -18,7 +19,10 @@ True
 
 from __future__ import annotations
 
-__all__ = ["reshape_strides", "resolve_reshape", "is_f_contiguous", "like_order", "memory_order", "innermost_run"]
+__all__ = [
+    "reshape_strides", "resolve_reshape", "is_f_contiguous", "like_order", "memory_order", "innermost_run",
+    "order_letter",
+]
 
 import math
 from typing import Any, List, Optional, Sequence, Tuple
@@ -193,3 +197,27 @@ def resolve_reshape(size: int, shape: Sequence[Any]) -> Shape:
     if -1 in shape or math.prod(shape) != size:
         raise ValueError(f"cannot reshape array of size {size} into shape {format_shape(tuple(shape))}")
     return tuple(shape)
+
+
+def order_letter(order: Any, default: str = "C") -> str:
+    """An ``order=`` argument as one capital letter, read as NumPy reads it: ``"C"``,
+    ``"F"``, ``"A"`` or ``"K"`` in either case (``flatten("f")`` is ``flatten("F")``), bytes
+    too, and ``None`` for the function's ``default``. Which letters a function accepts is
+    its own check, made after this one.
+
+    >>> order_letter("f"), order_letter(b"k"), order_letter(None, "K")
+    ('F', 'K', 'K')
+    >>> order_letter("ff")
+    Traceback (most recent call last):
+    ...
+    ValueError: order must be one of 'C', 'F', 'A', or 'K' (got 'ff')
+    """
+    if order is None:
+        return default
+    if isinstance(order, bytes):
+        order = order.decode("latin-1")
+    if not isinstance(order, str):
+        raise TypeError(f"order must be str, not {type(order).__name__}")
+    if len(order) == 1 and order.upper() in "CFAK":
+        return order.upper()
+    raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")

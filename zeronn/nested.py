@@ -142,6 +142,8 @@ def _promoted(flat: List[Any], shape: Shape) -> List[Number]:
                 f"tensor elements must be int, float or bool; got {type(item).__name__} "
                 f"{item!r} at {where}"
             )
+    if any(isinstance(getattr(type(item), "dtype", None), DType) for item in flat):
+        return _from_scalars(flat)
     # All numbers (possibly subclasses such as IntEnum): convert to the widest kind.
     if any(isinstance(item, float) for item in flat):
         try:
@@ -155,14 +157,38 @@ def _promoted(flat: List[Any], shape: Shape) -> List[Number]:
     return [int(item) for item in flat]  # ints, with bools or int subclasses among them (all bools returned above)
 
 
+class Typed(List[Number]):
+    """Numbers that came as NumPy's scalars (``np.float32(1)``, see ``scalars.py``), as
+    plain Python numbers, with the dtype NumPy gives the lot (``python_dtype`` reads it)."""
+
+    dtype: DType
+
+
+def _from_scalars(flat: List[Any]) -> Typed:
+    """Elements among which are NumPy's scalars: the dtype NumPy's ``array`` gives them (their
+    own dtypes and the Python numbers' promoted, ``[np.float32(1), np.float32(2)]`` is float32,
+    ``[np.int8(1), 2]`` int64), and the elements as that dtype's Python numbers."""
+    found = [getattr(type(item), "dtype", None) for item in flat]
+    kinds = [each if isinstance(each, DType) else python_dtype([item]) for each, item in zip(found, flat)]
+    common = kinds[0]
+    for kind in kinds[1:]:
+        common = dtypes.promote_types(common, kind)
+    typed = Typed(common.type(item) for item in flat)
+    typed.dtype = common
+    return typed
+
+
 def python_dtype(flat: List[Number]) -> DType:
-    """The dtype NumPy gives Python numbers (already of one type): bool, int64, float64.
+    """The dtype NumPy gives Python numbers (already of one type): bool, int64, float64
+    (and for NumPy's scalars among them, what they say: see ``Typed``).
 
     NumPy gives each int the first of int64 and uint64 that holds it, and promotes
     those: ints all in [2**63, 2**64) are ``uint64``, and int64s beside them make
     float64 (``[-1, 2**63]`` is float64). An int beyond both needs NumPy's Python
     objects, which zeronn does not have.
     """
+    if isinstance(flat, Typed):  # NumPy's scalars among the elements: their dtypes decided
+        return flat.dtype
     kind = type(flat[0]) if flat else float  # (no elements: NumPy's default, float64)
     if kind is not int:
         return bool_ if kind is bool else float64

@@ -31,10 +31,13 @@ from .scalars import generic, scalar_type
 def _dtype_of(type_: Any, what: str) -> DType:
     """The dtype ``iinfo``/``finfo`` is asked about: a dtype, a scalar type or a name.
 
-    NumPy also takes a NumPy scalar and uses its dtype; zeronn's scalars are Python
-    numbers, which say nothing of the dtype they came from, so they are refused.
+    A NumPy scalar (``int8(3)``) is asked about by its dtype, as NumPy does. A Python number
+    (a tensor's element) says nothing of the dtype it came from, so it is refused.
     """
-    if isinstance(type_, (bool, int, float)) and not hasattr(type_, "dtype"):
+    if isinstance(type_, generic):  # one of NumPy's scalars (isinstance: a Python number too)
+        scalar_dtype = getattr(type(type_), "dtype", None)
+        if scalar_dtype is not None:
+            return scalar_dtype  # type: ignore[no-any-return]
         raise ValueError(
             f"{what}({type_!r}): zeronn's scalars are Python numbers, which carry no dtype; "
             "pass a dtype (such as the tensor's .dtype) instead"
