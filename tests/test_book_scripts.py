@@ -229,7 +229,8 @@ def _idx(magic, dims, payload):
 def test_the_books_mnist_loader_on_a_tiny_mnist(tmp_path, capsys):
     # dataset/mnist.py: frombuffer, reshape, pickle.dump and pickle.load of tensors,
     # astype(np.float32), x /= 255.0 in place, one-hot rows written through row views.
-    shutil.copytree(BOOK / "dataset", tmp_path / "dataset")
+    # (without the MNIST files or the cached mnist.pkl a run with --mnist leaves in the book's folder)
+    shutil.copytree(BOOK / "dataset", tmp_path / "dataset", ignore=shutil.ignore_patterns("*.gz", "*.pkl"))
     files = {"train-images-idx3-ubyte.gz": _idx(0x803, (4, 28, 28), [(7 * i) % 256 for i in range(4 * 784)]),
              "train-labels-idx1-ubyte.gz": _idx(0x801, (4,), [5, 0, 4, 1]),
              "t10k-images-idx3-ubyte.gz": _idx(0x803, (2, 28, 28), [(3 * i) % 256 for i in range(2 * 784)]),

@@ -328,3 +328,22 @@ def test_forty_steps_on_real_mnist_learn_as_numpy_does():
     after = network.accuracy(x_test[:500], t_test[:500])
     # The book's ch05 TwoLayerNet on NumPy, the same steps: 0.092, then 0.772.
     assert before == 0.092 and abs(after - 0.772) <= 0.004, (before, after)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.lists(st.integers(0, 2), min_size=1, max_size=4))
+def test_two_layer_nets_own_methods_give_layer_nets_general_answers_bit_for_bit(seed, labels):
+    """``TwoLayerNet``'s predict, loss and gradient (the book's ch05 lines, the training path a
+    reader follows) are ``LayerNet``'s general ones with no dropout, batch normalisation or
+    weight decay to care for: the same numbers, bit for bit."""
+    LayerNet = zeronn.nn.networks.LayerNet
+    random.seed(seed)
+    network = TwoLayerNet(input_size=6, hidden_size=4, output_size=3)
+    x = random.randn(len(labels), 6) * (random.rand(len(labels), 6) > 0.5)
+    t = eye(3)[labels]
+    assert network.predict(x).tobytes() == LayerNet.predict(network, x).tobytes()
+    assert network.loss(x, t) == LayerNet.loss(network, x, t)
+    own = network.gradient(x, t)
+    general = LayerNet.gradient(network, x, t)
+    assert list(own) == list(general) == ["W1", "b1", "W2", "b2"]
+    assert all(own[key].tobytes() == general[key].tobytes() for key in own)

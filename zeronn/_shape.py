@@ -40,7 +40,8 @@ __all__ = [
 ]
 
 import math
-from itertools import chain
+from itertools import accumulate, chain
+from operator import mul
 from typing import List, Tuple, Union
 
 Number = Union[bool, int, float]
@@ -111,18 +112,14 @@ def strides_of(shape: Shape) -> Shape:
     >>> strides_of((2, 3, 4)), strides_of((2, 0))
     ((12, 4, 1), (0, 0))
     """
-    if 0 in shape:
+    if 0 in shape or not shape:  # (and a 0-d shape has no strides)
         return (0,) * len(shape)
-    if len(shape) == 1:  # the usual shapes, without the loop (every new tensor asks)
+    if len(shape) == 1:  # the usual shapes, at once (every new tensor asks)
         return (1,)
     if len(shape) == 2:
         return (shape[1], 1)
-    strides = []
-    step = 1
-    for length in reversed(shape):
-        strides.append(step)
-        step *= length
-    return tuple(reversed(strides))
+    # each stride is the product of the lengths after its axis: 1, then running products from the right
+    return tuple(accumulate(shape[:0:-1], mul, initial=1))[::-1]
 
 
 def unravel(flat_index: int, shape: Shape) -> Shape:

@@ -286,14 +286,17 @@ class Tensor:
 
     @property
     def T(self) -> Tensor:
-        """The transpose, a view: ``transpose()`` with the axes reversed.
+        """The transpose, a view: ``transpose()``, the axes reversed. Nothing moves: the
+        same storage is read with the shape and the strides reversed.
 
-        >>> tensor([[1, 2, 3], [4, 5, 6]]).T
-        tensor([[1, 4],
+        >>> m = tensor([[1, 2, 3], [4, 5, 6]])
+        >>> m.T, m.T._strides, m._strides                    # (in elements)
+        (tensor([[1, 4],
                 [2, 5],
-                [3, 6]])
+                [3, 6]]), (1, 3), (3, 1))
         """
-        return self.transpose()
+        layout = (self._shape[::-1], self._strides[::-1], self._offset)
+        return _make(self._storage, *layout, self._dtype, self._writeable, base=_base_of(self))
 
     def __len__(self) -> int:
         """The length of axis 0, as for a list (``TypeError`` for a 0-d tensor)."""
@@ -335,14 +338,14 @@ class Tensor:
         (6, tensor([[2, 3],
                [5, 6]]), tensor([3, 4, 5, 6]), tensor([3, 4]))
         """
-        if type(key) is int and len(self._shape) > 1:  # the fast paths: a row, and one element
+        if type(key) is int and len(self._shape) > 1:  # the fast paths: a row, one element per row, one element
             return self._row(indexing.check_index(key, self._shape[0], 0))
-        element = self._element_offset(key)
-        if element is not None:
-            return self._storage[element]
         picked = _picked_pairs(self, key)  # the book's y[np.arange(batch_size), t]: one element per row
         if picked is not None:
             return picked
+        element = self._element_offset(key)
+        if element is not None:
+            return self._storage[element]
         return self._get_selection(key)
 
     def _get_selection(self, key: Any) -> Any:
@@ -378,12 +381,12 @@ class Tensor:
         """
         if not self._writeable:
             raise ValueError("assignment destination is read-only")
+        if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
+            _set_where(self, key, float(value))
+            return
         element = self._element_offset(key)
         if element is not None and type(value) is float and self._dtype is float64:  # the book's x[idx] = tmp_val + h
             self._storage[element] = value
-            return
-        if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
-            _set_where(self, key, float(value))
             return
         self._set_selection(key, value)
 
@@ -732,7 +735,19 @@ class Tensor:
         return self._update_any(name, other)
 
     def _update_any(self, name: str, other: Operand) -> Tensor:
-        """``_update`` in every case: any dtypes (the result cast back to ours), broadcasting, layout."""
+        """``_update`` in every case: any dtypes (the result cast back to ours), broadcasting, layout.
+
+        A large tensor updated with a number (the book's ``x /= 255.0`` on 47 million
+        pixels) is updated a block of rows at a time, through views: the values in flight
+        are Python numbers, about 40 bytes each, and a block bounds them (NumPy needs no
+        extra memory at all). The float errors of all the blocks are reported once.
+        """
+        if _is_scalar(other) and self._shape and self._shape[0] > 1 and self.size > _IN_PLACE_BLOCK:
+            rows = max(1, _IN_PLACE_BLOCK // (self.size // self._shape[0]))
+            with float_errors.deferred(name):
+                for start in range(0, self._shape[0], rows):
+                    self[start : start + rows]._update_any(name, other)
+            return self
         other = other if _is_scalar(other) else as_tensor(other)
         one_operand = loops.UFUNCS[name].nin == 1  # x **= 2: NumPy's square(x, out=x)
         loop = loops.unary_loop(name, self._dtype) if one_operand else _loop_dtype(name, self, other)
@@ -808,6 +823,12 @@ class Tensor:
             total = _float64_sum(self, axis)  # the usual case; None when it is not that after all
             if total is not None:
                 return total
+        return self._sum_any(axis, dtype, out, keepdims, initial, where)
+
+    def _sum_any(
+        self, axis: Axis, dtype: Optional[DTypeLike], out: Optional[Tensor], keepdims: bool, initial: Number, where: Any
+    ) -> Any:
+        """``sum`` in every case: any dtype, ``initial``, ``where``, ``out``, a strided view."""
         to = self._sum_dtype(dtype)
         source = self if dtype is None else self._as_kind(to)
         if to.kind == "f":
@@ -2139,10 +2160,7 @@ def _gathered(t: Tensor) -> List[Any]:
     values: List[Any] = []
     for start in offsets_of(tuple(outer_shape), tuple(outer_strides), offset):
         stop = start + length * step
-        if step == 0:
-            values.extend([storage[start]] * length)
-        else:
-            values.extend(storage[start : stop if stop >= 0 else None : step])
+        values.extend(storage[start : stop if stop >= 0 else None : step] if step else [storage[start]] * length)
     return values
 
 
@@ -2195,9 +2213,8 @@ def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
     if type(key) is not tuple or len(key) != 2 or len(t._shape) != 2 or not t._contiguous:
         return None
     rows, columns = key
-    if not all(type(k) is Tensor and k._dtype is int64 and len(k._shape) == 1 for k in key):
-        return None
-    if rows._shape != columns._shape:
+    if not (type(rows) is Tensor and type(columns) is Tensor and rows._dtype is int64 and columns._dtype is int64
+            and len(rows._shape) == 1 and rows._shape == columns._shape):
         return None
     height, width = t._shape
     row_values, column_values = elements(rows), elements(columns)
@@ -2616,7 +2633,7 @@ def unary(name: str, x: Any) -> Any:
         result = kernels.unary(fast, safe, values)
         if out is float64 and (not math.isfinite(sum(result)) or float_errors.watching_under()):
             loops.check(name, result, (values,), float64)  # NumPy's flags, as in _float64
-        return _result(result, x._shape, out)
+        return _new(result, x._shape, out) if x._shape else result[0]
     return _unary_any(name, x)
 
 
@@ -2794,6 +2811,9 @@ def _as_storage(result: Any, dtype: DType) -> Storage:
     return elements(result) if isinstance(result, Tensor) else dtype.storage([result])
 
 
+_IN_PLACE_BLOCK = 1 << 20  # elements updated at once in place with a number (see _update_any)
+
+
 def _is_scalar(x: Any) -> bool:
     return isinstance(x, (bool, int, float)) and not isinstance(x, Tensor)
 
@@ -2935,16 +2955,10 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     ...
     ValueError: shapes (1,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)
     """
-    if len(left._shape) not in (1, 2) or len(right._shape) not in (1, 2):
-        return _dot_of_numbers_or_error(left, right, keep_single_term)
-    inner = left._shape[-1]
-    if inner != right._shape[0]:
-        raise ValueError(
-            f"shapes {format_shape(left.shape)} and {format_shape(right.shape)} not aligned: "
-            f"{inner} (dim {left.ndim - 1}) != {right.shape[0]} (dim 0)"
-        )
+    if len(left._shape) not in (1, 2) or len(right._shape) not in (1, 2) or left._shape[-1] != right._shape[0]:
+        return _dot_of_numbers_or_error(left, right, keep_single_term)  # a 0-d operand, or NumPy's error
     shape = left._shape[:-1] + right._shape[1:]
-    if left._dtype is not float64 or right._dtype is not float64 or inner < 2:
+    if left._dtype is not float64 or right._dtype is not float64 or left._shape[-1] < 2:
         return _dot_any_dtypes(left, right, shape, keep_single_term)
     if math.prod(shape) > _SURELY_FITS:  # a large product asks first whether memory holds it
         dtypes.check_fits(shape, float64)
@@ -2995,7 +3009,8 @@ def _strided_rows(t: Tensor) -> Iterator[Sequence[Any]]:
 
 
 def _dot_of_numbers_or_error(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
-    """``_dot`` with a 0-d operand (an elementwise product), or the error for more than 2 axes."""
+    """``_dot`` with a 0-d operand (an elementwise product), or the error for more than 2
+    axes, or for vectors and matrices whose lengths do not meet."""
     if not left.ndim or not right.ndim:
         product = elementwise("multiply", left, right)
         if isinstance(product, Tensor) and product._dtype.kind == "f" and product.size > 1 and keep_single_term:
@@ -3003,9 +3018,14 @@ def _dot_of_numbers_or_error(left: Tensor, right: Tensor, keep_single_term: bool
             # turns a product of -0.0 into +0.0; one element is multiplied plainly.
             return elementwise("add", 0.0, product)
         return product
+    if left.ndim > 2 or right.ndim > 2:
+        raise ValueError(
+            f"dot supports tensors of up to 2 dimensions, got shapes "
+            f"{format_shape(left.shape)} and {format_shape(right.shape)}"
+        )
     raise ValueError(
-        f"dot supports tensors of up to 2 dimensions, got shapes "
-        f"{format_shape(left.shape)} and {format_shape(right.shape)}"
+        f"shapes {format_shape(left.shape)} and {format_shape(right.shape)} not aligned: "
+        f"{left.shape[-1]} (dim {left.ndim - 1}) != {right.shape[0]} (dim 0)"
     )
 
 

@@ -280,19 +280,15 @@ def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
     if plain_mode_on:
         return dot_plain(rows, right, width)
     values: List[Any] = []
-    if not width:
-        return values
-    finite: Optional[bool] = None  # whether the right operand is finite floats, once asked
-    right_rows: Optional[List[Values]] = None  # its rows, cut at the first sparse row
+    right_rows: Optional[List[Values]] = None  # the right operand's rows, cut at the first sparse row ([]: not finite)
     columns: Optional[List[Values]] = None  # its columns, cut at the first dense row
     for row in rows:
         nonzero = _nonzero_positions(row)
         if len(nonzero) <= _DENSE_BELOW * len(row):
-            if finite is None:
+            if right_rows is None:
                 finite = _all_finite_floats(right)
-            if finite:
-                if right_rows is None:
-                    right_rows = [right[start : start + width] for start in range(0, len(right), width)]
+                right_rows = [right[start : start + width] for start in range(0, len(right), width)] if finite else []
+            if right_rows:  # zeros may be skipped
                 values += _sparse_row_times(row, nonzero, right_rows, width)
                 continue
         if columns is None:
@@ -415,6 +411,16 @@ def pairwise_sums(
         return [pairwise_sum_plain(values[row * length : (row + 1) * length], add2) for row in range(rows)]
     if length > 128 or rows < 8:  # a few rows, or long ones: each on its own
         return [add2(0.0, _pairwise(values, row * length, length, add2, add_all)) for row in range(rows)]
+    return _all_rows_at_once(values, length, rows, add2, add_all)
+
+
+def _all_rows_at_once(
+    values: Values, length: int, rows: int, add2: Callable[[float, float], float],
+    add_all: Callable[[Iterable[float], float], float],
+) -> List[float]:
+    """``pairwise_sums`` of 8 rows or more, of at most 128 values: each step of NumPy's
+    order is one ``map`` down a column, for every row at once (rather than a Python loop
+    a row: many short rows, such as a batch's softmax, are the case worth it)."""
     if length < 8:
         each_row = map(values.__getitem__, [slice(row * length, (row + 1) * length) for row in range(rows)])
         return list(map(add2, repeat(0.0), map(add_all, each_row, repeat(-0.0))))

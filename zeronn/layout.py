@@ -24,6 +24,7 @@ __all__ = [
     "order_letter",
 ]
 
+import math
 from typing import Any, List, Optional, Sequence, Tuple
 
 from ._shape import Shape, check_ndim, format_shape, is_contiguous, size_of
@@ -190,10 +191,10 @@ def resolve_reshape(size: int, shape: Sequence[Any]) -> Shape:
         raise ValueError("can only specify one unknown dimension")
     if any(length < -1 for length in shape):
         raise ValueError(f"negative dimensions are not allowed: {tuple(shape)!r}")
-    known = size_of(tuple(length for length in shape if length != -1))
+    known = math.prod(length for length in shape if length != -1)
     if -1 in shape and known and size % known == 0:
         shape = tuple(size // known if length == -1 else length for length in shape)
-    if -1 in shape or size_of(tuple(shape)) != size:
+    if -1 in shape or math.prod(shape) != size:
         raise ValueError(f"cannot reshape array of size {size} into shape {format_shape(tuple(shape))}")
     return tuple(shape)
 

@@ -303,6 +303,38 @@ class TwoLayerNet(LayerNet):
         self.hidden_layer_num = 1
         self.layers["Affine1"].needs_dx = False  # its input is the data: no gradient needed there
 
+    # The book's own three methods of ch05/two_layer_net.py: this network has no dropout,
+    # batch normalisation or weight decay, so it needs none of ``LayerNet``'s cases for them.
+
+    def predict(self, x: Tensor, train_flg: bool = False) -> Tensor:
+        """The scores, one row per input: each layer's ``forward`` in turn. (``train_flg``
+        changes nothing here: it is ``LayerNet``'s signature.)"""
+        for layer in self.layers.values():
+            x = layer.forward(x)
+        return x
+
+    def loss(self, x: Tensor, t: Tensor, train_flg: bool = False) -> float:
+        """The cross-entropy of the predictions against ``t``."""
+        y = self.predict(x)
+        return self.lastLayer.forward(y, t)
+
+    def gradient(self, x: Tensor, t: Tensor) -> Dict[str, Tensor]:
+        """The gradient of the loss for every parameter, by backpropagation: the forward
+        pass, then each layer's ``backward``, last layer first."""
+        # forward
+        self.loss(x, t)
+
+        # backward
+        dout: Any = 1
+        dout = self.lastLayer.backward(dout)
+        for layer in reversed(self.layers.values()):
+            dout = layer.backward(dout)
+
+        grads = {}
+        grads["W1"], grads["b1"] = self.layers["Affine1"].dW, self.layers["Affine1"].db
+        grads["W2"], grads["b2"] = self.layers["Affine2"].dW, self.layers["Affine2"].db
+        return grads
+
 
 class MultiLayerNet(LayerNet):
     """A fully connected network of any depth (chapter 6): for each size in
