@@ -227,3 +227,43 @@ def test_the_full_test_set_runs_in_under_150_mb():
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
     correct, peak_kib = map(int, result.stdout.split())
     assert correct == 9352 and peak_kib < 150 * 1024
+
+
+BOOK = SHARED_DATA.parent / "book"
+CONVNET_WEIGHTS = {"simple-convnet": BOOK / "ch07" / "params.pkl",
+                   "deep-convnet": BOOK / "ch08" / "deep_convnet_params.pkl"}
+have_convnets = pytest.mark.skipif(
+    not (MNIST / "t10k-images-idx3-ubyte.gz").exists() or not all(path.exists() for path in CONVNET_WEIGHTS.values()),
+    reason=f"the MNIST test set and the book's conv net weights are not in {SHARED_DATA.parent}",
+)
+
+
+@have_convnets
+@pytest.mark.parametrize("net, limit, correct", [("simple-convnet", 20, 19), ("deep-convnet", 10, 10)])
+def test_mnist_command_runs_the_books_pretrained_convnets(net, limit, correct):
+    # NumPy on the book's code: SimpleConvNet misses image 8 (and 92), DeepConvNet image 78 of the first 100
+    out = io.StringIO()
+    argv = ["mnist", "--data", str(MNIST), "--net", net, "--weights", str(CONVNET_WEIGHTS[net]), "--limit", str(limit)]
+    assert main(argv + ["--batch-size", "10"], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == f"Accuracy: {correct / limit:.4f}"
+    assert lines[1] == f"Correct: {correct} of {limit} test images (batches of 10)"
+    assert lines[2].startswith("Time: ") and "ms per image" in lines[2]
+
+
+@have_convnets
+def test_mnist_command_refuses_the_one_by_one_loop_for_convnets():
+    result = subprocess.run([sys.executable, "-m", "zeronn", "mnist", "--data", str(MNIST), "--net", "simple-convnet",
+                             "--weights", str(CONVNET_WEIGHTS["simple-convnet"]), "--one-by-one"],
+                            cwd=PROJECT, capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 2 and "--one-by-one is chapter 3's loop" in result.stderr
+
+
+@pytest.mark.slow
+@have_convnets
+@pytest.mark.parametrize("net, accuracy", [("simple-convnet", "0.9610"), ("deep-convnet", "0.9760")])
+def test_the_books_convnets_give_numpys_accuracy_on_the_first_1000(net, accuracy):
+    out = io.StringIO()
+    argv = ["mnist", "--data", str(MNIST), "--net", net, "--weights", str(CONVNET_WEIGHTS[net]), "--limit", "1000"]
+    assert main(argv, out=out) == 0
+    assert out.getvalue().splitlines()[0] == f"Accuracy: {accuracy}"  # NumPy: 0.961 and 0.976

@@ -167,7 +167,7 @@ class ReadAs:
         return self._read(self._storage)
 
     def _read(self, values: Any) -> List[Any]:
-        converted: Any = self._to.from_bytes(array(self._from.packcode, values).tobytes())
+        converted: Any = self._to.from_bytes(packed(values, self._from))
         return converted if isinstance(converted, list) else converted.tolist()
 
 
@@ -208,12 +208,12 @@ def _format_dtype(format: str) -> DType:
     code = format[1:] if format[:1] in ("@", "=", _NATIVE) else format
     if code == "?":
         return dtypes.bool_
-    if len(code) == 1 and code in "fd":
-        return dtypes.float32 if code == "f" else dtypes.float64
+    if len(code) == 1 and code in "efd":
+        return dtypes.dtype(code)
     if len(code) == 1 and code in "bBhHiIlLqQnN":
         kind = "u" if code.isupper() else "i"
         return dtypes.dtype(f"{kind}{struct.calcsize(code)}")  # "l" is 8 bytes here, 4 on Windows
     raise TypeError(
         f"cannot read a buffer of format {format!r}: zeronn reads only its own dtypes "
-        "(bool, int8 ... uint64, float32, float64) in this machine's byte order"
+        "(bool, int8 ... uint64, float16, float32, float64) in this machine's byte order"
     )

@@ -6,7 +6,8 @@
 - ``cast_python(values, to)`` and ``cast_scalar(value, to)``: Python numbers converted
   (``tensor(data, dtype)``, ``t[k] = 3``, ``np.float32(0.1)``), which must fit the dtype;
 - ``wrap(values, to)``: integers brought into a narrower integer's range, as C wraps them;
-- ``round_float32(value)``: the nearest float32, as a Python float.
+- ``round_float32(value)`` and ``round_float16(value)``: the nearest float32 (float16), as
+  a Python float.
 
 What NumPy leaves to C, and C to chance (NaN, infinity or a too-large float to an
 integer), zeronn refuses with a ``ValueError`` that names the value and its position.
@@ -18,13 +19,26 @@ integer), zeronn refuses with a ``ValueError`` that names the value and its posi
 
 from __future__ import annotations
 
-__all__ = ["cast_values", "cast_scalar", "cast_python", "to_float", "wrap", "round_float32"]
+__all__ = [
+    "cast_values", "cast_scalar", "cast_python", "to_float", "wrap", "round_float32", "round_float16", "rounder",
+]
 
 import math
 from array import array
-from typing import Any, List, Optional, Sequence
+from typing import Any, Callable, List, Optional, Sequence
 
-from .dtypes import DType, IntegerOutOfBoundsError, Number, Storage, bool_, describe_int, float32, float64
+from .dtypes import (
+    DType,
+    IntegerOutOfBoundsError,
+    Number,
+    Storage,
+    bool_,
+    describe_int,
+    float16,
+    float32,
+    float64,
+    round_float16_all,
+)
 
 
 def cast_values(values: Sequence[Any], from_: DType, to: DType, where: Optional[Any] = None) -> Storage:
@@ -147,6 +161,26 @@ def round_float32(value: float) -> float:
     (0.10000000149011612, inf)
     """
     return array("f", (value,))[0]
+
+
+def round_float16(value: float) -> float:
+    """The float16 nearest to ``value`` (``inf`` beyond float16's 65504), as a Python float,
+    rounded through float32 as NumPy's float16 arithmetic rounds (``dtypes.round_float16_all``).
+
+    >>> round_float16(0.1), round_float16(2049.0), round_float16(1e5)
+    (0.0999755859375, 2048.0, inf)
+    """
+    return round_float16_all((value,))[0]
+
+
+def rounder(to: DType) -> Optional[Callable[[float], float]]:
+    """The function that rounds a float64 result to an element of the float dtype ``to``
+    (``round_float32``, ``round_float16``), or ``None`` for float64, which needs none.
+
+    >>> rounder(float32) is round_float32, rounder(float64)
+    (True, None)
+    """
+    return round_float32 if to is float32 else round_float16 if to is float16 else None
 
 
 def _int_to_float32(value: int) -> float:

@@ -867,6 +867,10 @@ class Tensor:
         >>> tensor([[1, 2], [3, 4]]).mean(where=tensor([[True, False], [True, True]]))
         2.6666666666666665
         """
+        if dtype is None and self._dtype is dtypes.float16:  # NumPy's mean of float16 is computed in float32
+            mean32 = self.mean(axis, dtypes.float32, None, keepdims, where=where)
+            result = mean32.astype(self._dtype) if isinstance(mean32, Tensor) else casting.round_float16(mean32)
+            return result if out is None else _into(out, result, "add")
         to = dtypes.dtype(dtype) if dtype is not None else self._dtype if self._dtype.kind == "f" else float64
         axes = _axes(axis, self.ndim)  # (a 0-d tensor has no axis 0 here, as in NumPy)
         count = self._count(axes, where)
@@ -904,7 +908,7 @@ class Tensor:
         runs' length, and it walks several axes in its own order: there the last bits may
         differ from NumPy's.)
         """
-        float32 = to is dtypes.float32
+        float32 = to in (dtypes.float32, dtypes.float16)  # NumPy adds float16 in float32, rounding at the end
         run_sum = reductions.pairwise_sum_float32 if float32 else reductions.pairwise_sum
         along = reductions.pairwise_sums_float32 if float32 else reductions.pairwise_sums
         across = reductions.add_rows_float32 if float32 else reductions.add_rows
@@ -2661,7 +2665,8 @@ def _stored(name: str, values: List[Any], operands: Tuple[Sequence[Any], ...], l
     if out.kind in "iu":
         loops.check(name, values, operands, loop)
         return out.storage(casting.wrap(values, out))
-    stored = out.storage(values) if out.typecode else values  # (a list dtype keeps the new list)
+    # (a list dtype keeps the new list; float16, kept in a list, is rounded as it is stored)
+    stored = out.storage(values) if out.typecode or out is dtypes.float16 else values
     loops.check(name, stored, operands, loop)
     return stored
 
@@ -2786,7 +2791,8 @@ def _operand_values(operand: Any, common: DType) -> Tuple[Sequence[Any], Shape]:
             raise dtypes.IntegerOutOfBoundsError(
                 f"Python integer {dtypes.describe_int(operand)} out of bounds for {common}"
             ) from None
-        return [casting.round_float32(value) if common is dtypes.float32 else value], ()
+        rounded = casting.rounder(common)
+        return [rounded(value) if rounded is not None else value], ()
     values = elements(operand)
     if operand.dtype.type is common.type:  # bool, int or float elements already
         return values, operand.shape

@@ -11,6 +11,7 @@ dtype                       holds                        stored as
 ``int8 int16 int32``        smaller integers             ``array.array`` of the C type
 ``uint8 ... uint64``        unsigned integers            ``array.array`` of the C type
 ``float32``                 single-precision floats      ``array.array('f')``
+``float16``                 half-precision floats        a list of Python floats, each rounded
 ==========================  ===========================  =====================================
 
 ``float64``, ``int64`` and ``bool_`` are Python's own ``float``, ``int`` and ``bool``, so
@@ -19,9 +20,15 @@ arithmetic works on. The others are kept compact in an ``array.array`` (a ``uint
 takes one byte, a ``float32`` four), which is what makes the book's 60,000 MNIST images
 fit in memory: 47 MB as ``uint8``, 188 MB as ``float32``.
 
+``float16`` (the book's ``ch08/half_float_network.py``) has no ``array.array`` typecode,
+so its elements are Python floats in a list, each one rounded to the nearest
+half-precision number as it is stored (``round_float16_all``: through float32, then
+through ``struct``'s half format ``'e'``, as NumPy computes float16 in float32 and
+rounds the answer). Its bytes are packed with ``struct``'s ``'e'`` too.
+
 The public names:
 
-- the dtypes themselves, ``bool_``, ``int8`` ... ``uint64``, ``float32``, ``float64``
+- the dtypes themselves, ``bool_``, ``int8`` ... ``uint64``, ``float16``, ``float32``, ``float64``
   (NumPy's scalar types of the same names, which convert as ``np.float32(x)`` does, are
   in ``scalars.py``);
 - ``dtype(x)``: a dtype from a name (``"float32"``, ``"f4"``), a Python type or a dtype;
@@ -58,6 +65,7 @@ __all__ = [
     "uint16",
     "uint32",
     "uint64",
+    "float16",
     "float32",
     "float64",
     "dtype",
@@ -66,11 +74,13 @@ __all__ = [
     "operation_type",
     "can_cast",
     "check_fits",
+    "round_float16_all",
 ]
 
 import builtins
 import math
 import os
+import struct
 import sys
 from array import array
 from itertools import islice
@@ -295,7 +305,7 @@ class DType:
         (array('f', [0.5, 1.0]), [0.5, 1.0])
         """
         if not self.typecode:
-            return list(values)
+            return round_float16_all(values) if self is float16 else list(values)
         # equivalent mutants: array() takes any iterable; the chunks below only spare a list's memory.
         if isinstance(values, (list, array, memoryview)):  # converted element by element, in C
             return array(self.typecode, values)
@@ -313,6 +323,9 @@ class DType:
         >>> int32.from_bytes(bytes([0, 0, 0, 1]), big_endian=True), float64.from_bytes(bytes(8))
         (array('i', [1]), [0.0])
         """
+        if self is float16:  # (array has no half-precision typecode: struct's "e" reads it)
+            count = len(raw) // 2
+            return list(struct.unpack(f"{'>' if big_endian else '<'}{count}e", raw[: 2 * count]))
         packed = array(self.packcode)
         packed.frombytes(raw)
         if big_endian != (sys.byteorder == "big"):
@@ -327,6 +340,9 @@ class DType:
         >>> int32.to_bytes([1], big_endian=True), bool_.to_bytes([True, False])
         (b'\\x00\\x00\\x00\\x01', b'\\x01\\x00')
         """
+        if self is float16:
+            listed = list(values)
+            return struct.pack(f"{'>' if big_endian else '<'}{len(listed)}e", *listed)
         packed = array(self.packcode, values)
         if big_endian != (sys.byteorder == "big"):
             packed.byteswap()
@@ -336,9 +352,13 @@ class DType:
     def packcode(self) -> builtins.str:
         """The ``array.array`` typecode that packs this dtype's bytes (``"d"`` for float64, ...).
 
-        >>> float64.packcode, bool_.packcode, uint8.packcode
-        ('d', 'B', 'B')
+        For ``float16``, which ``array.array`` lacks, it is ``struct``'s code ``"e"``.
+
+        >>> float64.packcode, bool_.packcode, uint8.packcode, float16.packcode
+        ('d', 'B', 'B', 'e')
         """
+        if self is float16:
+            return "e"
         return self.typecode or _LIST_PACKCODES[self.kind]
 
     def empty_storage(self, size: int) -> Storage:
@@ -356,17 +376,18 @@ uint8 = DType("uint8", "u", 1, _UINT_CODES[1])
 uint16 = DType("uint16", "u", 2, _UINT_CODES[2])
 uint32 = DType("uint32", "u", 4, _UINT_CODES[4])
 uint64 = DType("uint64", "u", 8, _UINT_CODES[8])
+float16 = DType("float16", "f", 2, "")
 float32 = DType("float32", "f", 4, "f")
 float64 = DType("float64", "f", 8, "")
 
-_LIST_PACKCODES = {"f": "d", "i": "q", "b": "B"}
+_LIST_PACKCODES = {"f": "d", "i": "q", "b": "B"}  # how the list-kept float64, int64 and bool pack
 # NumPy's type codes and type numbers (``dtype.char``, ``dtype.num``), a C long being 64 bits.
 _CHARS = {"bool": "?", "int8": "b", "int16": "h", "int32": "i", "int64": "l", "uint8": "B", "uint16": "H",
-          "uint32": "I", "uint64": "L", "float32": "f", "float64": "d"}  # fmt: skip
+          "uint32": "I", "uint64": "L", "float16": "e", "float32": "f", "float64": "d"}  # fmt: skip
 _NUMS = {"bool": 0, "int8": 1, "uint8": 2, "int16": 3, "uint16": 4, "int32": 5, "uint32": 6, "int64": 7,
-         "uint64": 8, "float32": 11, "float64": 12}  # fmt: skip  # how the list-kept float64, int64 and bool pack
+         "uint64": 8, "float16": 23, "float32": 11, "float64": 12}  # fmt: skip
 
-_ALL = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64)
+_ALL = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64)
 # NumPy's other spellings of them: kind-and-size codes ("f4"), one-letter type codes, C and
 # Python names. A C long is 64 bits here, as on 64-bit Linux and macOS (on Windows NumPy's
 # "l" and "long" are int32).
@@ -380,6 +401,7 @@ _ALIASES = {
     uint16: ("u2", "H", "ushort"),
     uint32: ("u4", "I", "uintc"),
     uint64: ("u8", "L", "Q", "P", "N", "uint", "uintp", "ulong", "ulonglong"),
+    float16: ("f2", "e", "half"),
     float32: ("f4", "f", "single"),
     float64: ("f8", "d", "float", "double"),
 }  # fmt: skip
@@ -399,11 +421,11 @@ def dtype(obj: Any, align: bool = False, copy: bool = False, metadata: Any = Non
 
     >>> dtype("f4"), dtype(int), dtype("<u1"), dtype(None), dtype(b"n")
     (dtype('float32'), dtype('int64'), dtype('uint8'), dtype('float64'), dtype('int64'))
-    >>> dtype("float16")
+    >>> dtype("complex64")
     Traceback (most recent call last):
     ...
-    TypeError: data type 'float16' is not supported by zeronn: use one of bool, int8, int16, int32, int64, uint8, \
-uint16, uint32, uint64, float32, float64
+    TypeError: data type 'complex64' is not supported by zeronn: use one of bool, int8, int16, int32, int64, uint8, \
+uint16, uint32, uint64, float16, float32, float64
     """
     if metadata is not None:
         raise TypeError("zeronn's dtypes carry no metadata: each is one object shared by every tensor of its kind")
@@ -505,11 +527,14 @@ def promote_types(type1: DTypeLike, type2: DTypeLike) -> DType:
     Each argument is a dtype or anything ``dtype()`` reads (``"int8"``, ``float``, ...).
     Along one kind, the wider wins. An unsigned integer meets a signed one in a signed
     integer twice its width (``uint8`` and ``int8`` give ``int16``), and ``uint64`` with any
-    signed integer gives ``float64``. Integers of up to 16 bits fit in ``float32``; wider
-    ones need ``float64``.
+    signed integer gives ``float64``. An integer meets a float in a float at least twice its
+    width: 8-bit integers fit in ``float16``, 16-bit ones in ``float32``, wider ones need
+    ``float64``.
 
     >>> promote_types(uint8, int8), promote_types(uint64, int64), promote_types("i2", "f4")
     (dtype('int16'), dtype('float64'), dtype('float32'))
+    >>> promote_types(int8, float16), promote_types(int16, "e"), promote_types(float16, float32)
+    (dtype('float16'), dtype('float32'), dtype('float32'))
     """
     a, b = dtype(type1), dtype(type2)
     if a is b:
@@ -521,7 +546,8 @@ def promote_types(type1: DTypeLike, type2: DTypeLike) -> DType:
     if a.kind == b.kind:  # both floats, both signed or both unsigned: the wider
         return max(a, b, key=lambda d: d.itemsize)
     if b.kind == "f":
-        return b if a.itemsize <= 2 else float64  # float32 holds int8 and int16 exactly, no wider
+        holds = _FLOATS[min(8, 2 * a.itemsize)]  # float16 holds int8 exactly, float32 int16, no wider
+        return max(b, holds, key=lambda d: d.itemsize)
     # a is unsigned, b is signed
     if b.itemsize > a.itemsize:
         return b
@@ -653,6 +679,34 @@ def describe_int(value: int) -> str:
 # ---------------------------------------------------------------------------
 # Private helpers
 # ---------------------------------------------------------------------------
+
+
+_FLOATS = {2: float16, 4: float32, 8: float64}
+
+
+def round_float16_all(values: Iterable[Any]) -> List[float]:
+    """Python floats rounded to the nearest half-precision (``float16``) numbers, as a list.
+
+    Each is rounded first to float32 and then to float16, as NumPy's float16 arithmetic
+    computes in float32 and rounds the answer (for ``+ - * /`` and ``sqrt`` both roundings
+    together are the one correct rounding). Beyond float16's largest number, 65504, lies
+    infinity (``struct`` refuses to pack it, so those are done one by one).
+
+    >>> round_float16_all([0.1, 65519.0, 65520.0, -1e300, float("nan")])
+    [0.0999755859375, 65504.0, inf, -inf, nan]
+    """
+    singles = array("f", values)  # rounded to float32 in C
+    try:
+        return list(struct.unpack(f"{len(singles)}e", struct.pack(f"{len(singles)}e", *singles)))
+    except OverflowError:  # some beyond the largest float16: those round to infinity
+        return [_round_float16(value) for value in singles]
+
+
+def _round_float16(single: float) -> float:
+    if abs(single) >= 65520.0:  # halfway between 65504 and 2**16 and above: infinity
+        return math.copysign(math.inf, single)
+    rounded: float = struct.unpack("e", struct.pack("e", single))[0]
+    return rounded
 
 
 def _signed(itemsize: int) -> DType:

@@ -27,7 +27,7 @@ flags, is ``loops.py``'s and ``float_errors.py``'s business):
 - signs and comparisons: ``sign``, ``signbit``, ``heaviside``, ``maximum``, ``minimum`` (a
   NaN on either side wins; of ``0.0`` and ``-0.0`` the second is kept, as NumPy's SIMD
   loops keep it), ``fmax``, ``fmin`` (a NaN loses; a tie keeps the first),
-  ``float32_nextafter``;
+  ``float32_nextafter``, ``float16_nextafter``;
 - bits: ``left_shift(a, b, bits)``, ``right_shift(a, b, bits)``: C's shifts as NumPy
   defines them for any count, negative or past the width.
 
@@ -86,6 +86,7 @@ __all__ = [
     "fmax",
     "fmin",
     "float32_nextafter",
+    "float16_nextafter",
     "left_shift",
     "right_shift",
 ]
@@ -645,6 +646,24 @@ def float32_nextafter(a: float, b: float) -> float:
     bits = struct.unpack("<I", struct.pack("<f", a))[0]
     bits += 1 if (b > a) == (a > 0) else -1  # away from zero, or toward it
     return float(struct.unpack("<f", struct.pack("<I", bits))[0])
+
+
+def float16_nextafter(a: float, b: float) -> float:
+    """The float16 next to ``a`` in the direction of ``b`` (``np.nextafter`` on float16):
+    ``float32_nextafter`` with 16-bit patterns.
+
+    >>> float16_nextafter(1.0, 2.0), float16_nextafter(0.0, -1.0), float16_nextafter(65504.0, 1e5)
+    (1.0009765625, -5.960464477539063e-08, inf)
+    """
+    if a != a or b != b:
+        return math.nan
+    if a == b:
+        return b
+    if a == 0:
+        return math.copysign(struct.unpack("<e", struct.pack("<H", 1))[0], b)  # the smallest subnormal
+    bits = struct.unpack("<H", struct.pack("<e", a))[0]
+    bits += 1 if (b > a) == (a > 0) else -1  # away from zero, or toward it
+    return float(struct.unpack("<e", struct.pack("<H", bits))[0])
 
 
 # ---------------------------------------------------------------------------

@@ -13,8 +13,7 @@ that depend on which ufunc it is:
      it converts to without loss: ``floor_divide`` has no loop for bools, so bools
      divide as int8;
    - ``"search"``: the first loop that *each* operand converts to without loss: ``sqrt``
-     of int16 is float32, of int32 float64, and of int8 float16, which zeronn does not
-     have, so it says so;
+     of int16 is float32, of int32 float64, and of int8 float16;
    - ``"uniform"``: the common dtype itself, or nothing: ``sign`` of bools is an error;
    - ``"divide"``: floats stay, integers and bools become float64;
    - ``"truth"``: every operand as bools, its truth (the logical ufuncs: ``logical_and``
@@ -30,7 +29,9 @@ that depend on which ufunc it is:
    ``safe`` its IEEE twin from ``ieee.py``, which answers where ``fast`` raises and
    agrees everywhere else. Integer loops compute exactly and are wrapped to the dtype
    afterwards; a few need the dtype's width (shifts, ``power``, ``invert``) or float32's
-   own rounding (``floor_divide``, ``remainder``, ``nextafter``). ``FLOAT64`` has the
+   own rounding (``floor_divide``, ``remainder``, ``nextafter``). float16 computes as
+   NumPy's float16 loops do, in float32 (its float32 functions), the answer rounded to
+   float16 as it is stored; only ``nextafter`` steps through float16's own numbers. ``FLOAT64`` has the
    kernel of each ufunc whose float64 loop needs nothing more (core.py's short path);
    ``power_of_one_number`` is NumPy's power loop for one exponent (``x ** 2`` is
    ``x * x``). Beside them, ``check_output`` (NumPy's rules for ``out=`` and ``x += y``)
@@ -89,8 +90,7 @@ Unary = Callable[[Any], Any]
 # 1. The table: each ufunc's loops, and how NumPy picks one
 # ---------------------------------------------------------------------------
 
-# NumPy's one-letter type codes for the dtypes zeronn has, and "e" for float16, which it
-# does not: a ufunc that would compute in float16 is refused with a message.
+# NumPy's one-letter type codes for the dtypes ("e" is float16).
 BOOL, INTEGERS, FLOATS = "?", "bBhHiIlL", "efd"
 NUMBERS = INTEGERS + FLOATS
 EVERY = BOOL + NUMBERS
@@ -196,7 +196,7 @@ COMPARISONS = frozenset({"less", "less_equal", "greater", "greater_equal", "equa
 _BOOL_RESULTS = frozenset(name for name, ufunc in UFUNCS.items() if ufunc.bool_result)
 RESOLVERS = ("promote", "search", "uniform", "divide", "truth")
 
-_BY_CODE = {code: dtypes.dtype(code) for code in EVERY if code != "e"}
+_BY_CODE = {code: dtypes.dtype(code) for code in EVERY}
 _CODE = {dtype: code for code, dtype in _BY_CODE.items()}
 # For each ufunc, the dtypes that compute as themselves: the usual case, which core.py
 # checks first with one set lookup. Comparisons leave float64 out: int64 against uint64
@@ -255,11 +255,6 @@ coerced to any supported types according to the casting rule ''safe''
         wanted = [common]
     for code in ufunc.types:
         if all(_casts_safely(dtype, code) for dtype in wanted):
-            if code == "e":
-                raise TypeError(
-                    f"NumPy computes {name} of {' and '.join(d.name for d in wanted)} in float16, "
-                    "which zeronn does not have; convert first, as x.astype('float32') or x.astype(float)"
-                )
             return _BY_CODE[code]
     raise TypeError(
         f"ufunc '{name}' not supported for the input types, and the inputs could not be safely "
@@ -272,11 +267,13 @@ def unary_loop(name: str, dtype: DType) -> DType:
 
     >>> unary_loop("exp", dtypes.int16), unary_loop("exp", dtypes.int64), unary_loop("floor", dtypes.uint8)
     (dtype('float32'), dtype('float64'), dtype('uint8'))
-    >>> unary_loop("sqrt", dtypes.uint8)
+    >>> unary_loop("sqrt", dtypes.uint8), unary_loop("sign", dtypes.float16)
+    (dtype('float16'), dtype('float16'))
+    >>> unary_loop("invert", dtypes.float16)
     Traceback (most recent call last):
     ...
-    TypeError: NumPy computes sqrt of uint8 in float16, which zeronn does not have; convert first, \
-as x.astype('float32') or x.astype(float)
+    TypeError: ufunc 'invert' not supported for the input types, and the inputs could not be safely \
+coerced to any supported types according to the casting rule ''safe''
     """
     if dtype in NATIVE[name]:
         return dtype
@@ -306,8 +303,6 @@ def _search_dtypes(operands: Sequence[Any], common: DType) -> List[DType]:
 
 
 def _casts_safely(dtype: DType, code: str) -> bool:
-    if code == "e":  # float16 holds bool, int8 and uint8 exactly, and nothing wider
-        return dtype.kind == "b" or (dtype.kind in "iu" and dtype.itemsize == 1)
     return dtypes.can_cast(dtype, _BY_CODE[code], "safe")
 
 
@@ -414,6 +409,7 @@ def _float32_remainder(a: float, b: float) -> float:
     return ieee.float32_divmod(a, b)[1]
 
 
+_SINGLE = (dtypes.float32, dtypes.float16)  # the loops that compute in float32
 _FLOAT32_BINARY: Dict[str, Tuple[Binary, Binary]] = {
     "floor_divide": _same(_float32_floor_divide),
     "remainder": _same(_float32_remainder),
@@ -440,7 +436,9 @@ def binary_functions(name: str, loop: DType) -> Tuple[Binary, Binary]:
             return _same(lambda a, b: ieee.right_shift(a, b, bits))
         if name in _INTEGER_BINARY:
             return _INTEGER_BINARY[name]
-    if loop is dtypes.float32 and name in _FLOAT32_BINARY:
+    if loop is dtypes.float16 and name == "nextafter":
+        return _same(ieee.float16_nextafter)
+    if loop in _SINGLE and name in _FLOAT32_BINARY:  # (float16 computes in float32)
         return _FLOAT32_BINARY[name]
     return _FLOAT_BINARY[name]
 
@@ -568,7 +566,7 @@ def unary_functions(name: str, loop: DType) -> Tuple[Unary, Unary]:
             return _same(operator.invert if loop.kind == "i" else lambda x: x ^ mask)
         if name in _INTEGER_UNARY:
             return _INTEGER_UNARY[name]
-    if loop is dtypes.float32 and name in _FLOAT32_UNARY:
+    if loop in _SINGLE and name in _FLOAT32_UNARY:  # (float16 computes in float32)
         return _FLOAT32_UNARY[name]
     return _FLOAT_UNARY[name]
 
@@ -748,7 +746,7 @@ _EXACT_ANSWER: Dict[str, Callable[..., Ratio]] = {
 }
 # Where a tiny result of nonzero operands is never exact (NumPy's C library says so too).
 _INEXACT_WHEN_TINY = frozenset({"exp", "exp2", "sin", "arctan2", "hypot", "power", "float_power"})
-_SMALLEST_NORMAL = {"float32": 2.0**-126, "float64": 2.0**-1022}
+_SMALLEST_NORMAL = {"float16": 2.0**-14, "float32": 2.0**-126, "float64": 2.0**-1022}
 
 
 def check(name: str, values: Sequence[Any], operands: Tuple[Sequence[Any], ...], loop: DType) -> None:

@@ -8,7 +8,7 @@ the same, so the book's output and zeronn's can be compared by eye; ``repr`` is 
 - floats show at most 8 digits after the point, fewer when fewer identify the number
   (``0.1``, not ``0.10000000``), padded so that the points line up;
 - a tensor switches to scientific notation, all of it at once, when its largest
-  magnitude reaches 1e8 (1e6 for float32), its smallest nonzero one is below 1e-4, or
+  magnitude reaches 1e8 (1e6 for float32, 1e3 for float16), its smallest nonzero one is below 1e-4, or
   the two are more than a factor of 1000 apart;
 - a tensor of more than 1,000 elements shows three items at each end of every axis,
   with ``...`` between;
@@ -17,7 +17,7 @@ the same, so the book's output and zeronn's can be compared by eye; ``repr`` is 
 
 NumPy finds the shortest digits that identify a float with its Dragon4 algorithm;
 Python's ``repr`` finds the same shortest digits for a float64, and a short search
-finds them for a float32.
+finds them for a float32 or a float16.
 
 - ``array_repr(x)`` and ``array_str(x)``: what ``repr(x)`` and ``str(x)`` return;
 - ``format_scalar(value, dtype)``: one element as ``str`` of a NumPy scalar shows it.
@@ -40,8 +40,8 @@ from itertools import product
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from ._shape import size_of
-from .casting import round_float32
-from .dtypes import DType, float32
+from .casting import round_float32, rounder  # noqa: F401 (round_float32: the doctests use it)
+from .dtypes import DType, float16, float32
 
 _THRESHOLD = 1000  # more elements than this are summarised
 _EDGE_ITEMS = 3
@@ -88,16 +88,19 @@ def array_str(x: Any) -> str:
 
 
 def format_scalar(value: Any, dtype: DType) -> str:
-    """``str`` of one NumPy scalar: Python's ``repr`` for float64, shortest digits for float32.
+    """``str`` of one NumPy scalar: Python's ``repr`` for float64, shortest digits for float32
+    and float16 (which turns to scientific notation from 1e3 on, float32 from 1e6 on).
 
     >>> from .dtypes import float64
     >>> format_scalar(round_float32(0.1), float32), format_scalar(1234567.0, float32), format_scalar(0.1, float64)
     ('0.1', '1.234567e+06', '0.1')
+    >>> format_scalar(0.0999755859375, float16), format_scalar(999.0, float16), format_scalar(1234.0, float16)
+    ('0.1', '999.0', '1.234e+03')
     """
-    if dtype is not float32 or not math.isfinite(value):
+    if dtype not in _CUTOFFS or not math.isfinite(value):
         return repr(value) if isinstance(value, float) else str(value)
-    digits, exponent = _shortest(value, True)
-    if value != 0 and not 1e-4 <= abs(value) < 1e6:
+    digits, exponent = _shortest(value, dtype)
+    if value != 0 and not 1e-4 <= abs(value) < _CUTOFFS[dtype]:
         mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
         point = exponent + len(digits) - 1
         return f"{_minus(value)}{mantissa}e{point:+03d}"
@@ -200,20 +203,20 @@ def _formatter(shown: Sequence[Any], dtype: DType, ndim: int) -> Callable[[Any],
     if dtype.kind in "iu":
         width = max(len(str(max(shown))), len(str(min(shown))))
         return lambda value: f"{value:{width}}"  # right-aligned, as numbers are
-    return _FloatFormat(shown, dtype is float32)
+    return _FloatFormat(shown, dtype)
 
 
 class _FloatFormat:
     """NumPy's ``FloatingFormat`` with its default options (``floatmode="maxprec"``)."""
 
-    def __init__(self, shown: Sequence[float], single: bool) -> None:
-        self.single = single
+    def __init__(self, shown: Sequence[float], dtype: DType) -> None:
+        self.dtype = dtype
         finite = [value for value in shown if math.isfinite(value)]
         magnitudes = [abs(value) for value in finite if value != 0]
         self.scientific = False
         if magnitudes:
             largest, smallest = max(magnitudes), min(magnitudes)
-            cutoff = 1e6 if single else 1e8
+            cutoff = _CUTOFFS.get(dtype, 1e8)
             self.scientific = largest >= cutoff or smallest < 1e-4 or largest / smallest > 1000.0
         if not finite:
             self.pad_left = self.pad_right = 0
@@ -246,7 +249,7 @@ class _FloatFormat:
     def _positional(self, value: float, left: int, right: int) -> str:
         """``value`` with its fewest identifying digits, at most 8 after the point, trailing
         zeros trimmed; padded to ``left`` characters before the point and ``right`` after."""
-        digits, exponent = _shortest(value, self.single)
+        digits, exponent = _shortest(value, self.dtype)
         if -exponent > _PRECISION:  # more digits after the point than shown: round
             text = format(abs(value), f".{_PRECISION}f")
         else:
@@ -258,7 +261,7 @@ class _FloatFormat:
         """``value`` as ``d.ddde+XX``: with its fewest identifying digits (at most 8 after the
         point, trailing zeros trimmed) when ``fraction_digits`` is None, else with exactly
         that many after the point, rounded or padded with zeros."""
-        digits, exponent = _shortest(value, self.single)
+        digits, exponent = _shortest(value, self.dtype)
         wanted = min(len(digits) - 1, _PRECISION) if fraction_digits is None else fraction_digits
         if len(digits) - 1 == wanted:
             mantissa, power = digits[0] + "." + digits[1:], str(exponent + len(digits) - 1)
@@ -276,21 +279,28 @@ def _minus(value: float) -> str:
     return "-" if math.copysign(1.0, value) == -1.0 else ""
 
 
-def _shortest(value: float, single: bool) -> Tuple[str, int]:
-    """The fewest significant digits that identify ``abs(value)`` among float64s (or
-    float32s), and the power of ten of the last one: ``0.25`` gives ``("25", -2)``."""
+# Where a float32 or float16 switches to scientific notation (float64: 1e8 in a tensor,
+# 1e16 as a scalar, as Python's repr does).
+_CUTOFFS = {float32: 1e6, float16: 1e3}
+
+
+def _shortest(value: float, dtype: DType) -> Tuple[str, int]:
+    """The fewest significant digits that identify ``abs(value)`` among the numbers of
+    ``dtype`` (float64, float32 or float16), and the power of ten of the last one:
+    ``0.25`` gives ``("25", -2)``."""
     magnitude = abs(value)
     if magnitude == 0:
         return "0", 0
     text = repr(magnitude)
-    if single:  # the shortest of 1 to 9 significant digits that reads back as this float32
+    rounded = rounder(dtype)
+    if rounded is not None:  # the shortest of 1 to 9 significant digits that reads back as this number
         text = next(
             (
                 candidate
                 for candidate in (f"{magnitude:.{places}e}" for places in range(9))
-                if round_float32(float(candidate)) == magnitude
+                if rounded(float(candidate)) == magnitude
             ),
-            text,  # not a float32 at all: its float64 digits
+            text,  # not a number of the dtype at all: its float64 digits
         )
     sign, digits, exponent = Decimal(text).normalize().as_tuple()
     return "".join(map(str, digits)), int(exponent)

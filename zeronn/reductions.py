@@ -188,13 +188,14 @@ def argmax_of(lane: Sequence[Any]) -> int:
 
 
 def as_element(value: Any, out: DType) -> Any:
-    """A reduction's result as an element of ``out`` (wrapped, or rounded to float32).
+    """A reduction's result as an element of ``out`` (wrapped, or rounded to float32 or float16).
 
     >>> as_element(300, dtypes.uint8), as_element(0.1, dtypes.float32)
     (44, 0.10000000149011612)
     """
     if out.kind in "iu":
         return casting.wrap([int(value)], out)[0]
-    if out is dtypes.float32:
-        return casting.round_float32(value)
+    rounded = casting.rounder(out) if out.kind == "f" else None
+    if rounded is not None:
+        return rounded(value)
     return out.type(value)

@@ -21,7 +21,7 @@ The kinds form NumPy's tree, so that ``issubdtype`` can ask "is this an integer?
         │   ├── signedinteger     int8  int16  int32  int64
         │   └── unsignedinteger   uint8 uint16 uint32 uint64
         └── inexact
-            └── floating          float32 float64
+            └── floating          float16 float32 float64
 
 >>> float32(0.1), uint8(7), bool_(2)             # rounded, as NumPy rounds them
 (np.float32(0.1), np.uint8(7), True)
@@ -59,6 +59,7 @@ __all__ = [
     "uint16",
     "uint32",
     "uint64",
+    "float16",
     "float32",
     "float64",
     "intp",
@@ -75,6 +76,7 @@ __all__ = [
     "ulong",
     "longlong",
     "ulonglong",
+    "half",
     "single",
     "double",
     "True_",
@@ -329,7 +331,7 @@ class inexact(number):
 
 
 class floating(inexact):
-    """``float32`` and ``float64``."""
+    """``float16``, ``float32`` and ``float64``."""
 
     __slots__ = ()
 
@@ -382,6 +384,11 @@ class uint64(unsignedinteger, int):
     dtype = dtypes.uint64
 
 
+class float16(floating, float):
+    __slots__ = ()
+    dtype = dtypes.float16
+
+
 class float32(floating, float):
     __slots__ = ()
     dtype = dtypes.float32
@@ -402,7 +409,7 @@ uint = uint64
 # And C's names for them, as NumPy gives them (a C long of 64 bits, as on Linux and macOS).
 byte, ubyte, short, ushort, intc, uintc = int8, uint8, int16, uint16, int32, uint32
 long, ulong, longlong, ulonglong = int64, uint64, int64, uint64
-single, double = float32, float64
+half, single, double = float16, float32, float64
 
 # NumPy's two bool scalars: Python's own True and False here (bool cannot be subclassed).
 True_, False_ = True, False
@@ -415,7 +422,8 @@ _PYTHON_KINDS: Dict[type, Tuple[type, ...]] = {
 }
 
 _BY_DTYPE: Dict[DType, Type[generic]] = {
-    kind.dtype: kind for kind in (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64)
+    kind.dtype: kind
+    for kind in (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64)
 }
 
 

@@ -45,7 +45,7 @@ def product(out: DType, initial: Any = 1) -> Callable[[Sequence[Any]], Any]:
     >>> product(dtypes.uint8)([16, 16, 3])     # 768, wrapped by the caller to 0
     768
     """
-    if out is dtypes.float32:
+    if out in (dtypes.float32, dtypes.float16):  # float16 multiplies in float32, rounded at the end
         rounded = casting.round_float32
         return lambda lane: reduce(lambda a, b: rounded(a * b), lane, float(initial))
     start = out.type(initial)
@@ -86,8 +86,8 @@ def accumulate_lanes(
     >>> accumulate_lanes([100, 100], (2,), 0, add, dtypes.int8)    # wrapped as int8 wraps
     [100, -56]
     """
-    if out is dtypes.float32:  # each running total rounded, as NumPy's float32 loop rounds it
-        rounded = casting.round_float32
+    rounded = casting.rounder(out) if out.kind == "f" else None
+    if rounded is not None:  # each running total rounded, as NumPy's float32 (float16) loop rounds it
         plain_step = step
         step = lambda a, b: rounded(plain_step(a, b))
     outer = size_of(shape[:axis])

@@ -22,7 +22,7 @@ __all__ = ["iinfo", "finfo", "IntegerInfo", "FloatInfo", "typecodes", "sctypes"]
 from typing import Any, Dict, List, Type
 
 from . import dtypes
-from .casting import round_float32
+from .casting import rounder
 from .dtypes import DType
 from .printing import format_scalar
 from .scalars import generic, scalar_type
@@ -104,8 +104,8 @@ class IntegerInfo:
 # Floats
 # ---------------------------------------------------------------------------
 
-# The two IEEE 754 binary formats zeronn has: significand bits after the point, exponent bits.
-_FORMATS = {"float32": (23, 8), "float64": (52, 11)}
+# The IEEE 754 binary formats zeronn has: significand bits after the point, exponent bits.
+_FORMATS = {"float16": (10, 5), "float32": (23, 8), "float64": (52, 11)}
 
 
 def finfo(dtype: Any) -> FloatInfo:
@@ -124,6 +124,8 @@ def finfo(dtype: Any) -> FloatInfo:
     finfo(resolution=1e-06, min=-3.4028235e+38, max=3.4028235e+38, dtype=float32)
     >>> finfo(float).eps, finfo("f8").smallest_subnormal, finfo("f4").precision
     (2.220446049250313e-16, 5e-324, 6)
+    >>> finfo("float16")
+    finfo(resolution=0.001, min=-6.55e+04, max=6.55e+04, dtype=float16)
     >>> finfo(int)
     Traceback (most recent call last):
     ...
@@ -159,8 +161,9 @@ class FloatInfo:
         self.resolution = self._as_element(10.0**-self.precision)
 
     def _as_element(self, value: float) -> float:
-        """``value`` as an element of this dtype would hold it (rounded for float32)."""
-        return round_float32(value) if self.dtype is dtypes.float32 else value
+        """``value`` as an element of this dtype would hold it (rounded for float32 and float16)."""
+        rounded = rounder(self.dtype)
+        return rounded(value) if rounded is not None else value
 
     def _show(self, value: float) -> str:
         return format_scalar(value, self.dtype)
@@ -200,17 +203,17 @@ def _digits(eps: float) -> int:
 
 # NumPy's ``np.typecodes``, keeping only the codes zeronn reads ("n"/"p" are intp, "N"/"P"
 # uintp; "l" and "q" both int64 here). The kinds zeronn lacks (complex, characters,
-# datetimes, float16, longdouble) are empty, so a loop over them does nothing.
+# datetimes, longdouble) are empty, so a loop over them does nothing.
 typecodes: Dict[str, str] = {
     "Character": "",
     "Integer": "bhilqnp",
     "UnsignedInteger": "BHILQNP",
-    "Float": "fd",
+    "Float": "efd",
     "Complex": "",
     "AllInteger": "bBhHiIlLqQnNpP",
-    "AllFloat": "fd",
+    "AllFloat": "efd",
     "Datetime": "",
-    "All": "?bhilqnpBHILQNPfd",
+    "All": "?bhilqnpBHILQNPefd",
 }
 
 
@@ -223,7 +226,7 @@ def _scalar_types(*names: str) -> List[Type[generic]]:
 sctypes: Dict[str, List[Type[generic]]] = {
     "int": _scalar_types("int8", "int16", "int32", "int64"),
     "uint": _scalar_types("uint8", "uint16", "uint32", "uint64"),
-    "float": _scalar_types("float32", "float64"),
+    "float": _scalar_types("float16", "float32", "float64"),
     "complex": [],
     "others": _scalar_types("bool"),
 }

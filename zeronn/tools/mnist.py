@@ -10,7 +10,11 @@ image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 - ``load_network(path)``: that, or a network ``python -m zeronn train --save`` wrote;
 - ``predict(network, x)``: the forward pass of section 3.4.3 (or the trained network's
   ``predict``), then softmax;
-- ``accuracy(network, x, t, batch_size=100)``: how many predictions match the labels.
+- ``accuracy(network, x, t, batch_size=100)``: how many predictions match the labels;
+- ``get_images(directory)`` and ``convnet_accuracy(name, weights_path, x, t)``: the same
+  for the book's pretrained convolutional networks of chapters 7 and 8 (``SimpleConvNet``
+  with ``ch07/params.pkl``: 0.96; ``DeepConvNet`` with ``ch08/deep_convnet_params.pkl``:
+  0.9797), which read the images as 1 x 28 x 28.
 
 >>> network = {"W1": [[1.0], [0.0]], "b1": [0.0], "W2": [[1.0]], "b2": [0.0],
 ...            "W3": [[1.0, -1.0]], "b3": [0.0, 0.0]}
@@ -20,7 +24,7 @@ image at a time and in batches. The book's weights reach an accuracy of 0.9352.
 
 from __future__ import annotations
 
-__all__ = ["get_data", "init_network", "load_network", "predict", "accuracy"]
+__all__ = ["get_data", "get_images", "init_network", "load_network", "predict", "accuracy", "convnet_accuracy"]
 
 import os
 from typing import Any, Callable, Dict, Optional, Tuple, Union
@@ -30,6 +34,7 @@ from ..io.datasets import load_mnist_split
 from ..io.files import brief
 from ..io.npy import NpzFile, load
 from ..nn.activations import softmax
+from ..nn.convnets import pretrained
 from ..nn.network import forward
 from .train import load_trained
 
@@ -43,6 +48,38 @@ def get_data(directory: Union[str, "os.PathLike[str]"]) -> Tuple[Tensor, Tensor]
     ``x_test`` is (10000, 784) floats in [0, 1], ``t_test`` (10000,) ints 0..9.
     """
     return load_mnist_split(directory, "test", normalize=True, flatten=True, one_hot_label=False)
+
+
+def get_images(directory: Union[str, "os.PathLike[str]"]) -> Tuple[Tensor, Tensor]:
+    """``(x_test, t_test)`` as the book's conv nets read them: ``load_mnist(flatten=False)``,
+    so ``x_test`` is (10000, 1, 28, 28) floats in [0, 1] (one channel of 28 x 28 pixels)."""
+    return load_mnist_split(directory, "test", normalize=True, flatten=False, one_hot_label=False)
+
+
+def convnet_accuracy(
+    name: str,
+    weights_path: Union[str, "os.PathLike[str]"],
+    x: Any,
+    t: Any,
+    batch_size: int = 100,
+    progress: Optional[Progress] = None,
+) -> Tuple[int, int]:
+    """``(correct, total)`` of the book's pretrained network ``name`` (``"simple-convnet"``
+    or ``"deep-convnet"``, see ``nn.convnets.pretrained``) with the weights in
+    ``weights_path`` on the images ``x`` (N, 1, 28, 28) and labels ``t``, ``batch_size``
+    images at a time, as the book's ``accuracy`` predicts them.
+
+    >>> convnet_accuracy("lenet", "params.pkl", [], [])
+    Traceback (most recent call last):
+    ...
+    ValueError: no network called 'lenet': the choices are 'simple-convnet', 'deep-convnet'
+    """
+    network = pretrained(name, weights_path)
+    x, t = as_tensor(x), as_tensor(t)
+    if x.ndim != 4 or t.shape != (len(x),):
+        raise ValueError(f"expected images (N, 1, 28, 28) and labels (N,), got shapes {x.shape} and {t.shape}")
+    fraction = network.accuracy(x, t, batch_size, progress=progress)
+    return round(fraction * len(x)), len(x)
 
 
 def init_network(weights_path: Union[str, "os.PathLike[str]"]) -> Dict[str, Any]:
