@@ -159,3 +159,16 @@ def test_iinfo_and_finfo_read_a_scalars_dtype_as_numpys_do():
     assert np.finfo(np.float32(1)).bits == 32
     with pytest.raises(ValueError, match=r"^iinfo\(3\): zeronn's scalars are Python numbers, which carry no dtype"):
         np.iinfo(3)  # a Python number (a tensor's element) cannot say which dtype it came from
+
+
+def test_empty_tuple_index_of_a_0d_tensor_gives_numpys_scalar():
+    # NumPy 2.4: np.array(0)[()] is np.int64(0); np.array(1.5, 'f4')[()] is np.float32(1.5);
+    # a 1-d array's [()] is the array itself (a view), and .item() stays a Python number
+    a = zeronn.array(0)
+    assert repr(a[()]) == "np.int64(0)" and isinstance(a[()], zeronn.int_)
+    assert repr(zeronn.array(1.5, dtype=zeronn.float32)[()]) == "np.float32(1.5)"
+    assert repr(zeronn.array(7, dtype=zeronn.uint8)[()]) == "np.uint8(7)"
+    assert zeronn.array(True)[()] is True  # bool_ gives Python's bool (see bool_)
+    assert type(zeronn.array(2.0).item()) is float and type(zeronn.arange(2.0)[1]) is float
+    one_d = zeronn.arange(3)
+    assert one_d[()].tolist() == [0, 1, 2] and one_d[()].base is one_d

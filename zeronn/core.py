@@ -331,7 +331,8 @@ class Tensor:
         """Index as NumPy does: ``t[i]``, ``t[i, j]``, ``t[1:]``, ``t[:, ::2]``, ``t[..., 0]``
         give views; ``t[[0, 2]]``, ``t[t > 0]``, ``t[rows, cols]`` give copies.
 
-        Indexing every axis with an integer gives a Python number. See ``indexing.py``.
+        Indexing every axis with an integer gives a Python number; ``t[()]`` of a 0-d tensor
+        gives NumPy's scalar (``np.int64(0)``), as NumPy's does. See ``indexing.py``.
 
         >>> m = tensor([[1, 2, 3], [4, 5, 6]])
         >>> m[1, 2], m[:, 1:], m[m > 2], m[[0, 1], [2, 0]]
@@ -345,6 +346,8 @@ class Tensor:
             return picked
         element = self._element_offset(key)
         if element is not None:
+            if not self._shape and type(key) is tuple:  # t[()]: NumPy's way to ask a 0-d tensor for its scalar
+                return SCALAR_TYPES.get(self._dtype, _same)(self._storage[element])
             return self._storage[element]
         return self._get_selection(key)
 
@@ -2809,6 +2812,15 @@ def _result(values: Storage, shape: Shape, dtype: DType) -> Any:
 def _as_storage(result: Any, dtype: DType) -> Storage:
     """The elements of a result that may be a tensor or (for a 0-d one) a Python number."""
     return elements(result) if isinstance(result, Tensor) else dtype.storage([result])
+
+
+# NumPy's scalar types by dtype (``np.int8``, ...), for the one place a tensor gives one of
+# them: ``t[()]`` of a 0-d tensor. ``scalars.py``, above this module, fills it in.
+SCALAR_TYPES: Dict[DType, Callable[[Any], Any]] = {}
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 _IN_PLACE_BLOCK = 1 << 20  # elements updated at once in place with a number (see _update_any)

@@ -88,7 +88,7 @@ __all__ = [
 import operator
 from typing import Any, Callable, Dict, Tuple, Type
 
-from . import dtypes, float_errors, ufuncs
+from . import core, dtypes, float_errors, ufuncs
 from .casting import cast_scalar
 from .core import Tensor, as_tensor
 from .dtypes import DType
@@ -425,6 +425,11 @@ _BY_DTYPE: Dict[DType, Type[generic]] = {
     kind.dtype: kind
     for kind in (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64)
 }
+
+
+# t[()] of a 0-d tensor gives one of these (core.py keeps the table, filled in here); a
+# bool stays Python's, as bool_() gives it
+core.SCALAR_TYPES.update((dtype, scalar._of) for dtype, scalar in _BY_DTYPE.items() if dtype.kind != "b")
 
 
 def scalar_type(dtype: Any) -> Type[generic]:
