@@ -637,15 +637,7 @@ def float32_nextafter(a: float, b: float) -> float:
     >>> float32_nextafter(1.0, 2.0), float32_nextafter(0.0, -1.0), float32_nextafter(1.0, 1.0)
     (1.0000001192092896, -1.401298464324817e-45, 1.0)
     """
-    if a != a or b != b:
-        return math.nan
-    if a == b:
-        return b
-    if a == 0:
-        return math.copysign(struct.unpack("<f", struct.pack("<I", 1))[0], b)  # the smallest subnormal
-    bits = struct.unpack("<I", struct.pack("<f", a))[0]
-    bits += 1 if (b > a) == (a > 0) else -1  # away from zero, or toward it
-    return float(struct.unpack("<f", struct.pack("<I", bits))[0])
+    return _next_pattern(a, b, "<f", "<I")
 
 
 def float16_nextafter(a: float, b: float) -> float:
@@ -655,15 +647,21 @@ def float16_nextafter(a: float, b: float) -> float:
     >>> float16_nextafter(1.0, 2.0), float16_nextafter(0.0, -1.0), float16_nextafter(65504.0, 1e5)
     (1.0009765625, -5.960464477539063e-08, inf)
     """
+    return _next_pattern(a, b, "<e", "<H")
+
+
+def _next_pattern(a: float, b: float, float_format: str, bits_format: str) -> float:
+    """The float next to ``a`` toward ``b`` in the format ``float_format``, whose bit
+    pattern ``bits_format`` reads as an unsigned integer: the pattern one step away."""
     if a != a or b != b:
         return math.nan
     if a == b:
         return b
     if a == 0:
-        return math.copysign(struct.unpack("<e", struct.pack("<H", 1))[0], b)  # the smallest subnormal
-    bits = struct.unpack("<H", struct.pack("<e", a))[0]
+        return math.copysign(struct.unpack(float_format, struct.pack(bits_format, 1))[0], b)  # the smallest subnormal
+    bits = struct.unpack(bits_format, struct.pack(float_format, a))[0]
     bits += 1 if (b > a) == (a > 0) else -1  # away from zero, or toward it
-    return float(struct.unpack("<e", struct.pack("<H", bits))[0])
+    return float(struct.unpack(float_format, struct.pack(bits_format, bits))[0])
 
 
 # ---------------------------------------------------------------------------
