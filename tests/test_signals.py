@@ -111,3 +111,9 @@ def test_kaiser_matches_numpy_to_the_last_bit_or_two(M, beta):
     numpy = pytest.importorskip("numpy")  # (NumPy's exp may differ from Python's by an ulp)
     mine, expected = kaiser(M, beta).tolist(), numpy.kaiser(M, beta).tolist()
     assert len(mine) == len(expected) and all(math.isclose(x, y, rel_tol=1e-15) for x, y in zip(mine, expected))
+
+
+def test_float64_convolution_adds_in_float64():
+    # NumPy 2.4: np.convolve([0.1, 0.2, 0.3], [1.0, 1.0]) is [0.1, 0.30000000000000004, 0.5, 0.3]
+    # (no float32 rounding anywhere: float32's 0.1 would be 0.10000000149011612)
+    assert convolve([0.1, 0.2, 0.3], [1.0, 1.0]).tolist() == [0.1, 0.30000000000000004, 0.5, 0.3]
