@@ -64,3 +64,13 @@ def test_a_cast_refused_in_the_first_block_writes_nothing(small_blocks):
     with pytest.raises(TypeError, match=r"Cannot cast ufunc 'divide' output from dtype\('float64'\)"):
         x /= 2.0
     assert x.tolist() == zeronn.arange(24).reshape(6, 4).tolist()
+
+
+def test_one_axis_and_a_single_row_are_updated_whole(small_blocks):
+    # 1-d: blocks of elements; one row of many elements: no blocks to cut, done at once
+    line = zeronn.arange(10, dtype=zeronn.float32)
+    line *= 2.0
+    assert line.tolist() == [float(2 * i) for i in range(10)]
+    row = zeronn.ones((1, 9), dtype=zeronn.float32)
+    returned = row.__iadd__(0.5)
+    assert returned is row and row.tolist() == [[1.5] * 9]
