@@ -88,6 +88,8 @@ def _imports(path):
                     PROJECT / candidate.replace(".", "/") / "__init__.py"
                 ).exists():
                     found.add(candidate)
+                    if target != "zeronn":  # Python runs a subpackage's __init__ first: that is imported too
+                        found.add(target)   # (the root's front door, which every module is below, aside)
                 else:  # a name defined in the module (or package) itself
                     found.add(target)
     return found - {name}

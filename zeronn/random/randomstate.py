@@ -45,7 +45,38 @@ from .. import dtypes, ieee
 from .._shape import OutOfBoundsError, Shape, broadcast_shapes, broadcast_to, size_of
 from ..core import Tensor, as_tensor
 from ..dtypes import float64, int64, uint32
-from . import continuous, discrete, integers, mixtures
+
+# The distributions, by name from their modules (``from . import continuous`` would import
+# this package's __init__, which imports this module: a circle).
+from .continuous import (
+    beta,
+    chisquare,
+    exponential,
+    f,
+    gamma,
+    gauss,
+    gauss_fill,
+    gumbel,
+    laplace,
+    logistic,
+    lognormal,
+    normal,
+    pareto,
+    power,
+    rayleigh,
+    standard_cauchy,
+    standard_exponential,
+    standard_gamma,
+    standard_t,
+    triangular,
+    uniform,
+    vonmises,
+    wald,
+    weibull,
+)
+from .discrete import binomial, geometric, hypergeometric, logseries, multinomial, poisson, zipf
+from .integers import randint, random_interval
+from .mixtures import negative_binomial, noncentral_chisquare, noncentral_f
 from .mt19937 import KEYS, MT19937
 from .parameters import (
     ABOVE_1,
@@ -255,13 +286,13 @@ class RandomState:
             span = highs[0] - lows[0]
             if not math.isfinite(span):
                 raise RangeOverflowError("Range exceeds valid bounds")
-            return fill(continuous.uniform, self._bits, size, [(lows[0], "low"), (span, "high")])
+            return fill(uniform, self._bits, size, [(lows[0], "low"), (span, "high")])
         shape = broadcast_shapes(high_shape, low_shape)
         spans = [h - lo for h, lo in zip(broadcast_to(highs, high_shape, shape), broadcast_to(lows, low_shape, shape))]
         if not all(math.isfinite(span) for span in spans):
             raise RangeOverflowError("Range exceeds valid bounds")
         low_tensor, span_tensor = _float_tensor(lows, low_shape), _float_tensor(spans, shape)
-        return fill(continuous.uniform, self._bits, size, [(low_tensor, "low"), (span_tensor, "high")])
+        return fill(uniform, self._bits, size, [(low_tensor, "low"), (span_tensor, "high")])
 
     def randint(self, low: Any, high: Any = None, size: Size = None, dtype: Any = int) -> Any:
         """Integers in [``low``, ``high``) (or [0, ``low``) without ``high``), of ``dtype``
@@ -283,7 +314,7 @@ class RandomState:
         if high is None:
             low, high = 0, low
         to = int64 if dtype is int else dtypes.dtype(dtype)
-        return integers.randint(self._bits, low, high, size, to)
+        return randint(self._bits, low, high, size, to)
 
     def random_integers(self, low: Any, high: Any = None, size: Size = None) -> Any:
         """Integers in the closed interval [``low``, ``high``] (or [1, ``low``]); NumPy
@@ -354,10 +385,10 @@ class RandomState:
         tensor([1.76405235, 0.40015721])
         """
         if size is None:
-            return continuous.gauss(self._bits)
+            return gauss(self._bits)
         shape = shape_of(size)
         dtypes.check_fits(shape, float64)
-        return _float_tensor(continuous.gauss_fill(self._bits, size_of(shape)), shape)
+        return _float_tensor(gauss_fill(self._bits, size_of(shape)), shape)
 
     @overload
     def randn(self) -> float: ...
@@ -389,7 +420,7 @@ class RandomState:
         ...
         ValueError: scale < 0
         """
-        return fill(continuous.normal, self._bits, size, [(loc, ""), (scale, "scale", NON_NEGATIVE)])
+        return fill(normal, self._bits, size, [(loc, ""), (scale, "scale", NON_NEGATIVE)])
 
     def multivariate_normal(
         self, mean: Any, cov: Any, size: Size = None, check_valid: str = "warn", tol: float = 1e-8
@@ -441,7 +472,7 @@ class RandomState:
         >>> RandomState(0).beta(0.5, 0.5, 3)
         tensor([0.37061547, 0.55030586, 0.3008122 ])
         """
-        return fill(continuous.beta, self._bits, size, [(a, "a", POSITIVE), (b, "b", POSITIVE)])
+        return fill(beta, self._bits, size, [(a, "a", POSITIVE), (b, "b", POSITIVE)])
 
     def exponential(self, scale: Any = 1.0, size: Size = None) -> Any:
         """Exponential floats of mean ``scale`` (>= 0; ``-0.0`` is refused, as NumPy
@@ -451,7 +482,7 @@ class RandomState:
         >>> RandomState(0).exponential(2.0, 3)
         tensor([1.59174902, 2.51186153, 1.84644629])
         """
-        return fill(continuous.exponential, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
+        return fill(exponential, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
 
     def standard_exponential(self, size: Size = None) -> Any:
         """Exponential floats of mean 1: ``-log(1 - U)``. NumPy's ``np.random.standard_exponential``.
@@ -459,7 +490,7 @@ class RandomState:
         >>> RandomState(0).standard_exponential()
         0.79587450816311
         """
-        return fill(continuous.standard_exponential, self._bits, size, [])
+        return fill(standard_exponential, self._bits, size, [])
 
     def standard_gamma(self, shape: Any, size: Size = None) -> Any:
         """Gamma floats of scale 1 and shape ``shape`` (>= 0). NumPy's ``np.random.standard_gamma``.
@@ -467,7 +498,7 @@ class RandomState:
         >>> RandomState(0).standard_gamma([0.5, 2.0, 9.0])
         tensor([ 0.30400189,  3.27641877, 17.07911586])
         """
-        return fill(continuous.standard_gamma, self._bits, size, [(shape, "shape", NON_NEGATIVE)])
+        return fill(standard_gamma, self._bits, size, [(shape, "shape", NON_NEGATIVE)])
 
     def gamma(self, shape: Any, scale: Any = 1.0, size: Size = None) -> Any:
         """Gamma floats of shape ``shape`` and scale ``scale`` (both >= 0).
@@ -477,7 +508,7 @@ class RandomState:
         tensor([15.41648873,  6.71544274])
         """
         parameters = [(shape, "shape", NON_NEGATIVE), (scale, "scale", NON_NEGATIVE)]
-        return fill(continuous.gamma, self._bits, size, parameters)
+        return fill(gamma, self._bits, size, parameters)
 
     def f(self, dfnum: Any, dfden: Any, size: Size = None) -> Any:
         """Fisher's F of ``dfnum`` and ``dfden`` degrees of freedom (both > 0).
@@ -486,7 +517,7 @@ class RandomState:
         >>> RandomState(0).f(5.0, 10.0, 2)
         tensor([2.12644055, 4.36838911])
         """
-        return fill(continuous.f, self._bits, size, [(dfnum, "dfnum", POSITIVE), (dfden, "dfden", POSITIVE)])
+        return fill(f, self._bits, size, [(dfnum, "dfnum", POSITIVE), (dfden, "dfden", POSITIVE)])
 
     def noncentral_f(self, dfnum: Any, dfden: Any, nonc: Any, size: Size = None) -> Any:
         """The noncentral F (``nonc`` >= 0; a NaN ``nonc`` gives NaN, as in NumPy).
@@ -496,7 +527,7 @@ class RandomState:
         tensor([10.58867301,  4.17900675])
         """
         parameters = [(dfnum, "dfnum", POSITIVE), (dfden, "dfden", POSITIVE), (nonc, "nonc", NON_NEGATIVE)]
-        return fill(mixtures.noncentral_f, self._bits, size, parameters)
+        return fill(noncentral_f, self._bits, size, parameters)
 
     def chisquare(self, df: Any, size: Size = None) -> Any:
         """Chi-square floats of ``df`` degrees of freedom (> 0). NumPy's ``np.random.chisquare``.
@@ -504,7 +535,7 @@ class RandomState:
         >>> RandomState(0).chisquare(3.0, 2)
         tensor([8.59517635, 3.30891648])
         """
-        return fill(continuous.chisquare, self._bits, size, [(df, "df", POSITIVE)])
+        return fill(chisquare, self._bits, size, [(df, "df", POSITIVE)])
 
     def noncentral_chisquare(self, df: Any, nonc: Any, size: Size = None) -> Any:
         """The noncentral chi-square (``df`` > 0, ``nonc`` >= 0). NumPy's ``np.random.noncentral_chisquare``.
@@ -513,7 +544,7 @@ class RandomState:
         tensor([ 6.23924552, 10.37824663])
         """
         parameters = [(df, "df", POSITIVE), (nonc, "nonc", NON_NEGATIVE)]
-        return fill(mixtures.noncentral_chisquare, self._bits, size, parameters)
+        return fill(noncentral_chisquare, self._bits, size, parameters)
 
     def standard_cauchy(self, size: Size = None) -> Any:
         """Cauchy floats: the ratio of two normals. NumPy's ``np.random.standard_cauchy``.
@@ -521,7 +552,7 @@ class RandomState:
         >>> RandomState(0).standard_cauchy(2)
         tensor([4.40839827, 0.43676244])
         """
-        return fill(continuous.standard_cauchy, self._bits, size, [])
+        return fill(standard_cauchy, self._bits, size, [])
 
     def standard_t(self, df: Any, size: Size = None) -> Any:
         """Student's t of ``df`` degrees of freedom (> 0). NumPy's ``np.random.standard_t``.
@@ -529,7 +560,7 @@ class RandomState:
         >>> RandomState(0).standard_t(5.0, 2)
         tensor([ 1.66370595, -1.64009533])
         """
-        return fill(continuous.standard_t, self._bits, size, [(df, "df", POSITIVE)])
+        return fill(standard_t, self._bits, size, [(df, "df", POSITIVE)])
 
     def vonmises(self, mu: Any, kappa: Any, size: Size = None) -> Any:
         """Von Mises angles in [-pi, pi] of mode ``mu`` and concentration ``kappa`` (>= 0).
@@ -538,7 +569,7 @@ class RandomState:
         >>> RandomState(0).vonmises(0.0, 4.0, 2)
         tensor([0.5664411 , 0.55977779])
         """
-        return fill(continuous.vonmises, self._bits, size, [(mu, "mu"), (kappa, "kappa", NON_NEGATIVE)])
+        return fill(vonmises, self._bits, size, [(mu, "mu"), (kappa, "kappa", NON_NEGATIVE)])
 
     def pareto(self, a: Any, size: Size = None) -> Any:
         """Lomax (Pareto II) floats of shape ``a`` (> 0): ``exp(E / a) - 1``.
@@ -547,7 +578,7 @@ class RandomState:
         >>> RandomState(0).pareto(3.0, 2)
         tensor([0.30381098, 0.51989855])
         """
-        return fill(continuous.pareto, self._bits, size, [(a, "a", POSITIVE)])
+        return fill(pareto, self._bits, size, [(a, "a", POSITIVE)])
 
     def weibull(self, a: Any, size: Size = None) -> Any:
         """Weibull floats of shape ``a`` (>= 0): ``E ** (1 / a)``, and 0 for ``a = 0``.
@@ -556,7 +587,7 @@ class RandomState:
         >>> RandomState(0).weibull(2.0, 2)
         tensor([0.89211799, 1.12068317])
         """
-        return fill(continuous.weibull, self._bits, size, [(a, "a", NON_NEGATIVE)])
+        return fill(weibull, self._bits, size, [(a, "a", NON_NEGATIVE)])
 
     def power(self, a: Any, size: Size = None) -> Any:
         """Floats in [0, 1] of density ``a * x ** (a - 1)`` (``a`` > 0).
@@ -565,7 +596,7 @@ class RandomState:
         >>> RandomState(0).power(3.0, 2)
         tensor([0.81873168, 0.89428034])
         """
-        return fill(continuous.power, self._bits, size, [(a, "a", POSITIVE)])
+        return fill(power, self._bits, size, [(a, "a", POSITIVE)])
 
     def laplace(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Laplace (double exponential) floats of centre ``loc`` and scale ``scale`` (>= 0).
@@ -574,7 +605,7 @@ class RandomState:
         >>> RandomState(0).laplace(0.0, 1.0, 2)
         tensor([0.10272733, 0.56278358])
         """
-        return fill(continuous.laplace, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
+        return fill(laplace, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
     def gumbel(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Gumbel floats of mode ``loc`` and scale ``scale`` (>= 0). NumPy's ``np.random.gumbel``.
@@ -582,7 +613,7 @@ class RandomState:
         >>> RandomState(0).gumbel(0.0, 1.0, 2)
         tensor([ 0.22831376, -0.22787694])
         """
-        return fill(continuous.gumbel, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
+        return fill(gumbel, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
     def logistic(self, loc: Any = 0.0, scale: Any = 1.0, size: Size = None) -> Any:
         """Logistic floats of centre ``loc`` and scale ``scale`` (>= 0).
@@ -591,7 +622,7 @@ class RandomState:
         >>> RandomState(0).logistic(0.0, 1.0, 2)
         tensor([0.19587791, 0.92072284])
         """
-        return fill(continuous.logistic, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
+        return fill(logistic, self._bits, size, [(loc, "loc"), (scale, "scale", NON_NEGATIVE)])
 
     def lognormal(self, mean: Any = 0.0, sigma: Any = 1.0, size: Size = None) -> Any:
         """``exp`` of normal floats of mean ``mean`` and standard deviation ``sigma`` (>= 0).
@@ -600,7 +631,7 @@ class RandomState:
         >>> RandomState(0).lognormal(0.0, 1.0, 2)
         tensor([5.83603919, 1.49205924])
         """
-        return fill(continuous.lognormal, self._bits, size, [(mean, "mean"), (sigma, "sigma", NON_NEGATIVE)])
+        return fill(lognormal, self._bits, size, [(mean, "mean"), (sigma, "sigma", NON_NEGATIVE)])
 
     def rayleigh(self, scale: Any = 1.0, size: Size = None) -> Any:
         """Rayleigh floats of mode ``scale`` (>= 0). NumPy's ``np.random.rayleigh``.
@@ -608,7 +639,7 @@ class RandomState:
         >>> RandomState(0).rayleigh(1.0, 2)
         tensor([1.26164536, 1.58488534])
         """
-        return fill(continuous.rayleigh, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
+        return fill(rayleigh, self._bits, size, [(scale, "scale", NON_NEGATIVE)])
 
     def wald(self, mean: Any, scale: Any, size: Size = None) -> Any:
         """Wald (inverse Gaussian) floats of mean ``mean`` and scale ``scale`` (both > 0).
@@ -617,7 +648,7 @@ class RandomState:
         >>> RandomState(0).wald(1.0, 2.0, 2)
         tensor([0.30787564, 0.75425984])
         """
-        return fill(continuous.wald, self._bits, size, [(mean, "mean", POSITIVE), (scale, "scale", POSITIVE)])
+        return fill(wald, self._bits, size, [(mean, "mean", POSITIVE), (scale, "scale", POSITIVE)])
 
     def triangular(self, left: Any, mode: Any, right: Any, size: Size = None) -> Any:
         """Triangular floats over [``left``, ``right``] peaking at ``mode``.
@@ -645,7 +676,7 @@ class RandomState:
                 (_float_tensor(modes, mode_shape), "mode"),
                 (_float_tensor(rights, right_shape), "right"),
             ]
-        return fill(continuous.triangular, self._bits, size, parameters)
+        return fill(triangular, self._bits, size, parameters)
 
     def dirichlet(self, alpha: Any, size: Size = None) -> Tensor:
         """Vectors on the simplex (entries > 0 that sum to 1), of concentrations ``alpha``:
@@ -672,7 +703,7 @@ class RandomState:
             row = []
             total = 0.0
             for value in values:
-                row.append(continuous.standard_gamma(self._bits, value))
+                row.append(standard_gamma(self._bits, value))
                 total = total + row[-1]
             inverse = ieee.divide(1.0, total)
             out.extend(x * inverse for x in row)
@@ -701,7 +732,7 @@ class RandomState:
         tensor([12,  9,  4,  7])
         """
         parameters = [(n, "n", POSITIVE), (p, "p", PROBABILITY)]
-        return fill(mixtures.negative_binomial, self._bits, size, parameters, int64)
+        return fill(negative_binomial, self._bits, size, parameters, int64)
 
     def poisson(self, lam: Any = 1.0, size: Size = None) -> Any:
         """Poisson counts of mean ``lam`` (>= 0, and ten standard deviations below 2**63).
@@ -710,7 +741,7 @@ class RandomState:
         >>> RandomState(0).poisson(4.0, 5), RandomState(0).poisson([1.0, 1000.0])
         (tensor([6, 7, 1, 8, 4]), tensor([   2, 1004]))
         """
-        return fill(discrete.poisson, self._bits, size, [(lam, "lam", POISSON_LAM)], int64)
+        return fill(poisson, self._bits, size, [(lam, "lam", POISSON_LAM)], int64)
 
     def zipf(self, a: Any, size: Size = None) -> Any:
         """Zipf (zeta) counts of exponent ``a`` (> 1; below 1025, where NumPy's loop ends).
@@ -719,7 +750,7 @@ class RandomState:
         >>> RandomState(0).zipf(2.0, 5)
         tensor([ 2,  2,  1,  1, 27])
         """
-        return fill(discrete.zipf, self._bits, size, [(a, "a", ABOVE_1)], int64)
+        return fill(zipf, self._bits, size, [(a, "a", ABOVE_1)], int64)
 
     def geometric(self, p: Any, size: Size = None) -> Any:
         """Trials up to the first success, each of probability ``p`` (in (0, 1]).
@@ -728,7 +759,7 @@ class RandomState:
         >>> RandomState(0).geometric(0.25, 5)
         tensor([3, 5, 4, 3, 2])
         """
-        return fill(discrete.geometric, self._bits, size, [(p, "p", PROBABILITY_NOT_0)], int64)
+        return fill(geometric, self._bits, size, [(p, "p", PROBABILITY_NOT_0)], int64)
 
     def hypergeometric(self, ngood: Any, nbad: Any, nsample: Any, size: Size = None) -> Any:
         """Good items among ``nsample`` drawn without replacement from ``ngood`` good and
@@ -753,7 +784,7 @@ class RandomState:
             (nbad, "nbad", NON_NEGATIVE, "int"),
             (nsample, "nsample", AT_LEAST_1, "int"),
         ]
-        return fill(discrete.hypergeometric, self._bits, size, parameters, int64)
+        return fill(hypergeometric, self._bits, size, parameters, int64)
 
     def logseries(self, p: Any, size: Size = None) -> Any:
         """Logarithmic series counts of parameter ``p`` (in [0, 1)). NumPy's ``np.random.logseries``.
@@ -761,7 +792,7 @@ class RandomState:
         >>> RandomState(0).logseries(0.9, 5)
         tensor([3, 2, 4, 7, 1])
         """
-        return fill(discrete.logseries, self._bits, size, [(p, "p", PROBABILITY_NOT_1)], int64)
+        return fill(logseries, self._bits, size, [(p, "p", PROBABILITY_NOT_1)], int64)
 
     def multinomial(self, n: Any, pvals: Any, size: Size = None) -> Tensor:
         """Counts of ``n`` trials over outcomes of probabilities ``pvals`` (the last one
@@ -797,7 +828,7 @@ class RandomState:
         check(trials, "n", NON_NEGATIVE)
         out: List[int] = []
         for _ in range(size_of(shape) // d if d else 0):
-            out.extend(discrete.multinomial(self._bits, trials, values))
+            out.extend(multinomial(self._bits, trials, values))
         return Tensor.from_storage(int64.storage(out), shape, int64)
 
     # -----------------------------------------------------------------------
@@ -956,7 +987,7 @@ class RandomState:
         """Fisher-Yates in place: swap each place, from the last down, with one at or below it."""
         bits = self._bits
         for i in reversed(range(1, len(items))):
-            j = integers.random_interval(bits, i)
+            j = random_interval(bits, i)
             items[i], items[j] = items[j], items[i]
 
 
@@ -973,7 +1004,7 @@ def _c_divide(a: int, b: int) -> int:
 
 def _binomial_by_p_n(bits: MT19937, p: float, n: int) -> int:
     """``discrete.binomial`` with NumPy's order of checks: ``p``, then ``n``."""
-    return discrete.binomial(bits, n, p)
+    return binomial(bits, n, p)
 
 
 def _legacy_state(state: SequenceType[Any]) -> Dict[str, Any]:
