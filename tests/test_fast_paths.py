@@ -9,6 +9,7 @@ lists), or through the private function the fast path hands everything else to.
 
 import math
 
+import pytest
 from conftest import same
 from hypothesis import given
 from hypothesis import strategies as st
@@ -111,3 +112,27 @@ def test_in_place_arithmetic_on_views_is_the_general_update(x, data, name):
     view(fast_base)._update(name, other)
     view(general_base)._update_any(name, other)
     assert all_same(fast_base.to_flat_list(), general_base.to_flat_list())
+
+
+@given(tensors(shapes(min_dims=2, max_dims=3, max_side=6), elements=st.integers(-9, 9)),
+       st.sampled_from(["float64", "float32", "int64", "bool"]), st.lists(st.integers(-8, 8), max_size=7),
+       st.booleans())
+def test_picking_rows_by_a_tensor_of_row_numbers_is_the_general_pick(x, dtype, rows, strided):
+    # x[batch_mask], the book's mini-batch, copies whole rows; a list key takes the general path
+    x = x.astype(dtype)
+    if strided:
+        x = x[::-1]  # the same rows, not row-major in memory: the general path
+    key = tensor(rows, dtype="int64")
+    try:
+        expected = x[rows] if rows else x[tensor([], dtype="int64")]
+    except IndexError as error:
+        with pytest.raises(IndexError, match=str(error)):
+            x[key]
+        return
+    picked = x[key]
+    assert picked.tolist() == expected.tolist() == [x.tolist()[i] for i in rows]
+    assert picked.shape == (len(rows),) + x.shape[1:] and picked.dtype == x.dtype
+    assert picked.flags.c_contiguous and picked.flags.owndata and picked.flags.writeable
+    before = x.tolist()
+    picked[...] = 1  # a copy: the original keeps its numbers
+    assert x.tolist() == before
