@@ -115,24 +115,25 @@ def test_in_place_arithmetic_on_views_is_the_general_update(x, data, name):
 
 
 @given(tensors(shapes(min_dims=2, max_dims=3, max_side=6), elements=st.integers(-9, 9)),
-       st.sampled_from(["float64", "float32", "int64", "bool"]), st.lists(st.integers(-8, 8), max_size=7),
-       st.booleans())
-def test_picking_rows_by_a_tensor_of_row_numbers_is_the_general_pick(x, dtype, rows, strided):
+       st.sampled_from(["float64", "float32", "int64", "bool"]), st.data())
+def test_picking_rows_by_a_tensor_of_row_numbers_is_the_general_pick(x, dtype, data):
     # x[batch_mask], the book's mini-batch, copies whole rows; a list key takes the general path
     x = x.astype(dtype)
-    if strided:
-        x = x[::-1]  # the same rows, not row-major in memory: the general path
-    key = tensor(rows, dtype="int64")
-    try:
-        expected = x[rows] if rows else x[tensor([], dtype="int64")]
-    except IndexError as error:
-        with pytest.raises(IndexError, match=str(error)):
-            x[key]
-        return
-    picked = x[key]
-    assert picked.tolist() == expected.tolist() == [x.tolist()[i] for i in rows]
-    assert picked.shape == (len(rows),) + x.shape[1:] and picked.dtype == x.dtype
-    assert picked.flags.c_contiguous and picked.flags.owndata and picked.flags.writeable
-    before = x.tolist()
-    picked[...] = 1  # a copy: the original keeps its numbers
-    assert x.tolist() == before
+    length = x.shape[0]
+    rows = data.draw(st.lists(st.integers(-length, length - 1), max_size=7) if length else st.just([]))
+    for layout in (x, x[::-1], x.T.copy().T):  # row-major (the fast path); rows reversed; column-major
+        picked = layout[tensor(rows, dtype="int64")]
+        expected = layout[rows] if rows else layout[tensor([], dtype="int64")]
+        assert picked.tolist() == expected.tolist() == [layout.tolist()[i] for i in rows]
+        assert picked.shape == (len(rows),) + x.shape[1:] and picked.dtype == x.dtype
+        assert picked.flags.owndata == expected.flags.owndata and picked.strides == expected.strides
+        before = layout.tolist()
+        picked[...] = 1  # a copy: the original keeps its numbers
+        assert layout.tolist() == before
+
+
+@given(tensors(shapes(min_dims=2, max_dims=2, max_side=4)), st.integers(0, 3), st.booleans())
+def test_a_row_number_out_of_bounds_is_numpys_index_error(x, beyond, negative):
+    bad = -(x.shape[0] + 1 + beyond) if negative else x.shape[0] + beyond
+    with pytest.raises(IndexError, match=f"^index {bad} is out of bounds for axis 0 with size {x.shape[0]}$"):
+        x[tensor([0, bad][-1:] if not x.shape[0] else [0, bad], dtype="int64")]
