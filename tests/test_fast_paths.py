@@ -137,3 +137,13 @@ def test_a_row_number_out_of_bounds_is_numpys_index_error(x, beyond, negative):
     bad = -(x.shape[0] + 1 + beyond) if negative else x.shape[0] + beyond
     with pytest.raises(IndexError, match=f"^index {bad} is out of bounds for axis 0 with size {x.shape[0]}$"):
         x[tensor([0, bad][-1:] if not x.shape[0] else [0, bad], dtype="int64")]
+
+
+def test_picking_rows_of_a_tensor_over_a_shared_buffer_is_the_general_pick():
+    # frombuffer over a bytearray shares its memory (a memoryview storage): picked rows are a copy
+    shared = bytearray(b"\x00\x00\x80?\x00\x00\x00@\x00\x00@@\x00\x00\x80@")  # float32 1, 2, 3, 4
+    x = zeronn.frombuffer(shared, dtype="float32").reshape(2, 2)
+    picked = x[tensor([1, 0, 1])]
+    assert picked.tolist() == [[3.0, 4.0], [1.0, 2.0], [3.0, 4.0]] and picked.dtype == "float32"
+    picked[0, 0] = 9.0
+    assert x.tolist() == [[1.0, 2.0], [3.0, 4.0]]
