@@ -48,8 +48,8 @@ The public names:
   ``flatten``, ``transpose``, ``copy``, ``astype``; ``dot`` and ``@``;
 - ``dot(a, b)`` (``np.dot``);
 - ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``, and
-  ``float64_elements(t)``, ``shaped_like(t, values)`` (a fused kernel's input and output):
-  what the other modules build on.
+  ``fused(kernel, x)`` (a fused kernel run on a float64 tensor): what the other modules
+  build on.
 
 Each operation takes the float64 case first, in a few lines (the forward pass and a
 training step run almost only those), and hands every other case (other dtypes, strided
@@ -71,7 +71,7 @@ tensor([[101., 102.],
 from __future__ import annotations
 
 __all__ = [
-    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "float64_elements", "shaped_like", "memory_of",
+    "Tensor", "Flags", "tensor", "array", "as_tensor", "as_strided", "elements", "fused", "memory_of",
     "write", "rebuild_tensor",
     "elementwise", "unary", "dot",
 ]  # fmt: skip
@@ -82,7 +82,7 @@ import itertools
 import math
 import operator
 import sys
-from array import array
+from array import array as typed_array  # the standard library's array.array (``array`` is NumPy's name, below)
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union, overload
 
 from . import (
@@ -486,7 +486,7 @@ class Tensor:
         [1, 3, 2, 4]
         """
         values = elements(self)
-        return values.tolist() if isinstance(values, (array, memoryview)) else list(values)
+        return values.tolist() if isinstance(values, (typed_array, memoryview)) else list(values)
 
     def item(self, *index: int) -> Number:
         """One element as a Python number: the only one, the ``i``-th in row-major order,
@@ -1460,7 +1460,7 @@ class Tensor:
             axes = _order_axes(self, order)
             return _owning(self.transpose(*axes).copy().transpose(*_inverse(axes)))
         values = elements(self)
-        storage = list(values) if not self._dtype.typecode else array(self._dtype.typecode, values)
+        storage = list(values) if not self._dtype.typecode else typed_array(self._dtype.typecode, values)
         return _new(storage, self._shape, self._dtype)
 
     def astype(self, dtype: DTypeLike) -> Tensor:
@@ -1913,6 +1913,46 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
 _NESTED_ITEMS = frozenset({float, int, bool, list, tuple})
 
 
+def array(
+    data: Any, dtype: Optional[DTypeLike] = None, *, copy: Optional[bool] = True, order: Optional[str] = "K",
+    ndmin: int = 0,
+) -> Tensor:  # fmt: skip
+    """``np.array``: a new tensor of ``data`` (``tensor(data, dtype)``), laid out as ``order``
+    says ("K": as ``data`` is; "C" row by row; "F" column by column; "A": "F" if ``data`` is
+    column-major), with at least ``ndmin`` axes (new ones in front). ``copy=None`` returns
+    ``data`` itself when it already is all that; ``copy=False`` insists on that.
+
+    >>> array([-1.0, 1.0, 2.0]) > 0
+    tensor([False,  True,  True])
+    >>> array(array([-1.0, 1.0]) > 0, dtype=int)   # the book's step_function
+    tensor([0, 1])
+    >>> array([[1, 2], [3, 4]], order="F").strides, array(5, ndmin=2)
+    ((8, 16), tensor([[5]]))
+    >>> array([1, 2], copy=False)
+    Traceback (most recent call last):
+    ...
+    ValueError: Unable to avoid copy while creating an array as requested.
+    """
+    if copy is True and order == "K" and not ndmin:  # the usual case: tensor() itself
+        return tensor(data, dtype)
+    return _array_as_asked(data, dtype, copy, order_letter(order, "K"), ndmin)
+
+
+def _array_as_asked(data: Any, dtype: Optional[DTypeLike], copy: Optional[bool], order: str, ndmin: int) -> Tensor:
+    """``array`` with a copy, an order or axes asked for: made as NumPy makes it."""
+    made = as_tensor(data, dtype) if copy is not True else tensor(data, dtype)
+    copied = made is not data
+    if order == "A":
+        order = "F" if made.flags.f_contiguous and not made.flags.c_contiguous else "C"
+    if (order == "C" and not made.flags.c_contiguous) or (order == "F" and not made.flags.f_contiguous):
+        made, copied = made.copy(order), True
+    if copy is False and copied:
+        raise ValueError("Unable to avoid copy while creating an array as requested.")
+    if made.ndim < ndmin:  # a view with axes of length 1 in front
+        made = made.reshape((1,) * (ndmin - made.ndim) + made.shape)
+    return made
+
+
 def _from_any_data(data: Any, to: Optional[DType]) -> Tensor:
     """``tensor(data, to)`` for any data: a number, another tensor, tensors in a list, another
     library's array."""
@@ -1950,7 +1990,7 @@ def _is_foreign(data: Any) -> bool:
     reads through the buffer protocol. ``bytes`` are text to NumPy (its "S" dtype), not numbers."""
     if isinstance(data, (Tensor, bool, int, float, list, tuple, range, str, bytes)):
         return False
-    return isinstance(data, (memoryview, array, bytearray)) or hasattr(data, "__array_interface__")
+    return isinstance(data, (memoryview, typed_array, bytearray)) or hasattr(data, "__array_interface__")
 
 
 def _from_foreign(data: Any) -> Tensor:
@@ -1990,7 +2030,7 @@ def _from_any_storage(storage: Storage, shape: Sequence[int], dtype: DType, stri
     if isinstance(storage, memoryview):
         fits = storage.format == dtype.typecode  # (a list dtype's typecode is "", no memoryview's format)
     elif dtype.typecode:
-        fits = isinstance(storage, array) and storage.typecode == dtype.typecode
+        fits = isinstance(storage, typed_array) and storage.typecode == dtype.typecode
     else:
         fits = isinstance(storage, list)
     if not fits:
@@ -2229,27 +2269,25 @@ def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
     return _new(t._dtype.storage(picked) if t._dtype.typecode else picked, rows._shape, t._dtype)
 
 
-def float64_elements(t: Tensor) -> Optional[Storage]:
-    """``elements(t)`` when ``t`` is a float64 tensor with at least one axis and plain mode is
-    off: the input of a fused kernel (``kernels.sigmoid``); else ``None``, and the caller
-    computes its formula step by step.
+def fused(kernel: Callable[..., List[float]], x: Any, rows: bool = False) -> Optional[Tensor]:
+    """A fused kernel (``kernels.sigmoid``) run on a float64 tensor ``x`` of at least one
+    axis: ``kernel(elements(x))`` (with ``rows``, ``kernel(elements(x), length of a row)``,
+    the rows of the last axis, none empty) as a new tensor of ``x``'s shape. ``None`` for
+    anything else, and in plain mode: the caller then computes its formula step by step.
 
-    >>> float64_elements(tensor([1.0, 2.0])), float64_elements(tensor([1, 2])), float64_elements(tensor(1.0))
-    ([1.0, 2.0], None, None)
+    >>> fused(kernels.sigmoid, tensor([0.0, 1000.0])), fused(kernels.sigmoid, tensor([0, 1]))
+    (tensor([0.5, 1. ]), None)
+    >>> fused(kernels.softmax_rows, tensor([[1.0, 1.0]]), rows=True)
+    tensor([[0.5, 0.5]])
+    >>> fused(kernels.softmax_rows, tensor([[]]), rows=True) is None       # rows of none
+    True
     """
-    if t._dtype is float64 and t._shape and not kernels.plain_mode_on:
-        return elements(t)
-    return None
-
-
-def shaped_like(t: Tensor, values: Storage) -> Tensor:
-    """A new row-major tensor of ``t``'s shape and dtype holding ``values`` (already of that
-    dtype, one for each element): a fused kernel's result.
-
-    >>> shaped_like(tensor([[1.0, 2.0]]), [3.0, 4.0])
-    tensor([[3., 4.]])
-    """
-    return _new(values, t._shape, t._dtype)
+    if type(x) is not Tensor or x._dtype is not float64 or not x._shape or kernels.plain_mode_on:
+        return None
+    values = elements(x)
+    if not rows:
+        return _new(kernel(values), x._shape, float64)
+    return _new(kernel(values, x._shape[-1]), x._shape, float64) if values else None
 
 
 def write(t: Tensor, values: Sequence[Any]) -> None:
@@ -2260,8 +2298,8 @@ def write(t: Tensor, values: Sequence[Any]) -> None:
     """
     storage = t._storage
     if t._contiguous:
-        if isinstance(storage, memoryview) and not isinstance(values, array):
-            values = array(storage.format, values)
+        if isinstance(storage, memoryview) and not isinstance(values, typed_array):
+            values = typed_array(storage.format, values)
         storage[t._offset : t._offset + len(values)] = values
     else:
         for offset, value in zip(offsets_of(t._shape, t._strides, t._offset), values):
