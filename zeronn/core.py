@@ -386,15 +386,16 @@ class Tensor:
             raise ValueError("assignment destination is read-only")
         if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
             _set_where(self, key, float(value))
-            return
-        element = self._element_offset(key)
-        if element is not None and type(value) is float and self._dtype is float64:  # the book's x[idx] = tmp_val + h
-            self._storage[element] = value
-            return
-        self._set_selection(key, value)
+        else:
+            self._set_selection(key, value)
 
     def _set_selection(self, key: Any, value: Any) -> None:
-        """``__setitem__`` for every key but the fast ones: what ``indexing.select`` selects."""
+        """``__setitem__`` for every key but the book's mask: one element of a float64 tensor
+        first (the book's ``x[idx] = tmp_val + h``), then what ``indexing.select`` selects."""
+        element = self._element_offset(key)
+        if element is not None and type(value) is float and self._dtype is float64:
+            self._storage[element] = value
+            return
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):
             values = _assignable(value, selected.shape, self._dtype, "mask" if selected.mask else "picked")
@@ -1454,10 +1455,8 @@ class Tensor:
         >>> x, y, tensor([[1, 2], [3, 4]]).copy("F").strides
         (tensor([1, 2]), tensor([9, 2]), (8, 16))
         """
-        if order != "C":
-            order = order_letter(order)
-        if order != "C":
-            axes = _order_axes(self, order)
+        if order != "C" and order_letter(order) != "C":
+            axes = _order_axes(self, order_letter(order))
             return _owning(self.transpose(*axes).copy().transpose(*_inverse(axes)))
         values = elements(self)
         storage = list(values) if not self._dtype.typecode else typed_array(self._dtype.typecode, values)
@@ -2460,24 +2459,15 @@ def _owning(t: Tensor) -> Tensor:
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
     """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual
-    case, spelled out because every result is made here. Nothing is checked: the caller
-    made the storage right (``tensor()`` is the constructor that checks).
+    case, which every result is. Nothing is checked: the caller made the storage right
+    (``tensor()`` is the constructor that checks).
 
     >>> t = _new([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], (2, 3), float64)
     >>> t, t._strides, t.strides            # strides in elements, and in bytes as NumPy reports them
     (tensor([[1., 2., 3.],
             [4., 5., 6.]]), (3, 1), (24, 8))
     """
-    self = object.__new__(Tensor)
-    self._storage = storage
-    self._shape = shape
-    self._strides = strides_of(shape)
-    self._offset = 0
-    self._dtype = dtype
-    self._contiguous = True
-    self._writeable = writeable
-    self._base = None
-    return self
+    return _make(storage, shape, strides_of(shape), 0, dtype, writeable, True)
 
 
 def _is_the_view(value: Any, storage: Storage, selected: indexing.View) -> bool:
@@ -2594,26 +2584,24 @@ def _float64(name: str, x1: Any, x2: Any) -> Any:
     kernel = loops.FLOAT64[name]
     left = elements(x1) if type(x1) is Tensor else [float(x1)]  # NumPy converts the number to float64
     right = elements(x2) if type(x2) is Tensor else [float(x2)]
-    values = _binary(name, kernel.fast, kernel.safe, left, right)
+    binary = _maximum if name == "maximum" else kernels.binary  # (maximum has its own kernel against a number)
+    values = binary(kernel.fast, kernel.safe, left, right)
     # Every result a number (their sum is finite only then) and underflow ignored, as by
     # default: nothing to report, the usual case. Else NumPy's flags, element by element.
     if kernel.out is float64 and (not math.isfinite(sum(values)) or float_errors.watching_under()):
         loops.check(name, values, (left, right), float64)
-    longer = x1 if type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape)) else x2
-    shape = longer._shape
+    shape = (x1 if type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape)) else x2)._shape
     return _new(values, shape, kernel.out) if shape else values[0]
 
 
-def _binary(
-    name: str, fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]
-) -> List[Any]:
-    """``kernels.binary``, or for ``maximum`` against one number (the book's ``relu``,
-    ``maximum(0, x)``) its kernel without a function call per element.
+def _maximum(fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]) -> List[Any]:  # noqa: E501
+    """``kernels.binary`` for ``maximum``: against one number (the book's ``relu``,
+    ``maximum(0, x)``) its own kernel, without a function call per element.
 
-    >>> _binary("maximum", max, ieee.maximum, [0.0], [-1.0, 2.0, float("nan")])
+    >>> _maximum(max, ieee.maximum, [0.0], [-1.0, 2.0, float("nan")])
     [0.0, 2.0, nan]
     """
-    if name == "maximum" and (len(left) == 1 or len(right) == 1):
+    if len(left) == 1 or len(right) == 1:
         scalar_first = len(left) == 1
         values, scalar = (right, left[0]) if scalar_first else (left, right[0])
         return kernels.maximum_with_scalar(values, scalar, scalar_first)
@@ -2651,7 +2639,7 @@ def _compute(name: str, left: Any, right: Any, loop: DType) -> Tuple[Storage, Sh
         left_values = kernels.stretch(left_values, left_shape, shape)
     if len(right_values) != 1:
         right_values = kernels.stretch(right_values, right_shape, shape)
-    values = _binary(name, fast, safe, left_values, right_values)
+    values = (_maximum if name == "maximum" else kernels.binary)(fast, safe, left_values, right_values)
     return _stored(name, values, (left_values, right_values), loop, out), shape, out
 
 
@@ -3008,10 +2996,10 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     if len(left._shape) not in (1, 2) or len(right._shape) not in (1, 2) or left._shape[-1] != right._shape[0]:
         return _dot_of_numbers_or_error(left, right, keep_single_term)  # a 0-d operand, or NumPy's error
     shape = left._shape[:-1] + right._shape[1:]
-    if left._dtype is not float64 or right._dtype is not float64 or left._shape[-1] < 2:
+    if left._dtype is not float64 or right._dtype is not float64 or left._shape[-1] < 2 or (
+        math.prod(shape) > _SURELY_FITS  # a large product: _dot_any_dtypes asks first whether memory holds it
+    ):
         return _dot_any_dtypes(left, right, shape, keep_single_term)
-    if math.prod(shape) > _SURELY_FITS:  # a large product asks first whether memory holds it
-        dtypes.check_fits(shape, float64)
     width = right._shape[1] if len(right._shape) == 2 else 1
     values = kernels.dot(_rows(left), elements(right), width)
     return _new(values, shape, float64) if shape else values[0]
