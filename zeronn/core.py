@@ -385,7 +385,8 @@ class Tensor:
         if not self._writeable:
             raise ValueError("assignment destination is read-only")
         if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
-            _set_where(self, key, float(value))
+            for position in itertools.compress(range(self.size), elements(key)):  # where the mask is True, at C speed
+                self._storage[self._offset + position] = float(value)
         else:
             self._set_selection(key, value)
 
@@ -2216,16 +2217,14 @@ def _float64_sum(t: Tensor, axis: Any) -> Any:
     if axis is None:
         total = kernels.pairwise_sum(values)
         return total if math.isfinite(total) else None
-    if len(t._shape) != 2 or type(axis) is not int or not -2 <= axis <= 1 or 0 in t._shape:
-        return None
+    if len(t._shape) != 2 or type(axis) is not int or not -2 <= axis <= 1 or 0 in t._shape or t._shape[1] == 1:
+        return None  # (a column's elements are one run in memory: NumPy sums it pairwise, as _float_sum does)
     rows, length = t._shape
     if axis in (1, -1):  # each row's sum
         sums, shape = kernels.pairwise_sums(values, length), (rows,)
-    elif length > 1:  # each column's sum: the rows added one after another
+    else:  # each column's sum: the rows added one after another
         each_row: List[Sequence[float]] = [values[start : start + length] for start in range(0, rows * length, length)]
         sums, shape = reductions.add_rows(each_row), (length,)
-    else:
-        return None
     return _new(sums, shape, float64) if math.isfinite(builtins.sum(sums)) else None
 
 
@@ -2238,14 +2237,6 @@ def _is_float64_number(value: Any, t: Tensor) -> bool:
     """Whether ``value`` is a Python float, or an int that float64 holds, and ``t`` is float64."""
     kind = type(value)
     return t._dtype is float64 and (kind is float or (kind is int and -_FLOAT64_INTS < value < _FLOAT64_INTS))
-
-
-def _set_where(t: Tensor, mask: Tensor, value: float) -> None:
-    """``t[mask] = value``: ``value`` written wherever the mask is True (``compress`` finds
-    those positions at C speed)."""
-    storage, offset = t._storage, t._offset
-    for position in itertools.compress(range(t.size), elements(mask)):
-        storage[offset + position] = value
 
 
 def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
@@ -2268,25 +2259,19 @@ def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
     return _new(t._dtype.storage(picked) if t._dtype.typecode else picked, rows._shape, t._dtype)
 
 
-def fused(kernel: Callable[..., List[float]], x: Any, rows: bool = False) -> Optional[Tensor]:
+def fused(kernel: Callable[..., List[float]], x: Any, *arguments: Any) -> Optional[Tensor]:
     """A fused kernel (``kernels.sigmoid``) run on a float64 tensor ``x`` of at least one
-    axis: ``kernel(elements(x))`` (with ``rows``, ``kernel(elements(x), length of a row)``,
-    the rows of the last axis, none empty) as a new tensor of ``x``'s shape. ``None`` for
-    anything else, and in plain mode: the caller then computes its formula step by step.
+    axis: ``kernel(elements(x), *arguments)`` as a new tensor of ``x``'s shape. ``None``
+    for anything else, and in plain mode: the caller then computes its formula step by step.
 
     >>> fused(kernels.sigmoid, tensor([0.0, 1000.0])), fused(kernels.sigmoid, tensor([0, 1]))
     (tensor([0.5, 1. ]), None)
-    >>> fused(kernels.softmax_rows, tensor([[1.0, 1.0]]), rows=True)
+    >>> fused(kernels.softmax_rows, tensor([[1.0, 1.0]]), 2)       # rows of 2
     tensor([[0.5, 0.5]])
-    >>> fused(kernels.softmax_rows, tensor([[]]), rows=True) is None       # rows of none
-    True
     """
     if type(x) is not Tensor or x._dtype is not float64 or not x._shape or kernels.plain_mode_on:
         return None
-    values = elements(x)
-    if not rows:
-        return _new(kernel(values), x._shape, float64)
-    return _new(kernel(values, x._shape[-1]), x._shape, float64) if values else None
+    return _new(kernel(elements(x), *arguments), x._shape, float64)
 
 
 def write(t: Tensor, values: Sequence[Any]) -> None:
@@ -2374,14 +2359,10 @@ def _make(
     """A tensor over ``storage``, trusted: every tensor inside zeronn is made here. ``base``
     is the tensor a view reads (NumPy's ``base``); the owner of a new storage has none."""
     self = object.__new__(Tensor)
-    self._storage = storage
-    self._shape = shape
-    self._strides = strides
-    self._offset = offset
-    self._dtype = dtype
+    self._storage, self._dtype = storage, dtype
+    self._shape, self._strides, self._offset = shape, strides, offset  # [i, j, ...] is at offset + Σ index × stride
     self._contiguous = is_contiguous(shape, strides) if contiguous is None else contiguous
-    self._writeable = writeable
-    self._base = base
+    self._writeable, self._base = writeable, base
     return self
 
 

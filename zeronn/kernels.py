@@ -285,8 +285,8 @@ def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
     for row in rows:
         nonzero = _nonzero_positions(row)
         if len(nonzero) <= _DENSE_BELOW * len(row):
-            if right_rows is None:
-                finite = _all_finite_floats(right)
+            if right_rows is None:  # (a sum is finite only if every term is; one that overflows is inf, not an error)
+                finite = len(right) and type(right[0]) is float and math.isfinite(sum(right))
                 right_rows = [right[start : start + width] for start in range(0, len(right), width)] if finite else []
             if right_rows:  # zeros may be skipped
                 values += _sparse_row_times(row, nonzero, right_rows, width)
@@ -329,15 +329,6 @@ def _sparse_row_times(row: Values, nonzero: List[int], right_rows: List[Values],
         return [0.0 + value * term for term in right_rows[k]]
     pick = itemgetter(*nonzero)  # gathers the entries at C speed
     return _row_times(pick(row), zip(*pick(right_rows)))  # (zip: the picked rows' columns)
-
-
-def _all_finite_floats(values: Values) -> bool:
-    """Whether ``values`` are floats, none of them infinite or NaN. A sum is finite only
-    if every term is; a float sum that overflows is ``inf``, never an error, and then the
-    answer is a safe "no"."""
-    if not len(values) or type(values[0]) is not float:
-        return False
-    return math.isfinite(sum(values))
 
 
 # ---------------------------------------------------------------------------
@@ -407,10 +398,8 @@ def pairwise_sums(
     ([1.0, 1.0], [3.0, 7.0])
     """
     rows = len(values) // length if length else 0
-    if plain_mode_on:
-        return [pairwise_sum_plain(values[row * length : (row + 1) * length], add2) for row in range(rows)]
-    if length > 128 or rows < 8:  # a few rows, or long ones: each on its own
-        return [add2(0.0, _pairwise(values, row * length, length, add2, add_all)) for row in range(rows)]
+    if length > 128 or rows < 8 or plain_mode_on:  # a few rows, or long ones: each on its own
+        return [pairwise_sum(values[row * length : (row + 1) * length], add2, add_all) for row in range(rows)]
     return _all_rows_at_once(values, length, rows, add2, add_all)
 
 

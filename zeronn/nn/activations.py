@@ -107,8 +107,8 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
             [3.72007598e-44, 1.00000000e+00]])
     """
     x = as_tensor(x)
-    if type(axis) is int and axis in (-1, x.ndim - 1):  # float64 along the last axis: the same numbers row by row
-        fast = fused(kernels.softmax_rows, x, rows=True)
+    if type(axis) is int and x.ndim and axis in (-1, x.ndim - 1) and 0 not in x.shape:  # along the last axis, rows:
+        fast = fused(kernels.softmax_rows, x, x.shape[-1])  # float64: the same numbers row by row
         if fast is not None:
             return fast
     x = x - x.max(axis=axis, keepdims=True)  # overflow countermeasure
