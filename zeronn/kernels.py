@@ -373,11 +373,18 @@ def _pairwise(
     values: Values, start: int, n: int, add2: Callable[[float, float], float],
     add_all: Callable[[Iterable[float], float], float],
 ) -> float:
-    """NumPy's pairwise sum of the ``n`` values from ``values[start]`` (before its final ``+ 0.0``)."""
-    if n < 8:
-        return add_all(values[start : start + n], -0.0)  # (-0.0: a run of -0.0 sums to -0.0)
+    """NumPy's pairwise sum of the ``n`` values from ``values[start]`` (before its final ``+ 0.0``).
+
+    Up to 128 values: 8 running sums and their tree, then the rest in order; more: halves.
+    (NumPy adds fewer than 8 values in order, from -0.0, as its own case. Here it needs
+    none: with no whole eight, the running sums and their tree are -0.0, and the rest,
+    added in order from it, is every value.)
+
+    >>> _pairwise([1.0, 2.0, 3.0], 0, 3, add, add_in_order), _pairwise([0.1] * 10, 0, 10, add, add_in_order)
+    (6.0, 1.0)
+    """
     if n <= 128:
-        whole = start + n - n % 8  # (every running sum starts from its first value: -0.0 + v is v)
+        whole = start + n - n % 8  # (from -0.0: a run of -0.0 sums to -0.0, and -0.0 + v is v)
         r = [add_all(values[start + j : whole : 8], -0.0) for j in range(8)]
         total = add2(add2(add2(r[0], r[1]), add2(r[2], r[3])), add2(add2(r[4], r[5]), add2(r[6], r[7])))
         return add_all(values[whole : start + n], total)  # the rest, in order
