@@ -392,7 +392,13 @@ class Tensor:
 
     def _set_selection(self, key: Any, value: Any) -> None:
         """``__setitem__`` for every key but the book's mask: one element of a float64 tensor
-        first (the book's ``x[idx] = tmp_val + h``), then what ``indexing.select`` selects."""
+        first (the book's ``x[idx] = tmp_val + h``), then what ``indexing.select`` selects.
+
+        >>> t = tensor([[1.0, 2.0], [3.0, 4.0]])
+        >>> t._set_selection((0, 1), 9.0); t._set_selection(1, [7, 8]); t
+        tensor([[1., 9.],
+                [7., 8.]])
+        """
         element = self._element_offset(key)
         if element is not None and type(value) is float and self._dtype is float64:
             self._storage[element] = value
@@ -2212,7 +2218,13 @@ def _float64_sum(t: Tensor, axis: Any) -> Any:
     matrix, in NumPy's order of additions (what ``_float_sum`` does for these, in fewer
     steps): pairwise along the rows (``kernels.pairwise_sum``), one row after another down
     the columns (``reductions.add_rows``). ``None`` for anything else, and for a result
-    that is not finite (NumPy's "overflow encountered in reduce" is ``_float_sum``'s to report)."""
+    that is not finite (NumPy's "overflow encountered in reduce" is ``_float_sum``'s to report).
+
+    >>> _float64_sum(tensor([[1.0, 2.0], [3.0, 4.0]]), 0), _float64_sum(tensor([0.1] * 10), None)
+    (tensor([4., 6.]), 1.0)
+    >>> _float64_sum(tensor([[1.0], [2.0]]), 0) is None      # a column: the general sum's
+    True
+    """
     values = elements(t)
     if axis is None:
         total = kernels.pairwise_sum(values)
@@ -2357,7 +2369,13 @@ def _make(
     writeable: bool = True, contiguous: Optional[bool] = None, base: Any = None,
 ) -> Tensor:
     """A tensor over ``storage``, trusted: every tensor inside zeronn is made here. ``base``
-    is the tensor a view reads (NumPy's ``base``); the owner of a new storage has none."""
+    is the tensor a view reads (NumPy's ``base``); the owner of a new storage has none.
+
+    >>> m = _make([1.0, 2.0, 3.0, 4.0], (2, 2), (1, 2), 0, float64)     # read column by column
+    >>> m, m._contiguous
+    (tensor([[1., 3.],
+            [2., 4.]]), False)
+    """
     self = object.__new__(Tensor)
     self._storage, self._dtype = storage, dtype
     self._shape, self._strides, self._offset = shape, strides, offset  # [i, j, ...] is at offset + Σ index × stride

@@ -253,6 +253,11 @@ class ufunc:
         self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None,
         signature: Any = None, sig: Any = None,
     ) -> Any:
+        """Call the ufunc as NumPy's is called: ``np.exp(x)``, ``np.add(x1, x2, out=y)``.
+
+        >>> exp([0.0]), add([1, 2], 3)
+        (tensor([1.]), tensor([4, 5]))
+        """
         if out is None and where is True and dtype is None and signature is None and sig is None:
             if len(args) == self.nin and self.nout == 1:  # the usual call: straight to the loop
                 return unary(self.__name__, args[0]) if self.nin == 1 else elementwise(self.__name__, *args)
