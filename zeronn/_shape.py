@@ -149,8 +149,12 @@ def is_contiguous(shape: Shape, strides: Shape) -> bool:
     """
     if 0 in shape:
         return True
-    row_major = strides_of(shape)
-    return all(length == 1 or stride == step for length, stride, step in zip(shape, strides, row_major))
+    expected = 1
+    for length, stride in zip(reversed(shape), reversed(strides)):
+        if length != 1 and stride != expected:
+            return False
+        expected *= length
+    return True
 
 
 def offsets_of(shape: Shape, strides: Shape, offset: int) -> List[int]:

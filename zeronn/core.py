@@ -385,8 +385,9 @@ class Tensor:
         if not self._writeable:
             raise ValueError("assignment destination is read-only")
         if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
+            storage, offset, number = self._storage, self._offset, float(value)
             for position in itertools.compress(range(self.size), elements(key)):  # where the mask is True, at C speed
-                self._storage[self._offset + position] = float(value)
+                storage[offset + position] = number
         else:
             self._set_selection(key, value)
 
