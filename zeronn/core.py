@@ -34,8 +34,8 @@ bool in a Python list, the compact dtypes in an ``array.array``.
 The public names:
 
 - ``tensor(data, dtype=None)``, ``Tensor``: a tensor from nested lists or a number
-  (``nested.py`` does the checking); ``Tensor.from_storage(storage, shape, dtype)``: one
-  over a flat sequence, uncopied;
+  (``nested.py`` does the checking), and ``array(data)``, NumPy's name for it;
+  ``Tensor.from_storage(storage, shape, dtype)``: one over a flat sequence, uncopied;
 - inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``strides``, ``T``, ``len()``,
   iteration, ``tolist()``, ``item()``; indexing ``t[key]`` and writing ``t[key] = v``
   (the details live in ``indexing.py``);
