@@ -2272,19 +2272,26 @@ def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
     return _new(t._dtype.storage(picked) if t._dtype.typecode else picked, rows._shape, t._dtype)
 
 
-def fused(kernel: Callable[..., List[float]], x: Any, *arguments: Any) -> Optional[Tensor]:
+def fused(kernel: Callable[..., List[float]], x: Any, axis: Optional[int] = None) -> Optional[Tensor]:
     """A fused kernel (``kernels.sigmoid``) run on a float64 tensor ``x`` of at least one
-    axis: ``kernel(elements(x), *arguments)`` as a new tensor of ``x``'s shape. ``None``
-    for anything else, and in plain mode: the caller then computes its formula step by step.
+    axis: ``kernel(elements(x))`` as a new tensor of ``x``'s shape. A kernel of rows
+    (``kernels.softmax_rows``) is given the ``axis`` they run along, which must be the
+    last, and is called ``kernel(elements(x), length of a row)``, rows of none excepted.
+    ``None`` for anything else, and in plain mode: the caller then computes its formula
+    step by step.
 
     >>> fused(kernels.sigmoid, tensor([0.0, 1000.0])), fused(kernels.sigmoid, tensor([0, 1]))
     (tensor([0.5, 1. ]), None)
-    >>> fused(kernels.softmax_rows, tensor([[1.0, 1.0]]), 2)       # rows of 2
-    tensor([[0.5, 0.5]])
+    >>> fused(kernels.softmax_rows, tensor([[1.0, 1.0]]), axis=-1), fused(kernels.softmax_rows, tensor([[1.0]]), axis=0)
+    (tensor([[0.5, 0.5]]), None)
     """
     if type(x) is not Tensor or x._dtype is not float64 or not x._shape or kernels.plain_mode_on:
         return None
-    return _new(kernel(elements(x), *arguments), x._shape, float64)
+    if axis is None:
+        return _new(kernel(elements(x)), x._shape, float64)
+    if type(axis) is not int or axis not in (-1, len(x._shape) - 1) or 0 in x._shape:
+        return None
+    return _new(kernel(elements(x), x._shape[-1]), x._shape, float64)
 
 
 def write(t: Tensor, values: Sequence[Any]) -> None:

@@ -106,11 +106,10 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
     tensor([[5.00000000e-01, 5.00000000e-01],
             [3.72007598e-44, 1.00000000e+00]])
     """
-    x = as_tensor(x)
-    if type(axis) is int and x.ndim and axis in (-1, x.ndim - 1) and 0 not in x.shape:  # along the last axis, rows:
-        fast = fused(kernels.softmax_rows, x, x.shape[-1])  # float64: the same numbers row by row
-        if fast is not None:
-            return fast
+    fast = fused(kernels.softmax_rows, x, axis)  # a float64 tensor, along its last axis: the same numbers row by row
+    if fast is not None:
+        return fast
+    x = as_tensor(x)  # (plain mode, other dtypes or axes, lists: the formula, step by step)
     x = x - x.max(axis=axis, keepdims=True)  # overflow countermeasure
     y: Tensor = exp(x) / exp(x).sum(axis=axis, keepdims=True)
     return y
