@@ -34,8 +34,8 @@ bool in a Python list, the compact dtypes in an ``array.array``.
 The public names:
 
 - ``tensor(data, dtype=None)``, ``Tensor``: a tensor from nested lists or a number
-  (``nested.py`` does the checking); ``Tensor.from_storage(storage, shape, dtype)``: one
-  over a flat sequence, uncopied;
+  (``nested.py`` does the checking), and ``array(data)``, NumPy's name for it;
+  ``Tensor.from_storage(storage, shape, dtype)``: one over a flat sequence, uncopied;
 - inspection: ``shape``, ``ndim``, ``size``, ``dtype``, ``strides``, ``T``, ``len()``,
   iteration, ``tolist()``, ``item()``; indexing ``t[key]`` and writing ``t[key] = v``
   (the details live in ``indexing.py``);
@@ -48,8 +48,8 @@ The public names:
   ``flatten``, ``transpose``, ``copy``, ``astype``; ``dot`` and ``@``;
 - ``dot(a, b)`` (``np.dot``);
 - ``as_tensor(x)``, ``elements(t)``, ``elementwise(name, a, b)``, ``unary(name, x)``, and
-  ``float64_elements(t)``, ``shaped_like(t, values)`` (a fused kernel's input and output):
-  what the other modules build on.
+  ``fused(kernel, x)`` (a fused kernel run on a float64 tensor): what the other modules
+  build on.
 
 Each operation takes the float64 case first, in a few lines (the forward pass and a
 training step run almost only those), and hands every other case (other dtypes, strided
@@ -71,7 +71,7 @@ tensor([[101., 102.],
 from __future__ import annotations
 
 __all__ = [
-    "Tensor", "Flags", "tensor", "as_tensor", "as_strided", "elements", "float64_elements", "shaped_like", "memory_of",
+    "Tensor", "Flags", "tensor", "array", "as_tensor", "as_strided", "elements", "fused", "memory_of",
     "write", "rebuild_tensor",
     "elementwise", "unary", "dot",
 ]  # fmt: skip
@@ -82,7 +82,7 @@ import itertools
 import math
 import operator
 import sys
-from array import array
+from array import array as typed_array  # the standard library's array.array (``array`` is NumPy's name, below)
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union, overload
 
 from . import (
@@ -416,16 +416,25 @@ class Tensor:
         if not self._writeable:
             raise ValueError("assignment destination is read-only")
         if _is_own_mask(key, self) and _is_float64_number(value, self):  # the book's Relu: out[self.mask] = 0
-            _set_where(self, key, float(value))
-            return
-        element = self._element_offset(key)
-        if element is not None and type(value) is float and self._dtype is float64:  # the book's x[idx] = tmp_val + h
-            self._storage[element] = value
-            return
-        self._set_selection(key, value)
+            storage, offset, number = self._storage, self._offset, float(value)
+            for position in itertools.compress(range(self.size), elements(key)):  # where the mask is True, at C speed
+                storage[offset + position] = number
+        else:
+            self._set_selection(key, value)
 
     def _set_selection(self, key: Any, value: Any) -> None:
-        """``__setitem__`` for every key but the fast ones: what ``indexing.select`` selects."""
+        """``__setitem__`` for every key but the book's mask: one element of a float64 tensor
+        first (the book's ``x[idx] = tmp_val + h``), then what ``indexing.select`` selects.
+
+        >>> t = tensor([[1.0, 2.0], [3.0, 4.0]])
+        >>> t._set_selection((0, 1), 9.0); t._set_selection(1, [7, 8]); t
+        tensor([[1., 9.],
+                [7., 8.]])
+        """
+        element = self._element_offset(key)
+        if element is not None and type(value) is float and self._dtype is float64:
+            self._storage[element] = value
+            return
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):
             values = _assignable(value, selected.shape, self._dtype, "mask" if selected.mask else "picked")
@@ -517,7 +526,7 @@ class Tensor:
         [1, 3, 2, 4]
         """
         values = elements(self)
-        return values.tolist() if isinstance(values, (array, memoryview)) else list(values)
+        return values.tolist() if isinstance(values, (typed_array, memoryview)) else list(values)
 
     def item(self, *index: int) -> Number:
         """One element as a Python number: the only one, the ``i``-th in row-major order,
@@ -1485,13 +1494,11 @@ class Tensor:
         >>> x, y, tensor([[1, 2], [3, 4]]).copy("F").strides
         (tensor([1, 2]), tensor([9, 2]), (8, 16))
         """
-        if order != "C":
-            order = order_letter(order)
-        if order != "C":
-            axes = _order_axes(self, order)
+        if order != "C" and order_letter(order) != "C":
+            axes = _order_axes(self, order_letter(order))
             return _owning(self.transpose(*axes).copy().transpose(*_inverse(axes)))
         values = elements(self)
-        storage = list(values) if not self._dtype.typecode else array(self._dtype.typecode, values)
+        storage = list(values) if not self._dtype.typecode else typed_array(self._dtype.typecode, values)
         return _new(storage, self._shape, self._dtype)
 
     def astype(self, dtype: DTypeLike) -> Tensor:
@@ -1944,6 +1951,46 @@ def tensor(data: Any, dtype: Optional[DTypeLike] = None) -> Tensor:
 _NESTED_ITEMS = frozenset({float, int, bool, list, tuple})
 
 
+def array(
+    data: Any, dtype: Optional[DTypeLike] = None, *, copy: Optional[bool] = True, order: Optional[str] = "K",
+    ndmin: int = 0,
+) -> Tensor:  # fmt: skip
+    """``np.array``: a new tensor of ``data`` (``tensor(data, dtype)``), laid out as ``order``
+    says ("K": as ``data`` is; "C" row by row; "F" column by column; "A": "F" if ``data`` is
+    column-major), with at least ``ndmin`` axes (new ones in front). ``copy=None`` returns
+    ``data`` itself when it already is all that; ``copy=False`` insists on that.
+
+    >>> array([-1.0, 1.0, 2.0]) > 0
+    tensor([False,  True,  True])
+    >>> array(array([-1.0, 1.0]) > 0, dtype=int)   # the book's step_function
+    tensor([0, 1])
+    >>> array([[1, 2], [3, 4]], order="F").strides, array(5, ndmin=2)
+    ((8, 16), tensor([[5]]))
+    >>> array([1, 2], copy=False)
+    Traceback (most recent call last):
+    ...
+    ValueError: Unable to avoid copy while creating an array as requested.
+    """
+    if copy is True and order == "K" and not ndmin:  # the usual case: tensor() itself
+        return tensor(data, dtype)
+    return _array_as_asked(data, dtype, copy, order_letter(order, "K"), ndmin)
+
+
+def _array_as_asked(data: Any, dtype: Optional[DTypeLike], copy: Optional[bool], order: str, ndmin: int) -> Tensor:
+    """``array`` with a copy, an order or axes asked for: made as NumPy makes it."""
+    made = as_tensor(data, dtype) if copy is not True else tensor(data, dtype)
+    copied = made is not data
+    if order == "A":
+        order = "F" if made.flags.f_contiguous and not made.flags.c_contiguous else "C"
+    if (order == "C" and not made.flags.c_contiguous) or (order == "F" and not made.flags.f_contiguous):
+        made, copied = made.copy(order), True
+    if copy is False and copied:
+        raise ValueError("Unable to avoid copy while creating an array as requested.")
+    if made.ndim < ndmin:  # a view with axes of length 1 in front
+        made = made.reshape((1,) * (ndmin - made.ndim) + made.shape)
+    return made
+
+
 def _from_any_data(data: Any, to: Optional[DType]) -> Tensor:
     """``tensor(data, to)`` for any data: a number, another tensor, tensors in a list, another
     library's array."""
@@ -1981,7 +2028,7 @@ def _is_foreign(data: Any) -> bool:
     reads through the buffer protocol. ``bytes`` are text to NumPy (its "S" dtype), not numbers."""
     if isinstance(data, (Tensor, bool, int, float, list, tuple, range, str, bytes)):
         return False
-    return isinstance(data, (memoryview, array, bytearray)) or hasattr(data, "__array_interface__")
+    return isinstance(data, (memoryview, typed_array, bytearray)) or hasattr(data, "__array_interface__")
 
 
 def _from_foreign(data: Any) -> Tensor:
@@ -2021,7 +2068,7 @@ def _from_any_storage(storage: Storage, shape: Sequence[int], dtype: DType, stri
     if isinstance(storage, memoryview):
         fits = storage.format == dtype.typecode  # (a list dtype's typecode is "", no memoryview's format)
     elif dtype.typecode:
-        fits = isinstance(storage, array) and storage.typecode == dtype.typecode
+        fits = isinstance(storage, typed_array) and storage.typecode == dtype.typecode
     else:
         fits = isinstance(storage, list)
     if not fits:
@@ -2203,21 +2250,25 @@ def _float64_sum(t: Tensor, axis: Any) -> Any:
     matrix, in NumPy's order of additions (what ``_float_sum`` does for these, in fewer
     steps): pairwise along the rows (``kernels.pairwise_sum``), one row after another down
     the columns (``reductions.add_rows``). ``None`` for anything else, and for a result
-    that is not finite (NumPy's "overflow encountered in reduce" is ``_float_sum``'s to report)."""
+    that is not finite (NumPy's "overflow encountered in reduce" is ``_float_sum``'s to report).
+
+    >>> _float64_sum(tensor([[1.0, 2.0], [3.0, 4.0]]), 0), _float64_sum(tensor([0.1] * 10), None)
+    (tensor([4., 6.]), 1.0)
+    >>> _float64_sum(tensor([[1.0], [2.0]]), 0) is None      # a column: the general sum's
+    True
+    """
     values = elements(t)
     if axis is None:
         total = kernels.pairwise_sum(values)
         return total if math.isfinite(total) else None
-    if len(t._shape) != 2 or type(axis) is not int or not -2 <= axis <= 1 or 0 in t._shape:
-        return None
+    if len(t._shape) != 2 or type(axis) is not int or not -2 <= axis <= 1 or 0 in t._shape or t._shape[1] == 1:
+        return None  # (a column's elements are one run in memory: NumPy sums it pairwise, as _float_sum does)
     rows, length = t._shape
     if axis in (1, -1):  # each row's sum
         sums, shape = kernels.pairwise_sums(values, length), (rows,)
-    elif length > 1:  # each column's sum: the rows added one after another
+    else:  # each column's sum: the rows added one after another
         each_row: List[Sequence[float]] = [values[start : start + length] for start in range(0, rows * length, length)]
         sums, shape = reductions.add_rows(each_row), (length,)
-    else:
-        return None
     return _new(sums, shape, float64) if math.isfinite(builtins.sum(sums)) else None
 
 
@@ -2230,14 +2281,6 @@ def _is_float64_number(value: Any, t: Tensor) -> bool:
     """Whether ``value`` is a Python float, or an int that float64 holds, and ``t`` is float64."""
     kind = type(value)
     return t._dtype is float64 and (kind is float or (kind is int and -_FLOAT64_INTS < value < _FLOAT64_INTS))
-
-
-def _set_where(t: Tensor, mask: Tensor, value: float) -> None:
-    """``t[mask] = value``: ``value`` written wherever the mask is True (``compress`` finds
-    those positions at C speed)."""
-    storage, offset = t._storage, t._offset
-    for position in itertools.compress(range(t.size), elements(mask)):
-        storage[offset + position] = value
 
 
 def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
@@ -2260,27 +2303,26 @@ def _picked_pairs(t: Tensor, key: Any) -> Optional[Tensor]:
     return _new(t._dtype.storage(picked) if t._dtype.typecode else picked, rows._shape, t._dtype)
 
 
-def float64_elements(t: Tensor) -> Optional[Storage]:
-    """``elements(t)`` when ``t`` is a float64 tensor with at least one axis and plain mode is
-    off: the input of a fused kernel (``kernels.sigmoid``); else ``None``, and the caller
-    computes its formula step by step.
+def fused(kernel: Callable[..., List[float]], x: Any, axis: Optional[int] = None) -> Optional[Tensor]:
+    """A fused kernel (``kernels.sigmoid``) run on a float64 tensor ``x`` of at least one
+    axis: ``kernel(elements(x))`` as a new tensor of ``x``'s shape. A kernel of rows
+    (``kernels.softmax_rows``) is given the ``axis`` they run along, which must be the
+    last, and is called ``kernel(elements(x), length of a row)``, rows of none excepted.
+    ``None`` for anything else, and in plain mode: the caller then computes its formula
+    step by step.
 
-    >>> float64_elements(tensor([1.0, 2.0])), float64_elements(tensor([1, 2])), float64_elements(tensor(1.0))
-    ([1.0, 2.0], None, None)
+    >>> fused(kernels.sigmoid, tensor([0.0, 1000.0])), fused(kernels.sigmoid, tensor([0, 1]))
+    (tensor([0.5, 1. ]), None)
+    >>> fused(kernels.softmax_rows, tensor([[1.0, 1.0]]), axis=-1), fused(kernels.softmax_rows, tensor([[1.0]]), axis=0)
+    (tensor([[0.5, 0.5]]), None)
     """
-    if t._dtype is float64 and t._shape and not kernels.plain_mode_on:
-        return elements(t)
-    return None
-
-
-def shaped_like(t: Tensor, values: Storage) -> Tensor:
-    """A new row-major tensor of ``t``'s shape and dtype holding ``values`` (already of that
-    dtype, one for each element): a fused kernel's result.
-
-    >>> shaped_like(tensor([[1.0, 2.0]]), [3.0, 4.0])
-    tensor([[3., 4.]])
-    """
-    return _new(values, t._shape, t._dtype)
+    if type(x) is not Tensor or x._dtype is not float64 or not x._shape or kernels.plain_mode_on:
+        return None
+    if axis is None:
+        return _new(kernel(elements(x)), x._shape, float64)
+    if type(axis) is not int or axis not in (-1, len(x._shape) - 1) or 0 in x._shape:
+        return None
+    return _new(kernel(elements(x), x._shape[-1]), x._shape, float64)
 
 
 def write(t: Tensor, values: Sequence[Any]) -> None:
@@ -2291,8 +2333,8 @@ def write(t: Tensor, values: Sequence[Any]) -> None:
     """
     storage = t._storage
     if t._contiguous:
-        if isinstance(storage, memoryview) and not isinstance(values, array):
-            values = array(storage.format, values)
+        if isinstance(storage, memoryview) and not isinstance(values, typed_array):
+            values = typed_array(storage.format, values)
         storage[t._offset : t._offset + len(values)] = values
     else:
         for offset, value in zip(offsets_of(t._shape, t._strides, t._offset), values):
@@ -2366,16 +2408,18 @@ def _make(
     writeable: bool = True, contiguous: Optional[bool] = None, base: Any = None,
 ) -> Tensor:
     """A tensor over ``storage``, trusted: every tensor inside zeronn is made here. ``base``
-    is the tensor a view reads (NumPy's ``base``); the owner of a new storage has none."""
+    is the tensor a view reads (NumPy's ``base``); the owner of a new storage has none.
+
+    >>> m = _make([1.0, 2.0, 3.0, 4.0], (2, 2), (1, 2), 0, float64)     # read column by column
+    >>> m, m._contiguous
+    (tensor([[1., 3.],
+            [2., 4.]]), False)
+    """
     self = object.__new__(Tensor)
-    self._storage = storage
-    self._shape = shape
-    self._strides = strides
-    self._offset = offset
-    self._dtype = dtype
+    self._storage, self._dtype = storage, dtype
+    self._shape, self._strides, self._offset = shape, strides, offset  # [i, j, ...] is at offset + Σ index × stride
     self._contiguous = is_contiguous(shape, strides) if contiguous is None else contiguous
-    self._writeable = writeable
-    self._base = base
+    self._writeable, self._base = writeable, base
     return self
 
 
@@ -2453,24 +2497,15 @@ def _owning(t: Tensor) -> Tensor:
 
 def _new(storage: Storage, shape: Shape, dtype: DType, writeable: bool = True) -> Tensor:
     """A tensor that owns ``storage``, its elements in row-major order: ``_make``'s usual
-    case, spelled out because every result is made here. Nothing is checked: the caller
-    made the storage right (``tensor()`` is the constructor that checks).
+    case, which every result is. Nothing is checked: the caller made the storage right
+    (``tensor()`` is the constructor that checks).
 
     >>> t = _new([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], (2, 3), float64)
     >>> t, t._strides, t.strides            # strides in elements, and in bytes as NumPy reports them
     (tensor([[1., 2., 3.],
             [4., 5., 6.]]), (3, 1), (24, 8))
     """
-    self = object.__new__(Tensor)
-    self._storage = storage
-    self._shape = shape
-    self._strides = strides_of(shape)
-    self._offset = 0
-    self._dtype = dtype
-    self._contiguous = True
-    self._writeable = writeable
-    self._base = None
-    return self
+    return _make(storage, shape, strides_of(shape), 0, dtype, writeable, True)
 
 
 def _is_the_view(value: Any, storage: Storage, selected: indexing.View) -> bool:
@@ -2587,26 +2622,24 @@ def _float64(name: str, x1: Any, x2: Any) -> Any:
     kernel = loops.FLOAT64[name]
     left = elements(x1) if type(x1) is Tensor else [float(x1)]  # NumPy converts the number to float64
     right = elements(x2) if type(x2) is Tensor else [float(x2)]
-    values = _binary(name, kernel.fast, kernel.safe, left, right)
+    binary = _maximum if name == "maximum" else kernels.binary  # (maximum has its own kernel against a number)
+    values = binary(kernel.fast, kernel.safe, left, right)
     # Every result a number (their sum is finite only then) and underflow ignored, as by
     # default: nothing to report, the usual case. Else NumPy's flags, element by element.
     if kernel.out is float64 and (not math.isfinite(sum(values)) or float_errors.watching_under()):
         loops.check(name, values, (left, right), float64)
-    longer = x1 if type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape)) else x2
-    shape = longer._shape
+    shape = (x1 if type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape)) else x2)._shape
     return _new(values, shape, kernel.out) if shape else values[0]
 
 
-def _binary(
-    name: str, fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]
-) -> List[Any]:
-    """``kernels.binary``, or for ``maximum`` against one number (the book's ``relu``,
-    ``maximum(0, x)``) its kernel without a function call per element.
+def _maximum(fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]) -> List[Any]:  # noqa: E501
+    """``kernels.binary`` for ``maximum``: against one number (the book's ``relu``,
+    ``maximum(0, x)``) its own kernel, without a function call per element.
 
-    >>> _binary("maximum", max, ieee.maximum, [0.0], [-1.0, 2.0, float("nan")])
+    >>> _maximum(max, ieee.maximum, [0.0], [-1.0, 2.0, float("nan")])
     [0.0, 2.0, nan]
     """
-    if name == "maximum" and (len(left) == 1 or len(right) == 1):
+    if len(left) == 1 or len(right) == 1:
         scalar_first = len(left) == 1
         values, scalar = (right, left[0]) if scalar_first else (left, right[0])
         return kernels.maximum_with_scalar(values, scalar, scalar_first)
@@ -2644,7 +2677,7 @@ def _compute(name: str, left: Any, right: Any, loop: DType) -> Tuple[Storage, Sh
         left_values = kernels.stretch(left_values, left_shape, shape)
     if len(right_values) != 1:
         right_values = kernels.stretch(right_values, right_shape, shape)
-    values = _binary(name, fast, safe, left_values, right_values)
+    values = (_maximum if name == "maximum" else kernels.binary)(fast, safe, left_values, right_values)
     return _stored(name, values, (left_values, right_values), loop, out), shape, out
 
 
@@ -3001,10 +3034,10 @@ def _dot(left: Tensor, right: Tensor, keep_single_term: bool) -> Any:
     if len(left._shape) not in (1, 2) or len(right._shape) not in (1, 2) or left._shape[-1] != right._shape[0]:
         return _dot_of_numbers_or_error(left, right, keep_single_term)  # a 0-d operand, or NumPy's error
     shape = left._shape[:-1] + right._shape[1:]
-    if left._dtype is not float64 or right._dtype is not float64 or left._shape[-1] < 2:
+    if left._dtype is not float64 or right._dtype is not float64 or left._shape[-1] < 2 or (
+        math.prod(shape) > _SURELY_FITS  # a large product: _dot_any_dtypes asks first whether memory holds it
+    ):
         return _dot_any_dtypes(left, right, shape, keep_single_term)
-    if math.prod(shape) > _SURELY_FITS:  # a large product asks first whether memory holds it
-        dtypes.check_fits(shape, float64)
     width = right._shape[1] if len(right._shape) == 2 else 1
     values = kernels.dot(_rows(left), elements(right), width)
     return _new(values, shape, float64) if shape else values[0]

@@ -285,8 +285,8 @@ def dot(rows: Iterable[Values], right: Values, width: int) -> List[Any]:
     for row in rows:
         nonzero = _nonzero_positions(row)
         if len(nonzero) <= _DENSE_BELOW * len(row):
-            if right_rows is None:
-                finite = _all_finite_floats(right)
+            if right_rows is None:  # (a sum is finite only if every term is; one that overflows is inf, not an error)
+                finite = len(right) and type(right[0]) is float and math.isfinite(sum(right))
                 right_rows = [right[start : start + width] for start in range(0, len(right), width)] if finite else []
             if right_rows:  # zeros may be skipped
                 values += _sparse_row_times(row, nonzero, right_rows, width)
@@ -331,15 +331,6 @@ def _sparse_row_times(row: Values, nonzero: List[int], right_rows: List[Values],
     return _row_times(pick(row), zip(*pick(right_rows)))  # (zip: the picked rows' columns)
 
 
-def _all_finite_floats(values: Values) -> bool:
-    """Whether ``values`` are floats, none of them infinite or NaN. A sum is finite only
-    if every term is; a float sum that overflows is ``inf``, never an error, and then the
-    answer is a safe "no"."""
-    if not len(values) or type(values[0]) is not float:
-        return False
-    return math.isfinite(sum(values))
-
-
 # ---------------------------------------------------------------------------
 # NumPy's pairwise summation
 # ---------------------------------------------------------------------------
@@ -382,8 +373,15 @@ def _pairwise(
     values: Values, start: int, n: int, add2: Callable[[float, float], float],
     add_all: Callable[[Iterable[float], float], float],
 ) -> float:
-    """NumPy's pairwise sum of the ``n`` values from ``values[start]`` (before its final ``+ 0.0``)."""
-    if n < 8:
+    """NumPy's pairwise sum of the ``n`` values from ``values[start]`` (before its final ``+ 0.0``).
+
+    Fewer than 8 values: added in order; up to 128: 8 running sums and their tree, then
+    the rest in order; more: halves, each summed so.
+
+    >>> _pairwise([1.0, 2.0, 3.0], 0, 3, add, add_in_order), _pairwise([0.1] * 10, 0, 10, add, add_in_order)
+    (6.0, 1.0)
+    """
+    if n < 8:  # (NumPy's own case, and four times faster than the next one's for these)
         return add_all(values[start : start + n], -0.0)  # (-0.0: a run of -0.0 sums to -0.0)
     if n <= 128:
         whole = start + n - n % 8  # (every running sum starts from its first value: -0.0 + v is v)

@@ -27,7 +27,7 @@ __all__ = [
 import math
 from typing import Any, List, Optional, Sequence, Tuple
 
-from ._shape import Shape, check_ndim, format_shape, is_contiguous, size_of
+from ._shape import MAX_DIMS, Shape, check_ndim, format_shape, is_contiguous, size_of
 
 
 def reshape_strides(shape: Shape, strides: Shape, new_shape: Shape, same_shape_is_same: bool = True) -> Optional[Shape]:
@@ -176,12 +176,30 @@ def innermost_run(shape: Shape, strides: Shape) -> Tuple[int, int]:
 def resolve_reshape(size: int, shape: Sequence[Any]) -> Shape:
     """Return ``shape`` with its one ``-1`` filled in so that it holds ``size`` elements.
 
-    >>> resolve_reshape(6, (3, -1))
-    (3, 2)
+    >>> resolve_reshape(6, (3, -1)), resolve_reshape(6, [1, 6])
+    ((3, 2), (1, 6))
     >>> resolve_reshape(6, (4,))
     Traceback (most recent call last):
     ...
     ValueError: cannot reshape array of size 6 into shape (4,)
+    """
+    lengths = tuple(shape)
+    if len(lengths) <= MAX_DIMS and all(type(length) is int and length >= -1 for length in lengths):  # the usual shape
+        if -1 not in lengths and math.prod(lengths) == size:
+            return lengths
+        known = math.prod(length for length in lengths if length != -1)
+        if lengths.count(-1) == 1 and known and size % known == 0:  # the one -1: what the other lengths leave
+            return tuple(size // known if length == -1 else length for length in lengths)
+    return _resolve_reshape_any(size, lengths)
+
+
+def _resolve_reshape_any(size: int, shape: Tuple[Any, ...]) -> Shape:
+    """``resolve_reshape`` in every case: lengths of any int type, and NumPy's errors, in its order.
+
+    >>> _resolve_reshape_any(6, (-1, -1))
+    Traceback (most recent call last):
+    ...
+    ValueError: can only specify one unknown dimension
     """
     for length in shape:
         if isinstance(length, bool) or not isinstance(length, int):

@@ -4,7 +4,8 @@ Each takes anything ``tensor()`` accepts (a tensor, a number, nested lists) and
 returns a tensor, or a Python number where NumPy gives a scalar.
 
 - construction: ``array`` and ``asarray``, NumPy's names for ``tensor`` and ``as_tensor``
-  (with NumPy's ``copy``, ``order`` and ``ndmin``), ``ascontiguousarray``, ``asfortranarray``;
+  (with NumPy's ``copy``, ``order`` and ``ndmin``; ``array`` lives in ``core.py``, beside
+  ``tensor``), ``ascontiguousarray``, ``asfortranarray``;
 - linear algebra: ``dot``, ``matmul``;
 - reductions: ``sum``, ``prod``, ``max``, ``min``, ``ptp``, ``mean``, ``average``, ``var``,
   ``std``, ``argmax``, ``argmin``, ``any``, ``all``, and the running ``cumsum``, ``cumprod``;
@@ -53,54 +54,13 @@ __all__ = [
 from typing import Any, Literal, Optional, overload
 
 from ._shape import Number, normalize_axis
-from .core import Axis, Tensor, as_tensor, dot, tensor
+from .core import Axis, Tensor, array, as_tensor, dot
 from .dtypes import DTypeLike, result_type
-from .layout import order_letter
 from .ufuncs import subtract
 
 # ---------------------------------------------------------------------------
 # Construction under NumPy's names
 # ---------------------------------------------------------------------------
-
-
-def array(
-    data: Any, dtype: Optional[DTypeLike] = None, *, copy: Optional[bool] = True, order: Optional[str] = "K",
-    ndmin: int = 0,
-) -> Tensor:  # fmt: skip
-    """``np.array``: a new tensor of ``data`` (``tensor(data, dtype)``), laid out as ``order``
-    says ("K": as ``data`` is; "C" row by row; "F" column by column; "A": "F" if ``data`` is
-    column-major), with at least ``ndmin`` axes (new ones in front). ``copy=None`` returns
-    ``data`` itself when it already is all that; ``copy=False`` insists on that.
-
-    >>> array([-1.0, 1.0, 2.0]) > 0
-    tensor([False,  True,  True])
-    >>> array(array([-1.0, 1.0]) > 0, dtype=int)   # the book's step_function
-    tensor([0, 1])
-    >>> array([[1, 2], [3, 4]], order="F").strides, array(5, ndmin=2)
-    ((8, 16), tensor([[5]]))
-    >>> array([1, 2], copy=False)
-    Traceback (most recent call last):
-    ...
-    ValueError: Unable to avoid copy while creating an array as requested.
-    """
-    if copy is True and order == "K" and not ndmin:  # the usual case: tensor() itself
-        return tensor(data, dtype)
-    return _array_as_asked(data, dtype, copy, order_letter(order, "K"), ndmin)
-
-
-def _array_as_asked(data: Any, dtype: Optional[DTypeLike], copy: Optional[bool], order: str, ndmin: int) -> Tensor:
-    """``array`` with a copy, an order or axes asked for: made as NumPy makes it."""
-    made = as_tensor(data, dtype) if copy is not True else tensor(data, dtype)
-    copied = made is not data
-    if order == "A":
-        order = "F" if made.flags.f_contiguous and not made.flags.c_contiguous else "C"
-    if (order == "C" and not made.flags.c_contiguous) or (order == "F" and not made.flags.f_contiguous):
-        made, copied = made.copy(order), True
-    if copy is False and copied:
-        raise ValueError("Unable to avoid copy while creating an array as requested.")
-    if made.ndim < ndmin:  # a view with axes of length 1 in front
-        made = made.reshape((1,) * (ndmin - made.ndim) + made.shape)
-    return made
 
 
 def asarray(

@@ -180,10 +180,8 @@ def argmax_of(lane: Sequence[Any]) -> int:
     """
     if not len(lane):
         raise ValueError("attempt to get argmax of an empty sequence")
-    if type(lane[0]) is float:
-        nans = list(map(math.isnan, lane))
-        if any(nans):
-            return nans.index(True)
+    if type(lane[0]) is float and any(map(math.isnan, lane)):  # the first NaN
+        return next(index for index, value in enumerate(lane) if value != value)
     return list(lane).index(max(lane))
 
 

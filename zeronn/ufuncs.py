@@ -253,10 +253,14 @@ class ufunc:
         self, *args: Any, out: Any = None, where: Any = True, dtype: Optional[DTypeLike] = None,
         signature: Any = None, sig: Any = None,
     ) -> Any:
-        name = self.__name__
+        """Call the ufunc as NumPy's is called: ``np.exp(x)``, ``np.add(x1, x2, out=y)``.
+
+        >>> exp([0.0]), add([1, 2], 3)
+        (tensor([1.]), tensor([4, 5]))
+        """
         if out is None and where is True and dtype is None and signature is None and sig is None:
             if len(args) == self.nin and self.nout == 1:  # the usual call: straight to the loop
-                return unary(name, args[0]) if self.nin == 1 else elementwise(name, *args)
+                return unary(self.__name__, args[0]) if self.nin == 1 else elementwise(self.__name__, *args)
         return self._call_any(args, out, where, dtype, signature if signature is not None else sig)
 
     def _call_any(self, args: Tuple[Any, ...], out: Any, where: Any, dtype: Optional[DTypeLike], signature: Any) -> Any:

@@ -28,7 +28,7 @@ __all__ = ["step", "sigmoid", "relu", "identity", "softmax", "sigmoid_grad", "re
 from typing import Any, Sequence, Union, overload
 
 from .. import kernels
-from ..core import Tensor, as_tensor, float64_elements, shaped_like, tensor
+from ..core import Tensor, as_tensor, fused, tensor
 from ..creation import zeros_like
 from ..float_errors import errstate
 from ..ufuncs import exp, maximum
@@ -58,10 +58,10 @@ def sigmoid(x: Any) -> Any:
     >>> sigmoid([-1000.0, 0.0, 1000.0])
     tensor([0. , 0.5, 1. ])
     """
-    x = as_tensor(x)
-    values = float64_elements(x)  # (None in plain mode, or for other dtypes)
-    if values is not None:  # float64: the same numbers in one pass, kernels.sigmoid
-        return shaped_like(x, kernels.sigmoid(values))
+    fast = fused(kernels.sigmoid, x)  # a float64 tensor: the same numbers in one pass
+    if fast is not None:
+        return fast
+    x = as_tensor(x)  # (plain mode, other dtypes, lists: the formula, step by step)
     with errstate(over="ignore"):  # exp(1000.0) is inf, and 1 / (1 + inf) the 0.0 wanted: silent, as the fused pass
         return 1 / (1 + exp(-x))
 
@@ -82,12 +82,14 @@ def relu(x: Any) -> Any:
 
 
 def identity(x: Any) -> Tensor:
-    """``x`` unchanged (as a tensor): the output function for regression.
+    """``x`` unchanged (a tensor itself; anything else made one): the output function for
+    regression, the book's ``identity_function``.
 
-    >>> identity([0.3, -1.2])
-    tensor([ 0.3, -1.2])
+    >>> x = tensor([0.3, -1.2])
+    >>> identity(x) is x, identity([0.3, -1.2])
+    (True, tensor([ 0.3, -1.2]))
     """
-    return as_tensor(x)
+    return x if isinstance(x, Tensor) else tensor(x)
 
 
 def softmax(x: Any, axis: int = -1) -> Tensor:
@@ -104,10 +106,10 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
     tensor([[5.00000000e-01, 5.00000000e-01],
             [3.72007598e-44, 1.00000000e+00]])
     """
-    x = as_tensor(x)
-    values = float64_elements(x) if type(axis) is int and axis in (-1, x.ndim - 1) else None
-    if values:  # float64, along the last axis, not empty: the same numbers row by row, kernels.softmax_rows
-        return shaped_like(x, kernels.softmax_rows(values, x.shape[-1]))
+    fast = fused(kernels.softmax_rows, x, axis)  # a float64 tensor, along its last axis: the same numbers row by row
+    if fast is not None:
+        return fast
+    x = as_tensor(x)  # (plain mode, other dtypes or axes, lists: the formula, step by step)
     x = x - x.max(axis=axis, keepdims=True)  # overflow countermeasure
     y: Tensor = exp(x) / exp(x).sum(axis=axis, keepdims=True)
     return y
