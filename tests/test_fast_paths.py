@@ -7,7 +7,9 @@ look (``dtype="float64"`` for ``sum``, ``keepdims=True`` for ``argmax``, an inde
 lists), or through the private function the fast path hands everything else to.
 """
 
+import functools
 import math
+import operator
 
 import pytest
 from conftest import same
@@ -126,10 +128,21 @@ def test_picking_rows_by_a_tensor_of_row_numbers_is_the_general_pick(x, dtype, d
         expected = layout[rows] if rows else layout[tensor([], dtype="int64")]
         assert picked.tolist() == expected.tolist() == [layout.tolist()[i] for i in rows]
         assert picked.shape == (len(rows),) + x.shape[1:] and picked.dtype == x.dtype
-        assert picked.flags.owndata == expected.flags.owndata and picked.strides == expected.strides
+        assert picked.strides == expected.strides and picked.flags.owndata  # NumPy's copy owns its memory
         before = layout.tolist()
         picked[...] = 1  # a copy: the original keeps its numbers
         assert layout.tolist() == before
+
+
+def test_picked_rows_are_laid_out_as_numpys_are():
+    # NumPy's answers: the rows of a column-major tensor keep its order of strides, a copy all the same;
+    # a pick after a slice is a view of a copy whose axes NumPy swapped
+    x = zeronn.arange(12.0).reshape(3, 2, 2).T.copy().T
+    for key in ([0, 1], tensor([0, 1])):
+        assert x[key].strides == (32, 8, 16) and x[key].flags.owndata
+    assert x[:, [0]].strides == (8, 48, 24) and not x[:, [0]].flags.owndata
+    y = zeronn.zeros((1, 2, 1)).T.copy().T  # row-major by its flags, its last stride 16 bytes
+    assert y[tensor([0, 0])].strides == (16, 8, 16) and y[tensor([0, 0])].flags.owndata
 
 
 @given(tensors(shapes(min_dims=2, max_dims=2, max_side=4)), st.integers(0, 3), st.booleans())
@@ -147,3 +160,11 @@ def test_picking_rows_of_a_tensor_over_a_shared_buffer_is_the_general_pick():
     assert picked.tolist() == [[3.0, 4.0], [1.0, 2.0], [3.0, 4.0]] and picked.dtype == "float32"
     picked[0, 0] = 9.0
     assert x.tolist() == [[1.0, 2.0], [3.0, 4.0]]
+
+
+def test_a_columns_sum_adds_pairwise_as_numpy_does():
+    # a (n, 1) column's elements are one run in memory: NumPy sums them pairwise, blocks of
+    # eight, not one after another (which the float64 fast path does for the rows of a matrix)
+    column = tensor([[i / 7.0] for i in range(1, 77)])
+    assert column.sum(axis=0).tolist() == [column.reshape(-1).sum()] == [418.0]  # NumPy's answer
+    assert functools.reduce(operator.add, [i / 7.0 for i in range(1, 77)]) == 417.99999999999994  # one by one

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import zeronn
 from zeronn import OutOfBoundsError
 from zeronn._shape import broadcast_shapes, broadcast_to, format_shape, normalize_axis, size_of, strides_of, unravel
 from zeronn.layout import resolve_reshape
@@ -128,3 +129,13 @@ def test_resolve_reshape_errors():
         resolve_reshape(7, (2, -1))
     with pytest.raises(TypeError, match="shape lengths must be ints"):
         resolve_reshape(6, (2.0, 3))
+
+
+def test_reshape_takes_numpys_integer_scalars_as_lengths_and_gives_python_ints():
+    x = zeronn.arange(6)
+    for shape in [(zeronn.int64(6),), (zeronn.int64(2), zeronn.int64(3)), (zeronn.int32(3), -1)]:
+        reshaped = x.reshape(shape)
+        assert all(type(length) is int for length in reshaped.shape)
+        assert reshaped.shape == tuple(int(length) if length != -1 else 2 for length in shape)
+    with pytest.raises(ValueError, match="^can only specify one unknown dimension$"):
+        x.reshape(-1, -1)

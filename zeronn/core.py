@@ -353,9 +353,10 @@ class Tensor:
 
     def _get_selection(self, key: Any) -> Any:
         """``__getitem__`` for every key but the fast ones: what ``indexing.select`` selects."""
-        rows = self._picked_rows(key)
-        if rows is not None:
-            return rows
+        if type(key) is Tensor and key._dtype is int64:  # x[batch_mask], the book's mini-batch?
+            rows = self._picked_rows(key)
+            if rows is not None:
+                return rows
         selected = indexing.select(self._shape, self._strides, self._offset, key, as_tensor)
         if isinstance(selected, indexing.Picked):  # advanced indexing: a copy
             picked = self._dtype.storage(_gather(self._storage, selected.offsets))
@@ -364,8 +365,9 @@ class Tensor:
             if order == sorted(order):
                 return copy
             laid_out = copy.transpose(*order).copy().transpose(*_inverse(order))  # laid out as NumPy lays it
-            # (NumPy's result owns its memory when the index arrays make every axis, else it is a view)
-            return _owning(laid_out) if selected.arrays_only else laid_out
+            # (NumPy's result owns its memory when the index arrays come first or make every axis;
+            # else it is a view, whose axes NumPy swapped after the copy)
+            return _owning(laid_out) if selected.arrays_only or selected.order[0] == 0 else laid_out
         if selected.scalar:
             return self._storage[selected.offset]
         layout = (selected.shape, selected.strides, selected.offset)
@@ -387,9 +389,9 @@ class Tensor:
         ...
         OutOfBoundsError: index 3 is out of bounds for axis 0 with size 3
         """
-        if not (isinstance(key, Tensor) and key._dtype is int64 and len(key._shape) == 1):
+        if len(key._shape) != 1 or len(self._shape) < 2 or type(self._storage) not in (typed_array, list):
             return None
-        if len(self._shape) < 2 or not self._contiguous or type(self._storage) not in (list, array):
+        if self._strides != strides_of(self._shape):  # (NumPy's copy keeps any other strides' order)
             return None
         length, width = self._shape[0], size_of(self._shape[1:])
         storage = self._storage

@@ -214,7 +214,7 @@ def _resolve_reshape_any(size: int, shape: Tuple[Any, ...]) -> Shape:
         shape = tuple(size // known if length == -1 else length for length in shape)
     if -1 in shape or math.prod(shape) != size:
         raise ValueError(f"cannot reshape array of size {size} into shape {format_shape(tuple(shape))}")
-    return tuple(shape)
+    return tuple(map(int, shape))  # np.int64(6) is a length like 6, and the shape holds 6
 
 
 def order_letter(order: Any, default: str = "C") -> str:
