@@ -370,3 +370,24 @@ def test_random_numbers_are_numpys_for_any_seed(seed, population, count):
     assert zeronn.random.choice(population, count).tolist() == numpy.random.choice(population, count).tolist()
     assert zeronn.random.permutation(count).tolist() == numpy.random.permutation(count).tolist()
     assert zeronn.random.rand(2, 3).tolist() == numpy.random.rand(2, 3).tolist()
+
+
+@pytest.mark.parametrize("shape", [(3, 2), (3, 2, 2), (2, 1, 3), (1, 2, 1), (2, 3, 4)])
+@pytest.mark.parametrize("layout", ["C", "F", "reversed", "transposed"])
+def test_fancy_indexing_is_laid_out_and_owned_as_numpys(shape, layout):
+    # the mini-batch x[batch_mask] (a fast path) and the general pick: shape, strides, flags, values
+    def arranged(library):
+        base = library.arange(float(math.prod(shape))).reshape(shape)
+        return {"C": base, "F": base.T.copy().T, "reversed": base[::-1], "transposed": base.T}[layout]
+
+    x, a = arranged(zeronn), arranged(numpy)
+    second = 1 % x.shape[0]
+    keys = [[0, second], "array", (slice(None), [0]), [[0], [second]]]
+    keys += [([0], slice(None), [0]), (slice(None), [0], [0])] if x.ndim == 3 else [([0], [0])]
+    for key in keys:
+        if key == "array":
+            picked, expected = x[zeronn.array([0, second])], a[numpy.array([0, second])]
+        else:
+            picked, expected = x[key], a[key]
+        assert agree(picked, expected), (key, picked.strides, expected.strides)
+        assert picked.flags.owndata == expected.flags.owndata, key
