@@ -105,13 +105,16 @@ def softmax(x: Any, axis: int = -1) -> Tensor:
     >>> softmax([[1.0, 1.0], [0.0, 100.0]])   # each row sums to 1
     tensor([[5.00000000e-01, 5.00000000e-01],
             [3.72007598e-44, 1.00000000e+00]])
+    >>> softmax(tensor(3.0))                  # one number: certainty (a 0-d result is a number)
+    1.0
     """
     fast = fused(kernels.softmax_rows, x, axis)  # a float64 tensor, along its last axis: the same numbers row by row
     if fast is not None:
         return fast
     x = as_tensor(x)  # (plain mode, other dtypes or axes, lists: the formula, step by step)
     x = x - x.max(axis=axis, keepdims=True)  # overflow countermeasure
-    y: Tensor = exp(x) / exp(x).sum(axis=axis, keepdims=True)
+    e = as_tensor(exp(x))  # (a 0-d tensor's exp is a number)
+    y: Tensor = e / e.sum(axis=axis, keepdims=True)
     return y
 
 
