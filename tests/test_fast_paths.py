@@ -168,3 +168,10 @@ def test_a_columns_sum_adds_pairwise_as_numpy_does():
     column = tensor([[i / 7.0] for i in range(1, 77)])
     assert column.sum(axis=0).tolist() == [column.reshape(-1).sum()] == [418.0]  # NumPy's answer
     assert functools.reduce(operator.add, [i / 7.0 for i in range(1, 77)]) == 417.99999999999994  # one by one
+
+
+@given(st.sampled_from([2, 3, -3, -4]), st.sampled_from([(2, 2), (3, 1), (1, 4)]))
+def test_a_float64_sum_along_an_axis_the_matrix_lacks_is_numpys_axis_error(axis, shape):
+    x = zeronn.ones(shape)
+    with pytest.raises(IndexError, match=f"^axis {axis} is out of bounds for array of dimension 2$"):
+        x.sum(axis=axis)
