@@ -2630,11 +2630,13 @@ def _float64(name: str, x1: Any, x2: Any) -> Any:
     # default: nothing to report, the usual case. Else NumPy's flags, element by element.
     if kernel.out is float64 and (not math.isfinite(sum(values)) or float_errors.watching_under()):
         loops.check(name, values, (left, right), float64)
-    shape = (x1 if type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape)) else x2)._shape
-    return _new(values, shape, kernel.out) if shape else values[0]
+    longer = x1 if type(x2) is not Tensor or (type(x1) is Tensor and len(x1._shape) >= len(x2._shape)) else x2
+    return _new(values, longer._shape, kernel.out) if longer._shape else values[0]
 
 
-def _maximum(fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]) -> List[Any]:  # noqa: E501
+def _maximum(
+    fast: Callable[..., Any], safe: Callable[..., Any], left: Sequence[Any], right: Sequence[Any]
+) -> List[Any]:
     """``kernels.binary`` for ``maximum``: against one number (the book's ``relu``,
     ``maximum(0, x)``) its own kernel, without a function call per element.
 
